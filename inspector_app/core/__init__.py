@@ -1,0 +1,1 @@
+"""Domain core: entities, validation and rules. Never imports Qt."""

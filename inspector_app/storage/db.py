@@ -1,0 +1,144 @@
+"""Opening the working database: pragmas, migrations, the clock and the device identity.
+
+A ``Store`` bundles the sqlite-utils ``Database`` with this laptop's hybrid logical clock and
+device code, because every synced write needs all three. A ``Store`` (like its connection) is
+bound to the thread that opened it: background tasks open their own with :func:`open_db`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..core.ids import HybridClock, uuid7
+from .migrations import APPLICATION_ID, migrations
+
+SYNC_COLUMNS = ("id", "hlc", "origin", "deleted", "created_at", "updated_at")
+
+
+class StorageError(RuntimeError):
+    """A storage failure with an officer-facing Chinese message."""
+
+
+@dataclass
+class Store:
+    db: Database
+    clock: HybridClock
+    device: str
+    path: Path | None = None
+
+    @contextmanager
+    def write(self):
+        """A write transaction, clock persisted inside it.
+
+        ``BEGIN IMMEDIATE`` (not sqlite-utils' deferred ``BEGIN``) takes the write lock up front,
+        so a UI write and a background import never deadlock half-way. Nested calls become
+        savepoints through ``db.atomic``.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield self
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+            conn.execute("UPDATE clock SET hlc = max(hlc, ?) WHERE id = 1", [self.clock.last])
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def stamp(self, row: dict, *, new: bool) -> dict:
+        """Fill the sync columns of a row about to be written by this laptop."""
+        hlc = self.clock.now()
+        now = now_iso()
+        if new:
+            row.setdefault("id", uuid7())
+            row["created_at"] = now
+            row.setdefault("deleted", 0)
+        row["hlc"] = hlc
+        row["origin"] = self.device
+        row["updated_at"] = now
+        return row
+
+    def setting(self, key: str, default=None):
+        row = self.db.execute("SELECT value FROM setting WHERE key = ?", [key]).fetchone()
+        if row is None:
+            return default
+        import json
+
+        return json.loads(row[0])
+
+    def set_setting(self, key: str, value) -> None:
+        import json
+
+        with self.write():
+            self.db.execute(
+                "INSERT INTO setting(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, json.dumps(value, ensure_ascii=False)],
+            )
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def now_iso() -> str:
+    from datetime import datetime
+
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _configure(conn: sqlite3.Connection, *, memory: bool) -> None:
+    if not memory:
+        mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise StorageError("数据库无法切换到 WAL 模式，请确认数据文件位于本机硬盘而非网络或U盘。")
+    # FULL: an issued legal document must survive a power cut (WAL + NORMAL may lose commits).
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA trusted_schema=OFF")
+    conn.execute("PRAGMA busy_timeout=5000")
+
+
+def _prepare(db: Database, *, memory: bool, device: str | None) -> Store:
+    _configure(db.conn, memory=memory)
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    tables = db.table_names()
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables and "enterprise" not in tables):
+        raise StorageError("所选文件不是本软件的数据库，请重新选择数据文件。")
+    migrations.apply(db)
+    db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    last = db.execute("SELECT hlc FROM clock WHERE id = 1").fetchone()[0]
+    if device is None:
+        row = db.execute("SELECT value FROM setting WHERE key = 'device_code'").fetchone()
+        import json
+
+        device = json.loads(row[0]) if row else "DEV"
+    return Store(db=db, clock=HybridClock(last), device=device)
+
+
+def open_db(path: str | Path, *, device: str | None = None) -> Store:
+    """Open (creating and migrating if needed) the database file at ``path``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=True)
+        db = Database(conn)
+        store = _prepare(db, memory=False, device=device)
+    except sqlite3.DatabaseError as e:
+        raise StorageError(f"无法打开数据库“{path}”：{e}。文件可能已损坏，请从备份恢复。") from e
+    store.path = path
+    return store
+
+
+def open_memory(*, device: str = "TEST") -> Store:
+    """An in-memory store (tests, benchmarks)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    return _prepare(Database(conn), memory=True, device=device)

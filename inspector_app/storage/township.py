@@ -1,0 +1,163 @@
+"""Township master data: villages/communities and officers, plus the local settings that every
+document needs (issuing authority, township, this laptop's device code)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from .db import Store
+
+# Keys of the ``setting`` table; the first-run wizard fills them, Settings edits them.
+AUTHORITY_KEYS = {
+    "authority_name": "江阴市应急管理局",
+    "authority_abbr": "澄",
+    "review_government": "江阴市人民政府",
+    "court": "",
+    "bank_name": "",
+    "bank_account": "",
+    "authority_address": "",
+    "township": "",
+    "township_government": "",
+    "device_code": "",
+    "current_officer_id": "",
+}
+
+
+@dataclass
+class Village:
+    name: str
+    code: str = ""
+    sort: int = 0
+    id: str | None = None
+
+
+@dataclass
+class Officer:
+    name: str
+    cert_no: str = ""
+    unit: str = ""
+    phone: str = ""
+    active: bool = True
+    id: str | None = None
+
+
+@dataclass
+class TownshipSetup:
+    """Everything the first-run wizard asks for."""
+
+    authority_name: str = "江阴市应急管理局"
+    authority_abbr: str = "澄"
+    review_government: str = "江阴市人民政府"
+    court: str = ""
+    township: str = ""
+    township_government: str = ""
+    device_code: str = ""
+    villages: list[str] = field(default_factory=list)
+    officers: list[Officer] = field(default_factory=list)
+
+    def errors(self) -> dict[str, str]:
+        errs = {}
+        if not self.authority_name.strip():
+            errs["authority_name"] = "请填写执法机关全称。"
+        if not self.authority_abbr.strip():
+            errs["authority_abbr"] = "请填写文号中使用的机关简称，如“澄”。"
+        if not self.township.strip():
+            errs["township"] = "请填写镇（街道）名称。"
+        code = self.device_code.strip()
+        if not code or not code.isalnum() or len(code) > 6 or not code.isascii():
+            errs["device_code"] = "设备编号由1至6位字母或数字组成，如“A1”，由县局统一分配，不得重复。"
+        if not [v for v in self.villages if v.strip()]:
+            errs["villages"] = "请至少填写一个村（社区）。"
+        valid = [o for o in self.officers if o.name.strip()]
+        if len(valid) < 2:
+            errs["officers"] = "执法检查须两名以上执法人员，请至少填写两名。"
+        elif any(not o.cert_no.strip() for o in valid):
+            errs["officers"] = "每名执法人员都需要填写执法证号。"
+        return errs
+
+
+def is_configured(store: Store) -> bool:
+    return bool(store.setting("setup_done", False))
+
+
+def apply_setup(store: Store, setup: TownshipSetup) -> None:
+    """Save the wizard's answers in one transaction; raise ValueError with the first problem."""
+    errs = setup.errors()
+    if errs:
+        raise ValueError(next(iter(errs.values())))
+    import json
+
+    with store.write():
+        values = {k: getattr(setup, k) for k in (
+            "authority_name", "authority_abbr", "review_government", "court", "township",
+            "township_government", "device_code")}
+        values["setup_done"] = True
+        for key, value in values.items():
+            store.db.execute(
+                "INSERT INTO setting(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, json.dumps(value.strip() if isinstance(value, str) else value, ensure_ascii=False)],
+            )
+        store.device = setup.device_code.strip()
+        existing = {v.name for v in list_villages(store)}
+        for i, name in enumerate(v.strip() for v in setup.villages):
+            if name and name not in existing:
+                save_village(store, Village(name=name, sort=i))
+        for officer in setup.officers:
+            if officer.name.strip():
+                save_officer(store, officer)
+
+
+def settings(store: Store) -> dict:
+    return {k: store.setting(k, default) for k, default in AUTHORITY_KEYS.items()}
+
+
+def list_villages(store: Store) -> list[Village]:
+    rows = store.db.execute(
+        "SELECT id, name, code, sort FROM village WHERE deleted = 0 ORDER BY sort, name"
+    ).fetchall()
+    return [Village(id=r[0], name=r[1], code=r[2], sort=r[3]) for r in rows]
+
+
+def save_village(store: Store, village: Village) -> Village:
+    row = {k: v for k, v in asdict(village).items() if k != "id"}
+    with store.write():
+        if village.id:
+            store.stamp(row, new=False)
+            store.db["village"].update(village.id, row)
+        else:
+            store.stamp(row, new=True)
+            store.db["village"].insert(row)
+            village.id = row["id"]
+    return village
+
+
+def list_officers(store: Store, *, active_only: bool = True) -> list[Officer]:
+    sql = "SELECT id, name, cert_no, unit, phone, active FROM officer WHERE deleted = 0"
+    if active_only:
+        sql += " AND active = 1"
+    rows = store.db.execute(sql + " ORDER BY name").fetchall()
+    return [Officer(id=r[0], name=r[1], cert_no=r[2], unit=r[3], phone=r[4], active=bool(r[5])) for r in rows]
+
+
+def get_officers(store: Store, ids: list[str]) -> list[Officer]:
+    by_id = {o.id: o for o in list_officers(store, active_only=False)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def save_officer(store: Store, officer: Officer) -> Officer:
+    if not officer.name.strip():
+        raise ValueError("执法人员姓名不能为空。")
+    row = {k: v for k, v in asdict(officer).items() if k != "id"}
+    row["name"] = row["name"].strip()
+    row["cert_no"] = row["cert_no"].strip()
+    row["active"] = int(officer.active)
+    with store.write():
+        if officer.id:
+            store.stamp(row, new=False)
+            store.db["officer"].update(officer.id, row)
+        else:
+            store.stamp(row, new=True)
+            store.db["officer"].insert(row)
+            officer.id = row["id"]
+    return officer
