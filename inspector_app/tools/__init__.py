@@ -1,0 +1,1 @@
+"""Developer and build tools (translations, benchmarks helpers)."""

@@ -1,0 +1,29 @@
+"""Session-wide test setup: Qt offscreen, a private data directory, and shared fixtures."""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never touch the developer's real data directory or settings.
+_tmp = Path(tempfile.mkdtemp(prefix="inspector-tests-"))
+os.environ["INSPECTOR_DATA_DIR"] = str(_tmp / "data")
+os.environ.setdefault("XDG_CONFIG_HOME", str(_tmp / "config"))
+os.environ.pop("INSPECTOR_DB", None)
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def store():
+    """A fresh in-memory store (storage tests)."""
+    from inspector_app.storage import open_memory
+
+    s = open_memory(device="T1")
+    yield s
+    s.close()

@@ -1,0 +1,122 @@
+import sqlite3
+
+import pytest
+
+from inspector_app.core import uscc
+from inspector_app.core.enterprise import Enterprise, ValidationErrors
+from inspector_app.storage import enterprises as repo
+from inspector_app.storage import open_db, township
+from inspector_app.storage.db import StorageError
+
+
+def code(n: int) -> str:
+    return uscc.make("91", "320281", body8=f"{n:08d}")
+
+
+@pytest.fixture
+def village(store):
+    return township.save_village(store, township.Village(name="璜土村"))
+
+
+def add(store, name, n, **kw):
+    return repo.save(store, Enterprise(name=name, uscc=code(n), **kw))
+
+
+def test_search_by_name_pinyin_initials_and_code(store, village):
+    a = add(store, "江阴市华宏化工有限公司", 1, village_id=village.id)
+    b = add(store, "江阴永盛机械厂", 2, village_id=village.id)
+    ids = lambda text: repo.search_ids(store, repo.SearchQuery(text=text))  # noqa: E731
+    assert ids("华宏") == [a.id]
+    assert ids("jyhg") == [a.id]            # initials as a subsequence: 江阴…化工…
+    assert ids("JYHG") == [a.id]
+    assert ids("yongsheng") == [b.id]       # full pinyin
+    assert ids(code(2)[-6:]) == [b.id]      # credit-code fragment
+    assert set(ids("江阴")) == {a.id, b.id}
+    assert ids("江阴 机械") == [b.id]       # terms are AND-ed
+    assert ids("100%") == []                # LIKE wildcards are escaped
+
+
+def test_filters_and_sorting(store, village):
+    other = township.save_village(store, township.Village(name="石庄村"))
+    a = add(store, "阿福纺织有限公司", 1, village_id=village.id, sector="纺织", employees=30, risk_tags=["粉尘涉爆"])
+    b = add(store, "博达机械有限公司", 2, village_id=other.id, sector="机械", employees=300)
+    assert repo.search_ids(store, repo.SearchQuery(sector="纺织")) == [a.id]
+    assert repo.search_ids(store, repo.SearchQuery(tag="粉尘涉爆")) == [a.id]
+    assert repo.search_ids(store, repo.SearchQuery(village_id=other.id)) == [b.id]
+    assert repo.search_ids(store, repo.SearchQuery(order_by="employees", descending=True)) == [b.id, a.id]
+    assert repo.search_ids(store, repo.SearchQuery(order_by="name")) == [a.id, b.id]  # pinyin order
+    assert repo.count(store, repo.SearchQuery()) == 2
+
+
+def test_duplicate_credit_code_is_refused(store):
+    a = add(store, "江阴市华宏化工有限公司", 1)
+    with pytest.raises(repo.DuplicateError) as err:
+        add(store, "另一家公司", 1)
+    assert err.value.existing_id == a.id
+    assert repo.count(store) == 1
+
+
+def test_similar_names_are_found(store):
+    a = add(store, "江阴市华宏化工有限公司", 1)
+    assert repo.similar(store, "华宏化工有限责任公司") == [(a.id, a.name)]
+    assert repo.similar(store, "华宏化工有限公司", exclude_id=a.id) == []
+
+
+def test_invalid_enterprise_writes_nothing(store):
+    with pytest.raises(ValidationErrors):
+        repo.save(store, Enterprise(name="", uscc="bad"))
+    assert repo.count(store) == 0
+
+
+def test_landlord_and_tenants_link_both_ways(store):
+    landlord = add(store, "红星村股份经济合作社", 1)
+    tenant = add(store, "江阴市小明五金加工厂", 2, landlord_id=landlord.id)
+    assert repo.tenants(store, landlord.id) == [(tenant.id, tenant.name)]
+    with pytest.raises(ValidationErrors):
+        tenant.landlord_id = tenant.id
+        repo.save(store, tenant)
+
+
+def test_delete_is_a_tombstone_with_new_clock(store):
+    a = add(store, "江阴市华宏化工有限公司", 1)
+    before = store.db.execute("SELECT hlc FROM enterprise WHERE id=?", [a.id]).fetchone()[0]
+    repo.delete(store, a.id)
+    row = store.db.execute("SELECT deleted, hlc, origin FROM enterprise WHERE id=?", [a.id]).fetchone()
+    assert row[0] == 1 and row[1] > before and row[2] == "T1"
+    assert repo.search_ids(store) == []
+    add(store, "新登记企业", 1)  # the code is free again once the old row is a tombstone
+
+
+def test_every_write_carries_sync_columns(store):
+    a = add(store, "江阴市华宏化工有限公司", 1)
+    row = store.db.execute("SELECT id, hlc, origin, created_at FROM enterprise").fetchone()
+    assert row[0] == a.id and len(row[0]) == 36 and row[0][14] == "7"  # UUIDv7
+    assert row[1] > 0 and row[2] == "T1" and row[3]
+    assert store.db.execute("SELECT hlc FROM clock").fetchone()[0] >= row[1]
+
+
+def test_file_database_pragmas(tmp_path):
+    s = open_db(tmp_path / "a.sqlite")
+    assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert s.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert s.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert s.db.execute("PRAGMA application_id").fetchone()[0] != 0
+    s.close()
+    open_db(tmp_path / "a.sqlite").close()  # migrations are idempotent
+
+
+def test_foreign_file_is_refused(tmp_path):
+    other = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StorageError, match="不是本软件的数据库"):
+        open_db(other)
+
+
+def test_garbage_file_is_refused(tmp_path):
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StorageError, match="备份"):
+        open_db(bad)
