@@ -1,0 +1,78 @@
+"""GUI entry point: ``inspector-app [--db FILE] [--demo] [--smoke] [--lang en]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+_T0 = time.perf_counter()
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="inspector-app", description="Township work-safety inspector (GUI).")
+    p.add_argument("--db", help="database file (default: the user's data directory; env INSPECTOR_DB)")
+    p.add_argument("--demo", action="store_true",
+                   help="if the database is empty, fill it with a generated demo township first")
+    p.add_argument("--enterprises", type=int, default=800, help="size of the demo township (with --demo)")
+    p.add_argument("--smoke", action="store_true",
+                   help="start, show the main window, print the start-up time and exit 0")
+    p.add_argument("--lang", help="interface language: zh_CN (default) or en")
+    return p.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from .. import APP_NAME, ORG_NAME, paths
+    from ..storage import open_db, township
+    from ..storage.db import StorageError
+    from . import i18n
+
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    i18n.install(app, args.lang)
+
+    db_path = paths.database_path(args.db)
+    try:
+        if args.demo:
+            from ..storage.demo_loader import create_demo_database
+
+            if not db_path.exists() or db_path.stat().st_size == 0:
+                create_demo_database(db_path, enterprises=args.enterprises)
+        store = open_db(db_path)
+    except (StorageError, ValueError) as e:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the database"), str(e))
+        return 2
+
+    if not township.is_configured(store):
+        if args.smoke:
+            print(f"smoke: database {db_path} is not set up yet (run with --demo or the setup wizard)")
+        else:
+            from .setup_wizard import SetupWizard
+
+            if not SetupWizard(store).exec():
+                return 1
+
+    from .main_window import MainWindow
+
+    window = MainWindow(store)
+    window.show()
+    if args.smoke:
+        def report():
+            elapsed = (time.perf_counter() - _T0) * 1000
+            print(f"smoke: main window shown in {elapsed:.0f} ms "
+                  f"({window.registry.model.rowCount()} enterprises, db {db_path})")
+            app.quit()
+
+        QTimer.singleShot(0, report)
+    code = app.exec()
+    store.close()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

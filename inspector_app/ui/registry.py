@@ -1,0 +1,242 @@
+"""The registry list (一企一档): search as you type, filters, sortable columns, the count.
+
+The model holds only the ids of the current result (filtered and sorted in SQL) and fetches
+display rows in blocks as the view asks for them, like Anki's browser: a 20,000-row township
+costs one id query per keystroke, not 20,000 Python objects.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer,
+                            Signal)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from ..core.enterprise import RISK_TAGS, SCALES, SECTORS, STATUSES, SUPERVISION_CLASSES
+from ..storage import enterprises as repo
+from ..storage import township
+from ..storage.db import Store
+
+BLOCK = 200
+
+
+class RegistryModel(QAbstractTableModel):
+    # (key in list row, sort key or None, header source string)
+    COLUMNS = (
+        ("name", "name", "Name"),
+        ("uscc", "uscc", "Credit code"),
+        ("village", "village", "Village"),
+        ("sector", "sector", "Sector"),
+        ("scale", "scale", "Scale"),
+        ("employees", "employees", "Employees"),
+        ("risk_tags", None, "Risk tags"),
+        ("supervision_class", "supervision_class", "Class"),
+        ("status", "status", "Status"),
+        ("principal", "principal", "Responsible person"),
+        ("principal_phone", None, "Phone"),
+    )
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.query = repo.SearchQuery()
+        self.ids: list[str] = []
+        self._cache: dict[str, dict] = {}
+
+    # -- queries ---------------------------------------------------------------------------
+    def set_query(self, query: repo.SearchQuery) -> None:
+        self.beginResetModel()
+        self.query = query
+        self.ids = repo.search_ids(self.store, query)
+        self._cache.clear()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_query(self.query)
+
+    def id_at(self, row: int) -> str | None:
+        return self.ids[row] if 0 <= row < len(self.ids) else None
+
+    def row_of(self, enterprise_id: str) -> int:
+        try:
+            return self.ids.index(enterprise_id)
+        except ValueError:
+            return -1
+
+    def _row(self, row: int) -> dict:
+        eid = self.ids[row]
+        hit = self._cache.get(eid)
+        if hit is None:
+            start = (row // BLOCK) * BLOCK
+            self._cache.update(repo.list_rows(self.store, self.ids[start:start + BLOCK]))
+            hit = self._cache.get(eid, {})
+        return hit
+
+    # -- Qt model API ----------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        key = self.COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            row = self._row(index.row())
+            value = row.get(key)
+            if key == "risk_tags":
+                return "、".join(t for t in (value or "").split("|") if t)
+            if key == "uscc" and not value:
+                return row.get("legacy_reg_no") or ""
+            if key == "name" and row.get("landlord_id"):
+                return f"{value}（厂中厂）"
+            return "" if value is None else value
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "employees":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return self.ids[index.row()]
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section][2])
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        key = self.COLUMNS[column][1]
+        if key is None:
+            return
+        q = self.query
+        self.set_query(repo.SearchQuery(**{**q.__dict__, "order_by": key,
+                                            "descending": order == Qt.SortOrder.DescendingOrder}))
+
+
+class RegistryWidget(QWidget):
+    """Search box, filters, the table and the count."""
+
+    enterprise_activated = Signal(str)
+    new_requested = Signal()
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.model = RegistryModel(store, self)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("registrySearch")
+        self.search.setPlaceholderText(self.tr("Search by name, pinyin initials (e.g. jyhg) or credit code"))
+        self.search.setClearButtonEnabled(True)
+
+        self.village = self._combo(self.tr("All villages"),
+                                   [(v.name, v.id) for v in township.list_villages(store)])
+        self.sector = self._combo(self.tr("All sectors"), [(s, s) for s in SECTORS])
+        self.tag = self._combo(self.tr("All risk tags"), [(t, t) for t in RISK_TAGS])
+        self.klass = self._combo(self.tr("All classes"), [(c, c) for c in SUPERVISION_CLASSES])
+        self.status = self._combo(self.tr("All statuses"), [(s, s) for s in STATUSES])
+        self.scale = self._combo(self.tr("All scales"), [(s, s) for s in SCALES])
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("registryCount")
+        self.new_button = QPushButton(self.tr("&New enterprise"), self)
+        self.new_button.clicked.connect(self.new_requested)
+
+        self.view = QTableView(self)
+        self.view.setObjectName("registryView")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((260, 170, 90, 60, 50, 70, 180, 50, 50, 80, 110)):
+            header.resizeSection(col, width)
+        header.setStretchLastSection(True)
+        self.view.activated.connect(self._on_view_activated)
+
+        filters = QHBoxLayout()
+        for w in (self.village, self.sector, self.tag, self.klass, self.scale, self.status):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+
+        # Debounce keystrokes a little: the query is fast, but repainting per key is wasted work.
+        self._timer = QTimer(self, singleShot=True, interval=60)
+        self._timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self._on_search_return)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, activated=self.search.clear)
+        self.apply_filters()
+
+    def _combo(self, all_label: str, items: list[tuple[str, str]]) -> QComboBox:
+        box = QComboBox(self)
+        box.addItem(all_label, None)
+        for text, data in items:
+            box.addItem(text, data)
+        box.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        return box
+
+    def current_query(self) -> repo.SearchQuery:
+        q = self.model.query
+        return repo.SearchQuery(
+            text=self.search.text().strip(),
+            village_id=self.village.currentData(), sector=self.sector.currentData(),
+            tag=self.tag.currentData(), supervision_class=self.klass.currentData(),
+            status=self.status.currentData(), scale=self.scale.currentData(),
+            order_by=q.order_by, descending=q.descending,
+        )
+
+    def apply_filters(self) -> None:
+        self.model.set_query(self.current_query())
+        self.count_label.setText(self.tr("%n enterprise(s)", "", len(self.model.ids)))
+
+    def reload_villages(self) -> None:
+        current = self.village.currentData()
+        self.village.blockSignals(True)
+        self.village.clear()
+        self.village.addItem(self.tr("All villages"), None)
+        for v in township.list_villages(self.store):
+            self.village.addItem(v.name, v.id)
+        idx = self.village.findData(current)
+        self.village.setCurrentIndex(max(idx, 0))
+        self.village.blockSignals(False)
+
+    def select_enterprise(self, enterprise_id: str) -> None:
+        row = self.model.row_of(enterprise_id)
+        if row >= 0:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+
+    def selected_id(self) -> str | None:
+        idx = self.view.currentIndex()
+        return self.model.id_at(idx.row()) if idx.isValid() else None
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _on_search_return(self) -> None:
+        self._timer.stop()
+        self.apply_filters()
+        if self.model.ids:
+            self.view.setFocus()
+            self.view.selectRow(0)
+
+    def _on_view_activated(self, index) -> None:
+        eid = self.model.id_at(index.row())
+        if eid:
+            self.enterprise_activated.emit(eid)

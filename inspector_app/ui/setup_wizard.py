@@ -1,0 +1,155 @@
+"""First-run setup: what every document later needs. Editable later from Settings."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QFormLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWizard, QWizardPage)
+
+from ..storage import township
+from ..storage.db import Store
+from ..storage.township import Officer, TownshipSetup
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class _Page(QWizardPage):
+    def __init__(self, wizard: "SetupWizard", title: str, subtitle: str):
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
+        self.error = QLabel(self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+
+    def keys(self) -> tuple[str, ...]:
+        return ()
+
+    def validatePage(self) -> bool:  # Qt override
+        errs = self.wiz.collect().errors()
+        mine = [errs[k] for k in self.keys() if k in errs]
+        self.error.setText("\n".join(mine))
+        return not mine
+
+
+class AuthorityPage(_Page):
+    def __init__(self, wizard):
+        super().__init__(wizard, wizard.tr("Issuing authority"),
+                         wizard.tr("In Jiangyin, townships act in the name of the entrusting authority "
+                                   "(江阴市应急管理局). These appear on every document."))
+        form = QFormLayout(self)
+        s = wizard.initial
+        self.name = QLineEdit(s.authority_name, self)
+        self.abbr = QLineEdit(s.authority_abbr, self)
+        self.abbr.setMaxLength(4)
+        self.review = QLineEdit(s.review_government, self)
+        self.court = QLineEdit(s.court, self)
+        form.addRow(wizard.tr("Authority full name:"), self.name)
+        form.addRow(wizard.tr("Abbreviation in document numbers:"), self.abbr)
+        form.addRow(wizard.tr("Administrative review government:"), self.review)
+        form.addRow(wizard.tr("Court for litigation:"), self.court)
+        form.addRow(self.error)
+
+    def keys(self):
+        return ("authority_name", "authority_abbr")
+
+
+class TownshipPage(_Page):
+    def __init__(self, wizard):
+        super().__init__(wizard, wizard.tr("Township and villages"),
+                         wizard.tr("One village or community per line."))
+        s = wizard.initial
+        form = QFormLayout(self)
+        self.township = QLineEdit(s.township, self)
+        self.government = QLineEdit(s.township_government, self)
+        self.device = QLineEdit(s.device_code, self)
+        self.device.setMaxLength(6)
+        self.device.setPlaceholderText(wizard.tr("e.g. A1 — given by the county, unique per laptop"))
+        self.villages = QPlainTextEdit("\n".join(s.villages), self)
+        form.addRow(wizard.tr("Township / sub-district:"), self.township)
+        form.addRow(wizard.tr("Township government:"), self.government)
+        form.addRow(wizard.tr("This laptop's device code:"), self.device)
+        form.addRow(wizard.tr("Villages / communities:"), self.villages)
+        form.addRow(self.error)
+
+    def keys(self):
+        return ("township", "device_code", "villages")
+
+
+class OfficersPage(_Page):
+    def __init__(self, wizard):
+        super().__init__(wizard, wizard.tr("Officers"),
+                         wizard.tr("At least two officers with enforcement certificate numbers."))
+        self.table = QTableWidget(8, 3, self)
+        self.table.setHorizontalHeaderLabels([wizard.tr("Name"), wizard.tr("Certificate no."), wizard.tr("Phone")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for r, o in enumerate(wizard.initial.officers[:8]):
+            for c, v in enumerate((o.name, o.cert_no, o.phone)):
+                self.table.setItem(r, c, QTableWidgetItem(v))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.error)
+
+    def keys(self):
+        return ("officers",)
+
+    def officers(self) -> list[Officer]:
+        out = []
+        for r in range(self.table.rowCount()):
+            cells = [(self.table.item(r, c).text().strip() if self.table.item(r, c) else "") for c in range(3)]
+            if any(cells):
+                out.append(Officer(name=cells[0], cert_no=cells[1], phone=cells[2]))
+        return out
+
+
+class SetupWizard(QWizard):
+    def __init__(self, store: Store, parent=None, *, initial: TownshipSetup | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.initial = initial or self._from_store()
+        self.setWindowTitle(self.tr("First-run setup"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.authority = AuthorityPage(self)
+        self.township_page = TownshipPage(self)
+        self.officers_page = OfficersPage(self)
+        for page in (self.authority, self.township_page, self.officers_page):
+            self.addPage(page)
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
+        self.resize(640, 480)
+
+    def _from_store(self) -> TownshipSetup:
+        s = township.settings(self.store)
+        return TownshipSetup(
+            authority_name=s["authority_name"], authority_abbr=s["authority_abbr"],
+            review_government=s["review_government"], court=s["court"], township=s["township"],
+            township_government=s["township_government"], device_code=s["device_code"],
+            villages=[v.name for v in township.list_villages(self.store)],
+            officers=township.list_officers(self.store),
+        )
+
+    def collect(self) -> TownshipSetup:
+        return TownshipSetup(
+            authority_name=self.authority.name.text(), authority_abbr=self.authority.abbr.text(),
+            review_government=self.authority.review.text(), court=self.authority.court.text(),
+            township=self.township_page.township.text(),
+            township_government=self.township_page.government.text(),
+            device_code=self.township_page.device.text(),
+            villages=self.township_page.villages.toPlainText().splitlines(),
+            officers=self.officers_page.officers(),
+        )
+
+    def accept(self) -> None:  # Qt override
+        setup = self.collect()
+        # Keep ids of officers already stored so editing does not duplicate them.
+        known = {(o.name, o.cert_no): o.id for o in township.list_officers(self.store, active_only=False)}
+        for o in setup.officers:
+            o.id = known.get((o.name, o.cert_no))
+        try:
+            township.apply_setup(self.store, setup)
+        except ValueError as e:
+            self.officers_page.error.setText(str(e))
+            return
+        super().accept()
