@@ -64,18 +64,28 @@ def _escape_like(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def initials_pattern(letters: str) -> str:
+    """LIKE pattern for pinyin initials typed word by word.
+
+    Chinese words are mostly two characters, and officers type them that way: "jyhg" is 江阴 +
+    化工. The query is split into two-letter chunks that must appear in order, each contiguous,
+    with anything between them: ``%jy%hg%``. A letter-by-letter subsequence would let the
+    initials of almost any name match.
+    """
+    chunks = [letters[i:i + 2] for i in range(0, len(letters), 2)]
+    return "%" + "%".join(chunks) + "%"
+
+
 def _term_clause(term: str) -> tuple[str, list]:
-    """SQL for one search term: name substring, pinyin initials (as a subsequence, so "jyhg"
-    finds 江阴…化工…), full pinyin substring, or credit-code substring."""
+    """SQL for one search term: name substring, pinyin initials (in two-letter chunks, so
+    "jyhg" finds 江阴…化工…), full pinyin substring, or credit-code substring."""
     lower = term.lower()
     like = f"%{_escape_like(lower)}%"
     parts = ["e.name LIKE ? ESCAPE '\\'"]
     params: list = [f"%{_escape_like(term)}%"]
     if _ASCII_WORD.match(lower):
         parts.append("e.py_initials LIKE ? ESCAPE '\\'")
-        # Two letters as a subsequence match nearly everything; from three on it is what
-        # officers type ("jyhg" for 江阴…化工…). Exact runs rank first (see search_ids).
-        params.append("%" + "%".join(lower) + "%" if len(lower) >= 3 else like)
+        params.append(initials_pattern(lower))
         parts.append("e.py_full LIKE ? ESCAPE '\\'")
         params.append(like)
     if _CODE_LIKE.match(term.upper()):
