@@ -29,7 +29,7 @@ def cmd_import(args) -> int:
     from .importers import enterprise_xlsx as imp
 
     store = _store(args)
-    plan = imp.read_workbook(store, args.file)
+    plan = imp.read_workbook(args.file, store)
     bad = [r for r in plan.rows if r.action == "error"]
     print(f"{len(plan.rows)} rows: {len(plan.rows) - len(bad)} good, {len(bad)} with errors")
     for r in bad:

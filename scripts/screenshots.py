@@ -1,0 +1,70 @@
+"""Render the main screens offscreen to PNG files, to look at what an officer sees.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py --db DB --out DIR [--lang en]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--db", required=True)
+    p.add_argument("--out", default="/tmp/shots")
+    p.add_argument("--lang")
+    p.add_argument("--search", default="jyhg")
+    args = p.parse_args()
+    from PySide6.QtWidgets import QApplication
+
+    from inspector_app.storage import open_db
+    from inspector_app.ui import i18n
+    from inspector_app.ui.enterprise_form import EnterpriseDialog
+    from inspector_app.ui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    i18n.install(app, args.lang)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    store = open_db(args.db)
+    win = MainWindow(store)
+    win.resize(1366, 768)
+    win.show()
+    app.processEvents()
+    win.grab().save(str(out / "registry.png"))
+    win.registry.search.setText(args.search)
+    win.registry.apply_filters()
+    app.processEvents()
+    win.grab().save(str(out / "registry_search.png"))
+    for i in range(win.stack.count()):
+        win.nav.setCurrentRow(i)
+        app.processEvents()
+        win.grab().save(str(out / f"module_{i}.png"))
+    win.nav.setCurrentRow(0)
+    eid = win.registry.model.id_at(0)
+    dlg = EnterpriseDialog(store, eid, win)
+    dlg.show()
+    app.processEvents()
+    dlg.grab().save(str(out / "enterprise_form.png"))
+    for t in range(1, dlg.tabs.count()):
+        dlg.tabs.setCurrentIndex(t)
+        app.processEvents()
+        dlg.grab().save(str(out / f"enterprise_tab_{t}.png"))
+    dlg.tabs.setCurrentIndex(0)
+    dlg.form.widgets["uscc"].setText("91320281MA1XXXXXX0")
+    dlg.form._commit("uscc")
+    dlg.form.widgets["principal_phone"].setText("12345")
+    dlg.form.save()
+    app.processEvents()
+    dlg.grab().save(str(out / "enterprise_form_errors.png"))
+    print(f"screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
