@@ -1,8 +1,13 @@
 """Opening the working database: pragmas, migrations, the clock and the device identity.
 
-A ``Store`` bundles the sqlite-utils ``Database`` with this laptop's hybrid logical clock and
-device code, because every synced write needs all three. A ``Store`` (like its connection) is
-bound to the thread that opened it: background tasks open their own with :func:`open_db`.
+A ``Store`` bundles the connection (and its sqlite-utils ``Database``) with this laptop's hybrid
+logical clock and device code, because every synced write needs all three. A ``Store`` (like its
+connection) is bound to the thread that opened it: background tasks open their own with
+:func:`open_db`.
+
+sqlite-utils costs ~100 ms to import, so it stays off the start-up path: ``Store.db`` is created
+on first use, the screens shown at start read through ``Store.conn``, and an up-to-date schema
+is recognised without loading the migrations machinery.
 """
 
 from __future__ import annotations
@@ -12,10 +17,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ..core.ids import HybridClock, uuid7
-from .migrations import APPLICATION_ID, migrations
+from .schema import APPLICATION_ID, LATEST_MIGRATION, MIGRATION_SET
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SYNC_COLUMNS = ("id", "hlc", "origin", "deleted", "created_at", "updated_at")
 
@@ -26,10 +34,20 @@ class StorageError(RuntimeError):
 
 @dataclass
 class Store:
-    db: Database
+    conn: sqlite3.Connection
     clock: HybridClock
     device: str
     path: Path | None = None
+    _db: "Database | None" = None
+
+    @property
+    def db(self) -> "Database":
+        """The sqlite-utils view of the connection, created on first use."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
 
     @contextmanager
     def write(self):
@@ -39,7 +57,7 @@ class Store:
         so a UI write and a background import never deadlock half-way. Nested calls become
         savepoints through ``db.atomic``.
         """
-        conn = self.db.conn
+        conn = self.conn
         if conn.in_transaction:
             with self.db.atomic():
                 yield self
@@ -68,7 +86,7 @@ class Store:
         return row
 
     def setting(self, key: str, default=None):
-        row = self.db.execute("SELECT value FROM setting WHERE key = ?", [key]).fetchone()
+        row = self.conn.execute("SELECT value FROM setting WHERE key = ?", [key]).fetchone()
         if row is None:
             return default
         import json
@@ -86,7 +104,7 @@ class Store:
             )
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
 
 def now_iso() -> str:
@@ -107,21 +125,36 @@ def _configure(conn: sqlite3.Connection, *, memory: bool) -> None:
     conn.execute("PRAGMA busy_timeout=5000")
 
 
-def _prepare(db: Database, *, memory: bool, device: str | None) -> Store:
-    _configure(db.conn, memory=memory)
-    app_id = db.execute("PRAGMA application_id").fetchone()[0]
-    tables = db.table_names()
+def _schema_current(conn: sqlite3.Connection) -> bool:
+    try:
+        row = conn.execute(
+            "SELECT 1 FROM _sqlite_migrations WHERE migration_set = ? AND name = ?",
+            [MIGRATION_SET, LATEST_MIGRATION],
+        ).fetchone()
+    except sqlite3.OperationalError:  # no migrations table yet: a new file
+        return False
+    return row is not None
+
+
+def _prepare(conn: sqlite3.Connection, *, memory: bool, device: str | None) -> Store:
+    _configure(conn, memory=memory)
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables and "enterprise" not in tables):
         raise StorageError("所选文件不是本软件的数据库，请重新选择数据文件。")
-    migrations.apply(db)
-    db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-    last = db.execute("SELECT hlc FROM clock WHERE id = 1").fetchone()[0]
+    store = Store(conn=conn, clock=HybridClock(0), device=device or "")
+    if not _schema_current(conn):
+        from .migrations import migrations
+
+        migrations.apply(store.db)
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    store.clock = HybridClock(conn.execute("SELECT hlc FROM clock WHERE id = 1").fetchone()[0])
     if device is None:
-        row = db.execute("SELECT value FROM setting WHERE key = 'device_code'").fetchone()
+        row = conn.execute("SELECT value FROM setting WHERE key = 'device_code'").fetchone()
         import json
 
-        device = json.loads(row[0]) if row else "DEV"
-    return Store(db=db, clock=HybridClock(last), device=device)
+        store.device = json.loads(row[0]) if row else "DEV"
+    return store
 
 
 def open_db(path: str | Path, *, device: str | None = None) -> Store:
@@ -130,8 +163,7 @@ def open_db(path: str | Path, *, device: str | None = None) -> Store:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=True)
-        db = Database(conn)
-        store = _prepare(db, memory=False, device=device)
+        store = _prepare(conn, memory=False, device=device)
     except sqlite3.DatabaseError as e:
         raise StorageError(f"无法打开数据库“{path}”：{e}。文件可能已损坏，请从备份恢复。") from e
     store.path = path
@@ -141,4 +173,4 @@ def open_db(path: str | Path, *, device: str | None = None) -> Store:
 def open_memory(*, device: str = "TEST") -> Store:
     """An in-memory store (tests, benchmarks)."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
-    return _prepare(Database(conn), memory=True, device=device)
+    return _prepare(conn, memory=True, device=device)

@@ -61,7 +61,7 @@ def settings(store: Store) -> dict:
 
 
 def list_villages(store: Store) -> list[Village]:
-    rows = store.db.execute(
+    rows = store.conn.execute(
         "SELECT id, name, code, sort FROM village WHERE deleted = 0 ORDER BY sort, name"
     ).fetchall()
     return [Village(id=r[0], name=r[1], code=r[2], sort=r[3]) for r in rows]
@@ -84,7 +84,7 @@ def list_officers(store: Store, *, active_only: bool = True) -> list[Officer]:
     sql = "SELECT id, name, cert_no, unit, phone, active FROM officer WHERE deleted = 0"
     if active_only:
         sql += " AND active = 1"
-    rows = store.db.execute(sql + " ORDER BY name").fetchall()
+    rows = store.conn.execute(sql + " ORDER BY name").fetchall()
     return [Officer(id=r[0], name=r[1], cert_no=r[2], unit=r[3], phone=r[4], active=bool(r[5])) for r in rows]
 
 

@@ -21,6 +21,30 @@ def parse_args(argv=None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process in MB (Windows: peak working set)."""
+    try:
+        import resource
+
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+    except ImportError:  # Windows
+        import ctypes
+        from ctypes import wintypes
+
+        class PMC(ctypes.Structure):
+            _fields_ = [("cb", wintypes.DWORD), ("PageFaultCount", wintypes.DWORD),
+                        ("PeakWorkingSetSize", ctypes.c_size_t), ("WorkingSetSize", ctypes.c_size_t),
+                        ("a", ctypes.c_size_t), ("b", ctypes.c_size_t), ("c", ctypes.c_size_t),
+                        ("d", ctypes.c_size_t), ("e", ctypes.c_size_t), ("f", ctypes.c_size_t)]
+
+        pmc = PMC()
+        pmc.cb = ctypes.sizeof(PMC)
+        ctypes.windll.psapi.GetProcessMemoryInfo(ctypes.windll.kernel32.GetCurrentProcess(),
+                                                 ctypes.byref(pmc), pmc.cb)
+        return pmc.PeakWorkingSetSize / (1024 * 1024)
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     from PySide6.QtCore import QCoreApplication, QTimer
@@ -64,8 +88,10 @@ def main(argv=None) -> int:
     if args.smoke:
         def report():
             elapsed = (time.perf_counter() - _T0) * 1000
-            print(f"smoke: main window shown in {elapsed:.0f} ms "
-                  f"({window.registry.model.rowCount()} enterprises, db {db_path})")
+            heavy = [m for m in ("sqlite_utils", "openpyxl", "reportlab", "pypinyin") if m in sys.modules]
+            print(f"smoke: main window shown in {elapsed:.0f} ms, peak memory {peak_rss_mb():.0f} MB "
+                  f"({window.registry.model.rowCount()} enterprises, db {db_path}; "
+                  f"heavy modules loaded: {', '.join(heavy) or 'none'})", flush=True)
             app.quit()
 
         QTimer.singleShot(0, report)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QL
 from .. import __version__
 from ..storage import township
 from ..storage.db import Store
-from .enterprise_form import EnterpriseDialog
 from .registry import RegistryWidget
 
 
@@ -91,6 +90,8 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------------
     def open_enterprise(self, enterprise_id: str | None) -> None:
+        from .enterprise_form import EnterpriseDialog  # off the start-up path
+
         dlg = EnterpriseDialog(self.store, enterprise_id, self)
         dlg.saved.connect(self._on_enterprise_saved)
         dlg.open_requested.connect(lambda eid: (dlg.close(), self.open_enterprise(eid)))

@@ -41,41 +41,51 @@ class RegistryModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self.query = repo.SearchQuery()
-        self.ids: list[str] = []
-        self._cache: dict[str, dict] = {}
+        # Local rowids of the result, in display order; rows are fetched per visible block.
+        self.rowids: list[int] = []
+        self._cache: dict[int, dict] = {}
+        self._loaded = False
 
     # -- queries ---------------------------------------------------------------------------
     def set_query(self, query: repo.SearchQuery) -> None:
         self.beginResetModel()
         self.query = query
-        self.ids = repo.search_ids(self.store, query)
+        self.rowids = repo.search_rowids(self.store, query)
         self._cache.clear()
+        self._loaded = True
         self.endResetModel()
 
     def refresh(self) -> None:
         self.set_query(self.query)
 
+    @property
+    def ids(self) -> list[int]:
+        return self.rowids
+
     def id_at(self, row: int) -> str | None:
-        return self.ids[row] if 0 <= row < len(self.ids) else None
+        if not 0 <= row < len(self.rowids):
+            return None
+        return self._row(row).get("id")
 
     def row_of(self, enterprise_id: str) -> int:
+        hit = self.store.db.execute("SELECT rowid FROM enterprise WHERE id = ?", [enterprise_id]).fetchone()
         try:
-            return self.ids.index(enterprise_id)
+            return self.rowids.index(hit[0]) if hit else -1
         except ValueError:
             return -1
 
     def _row(self, row: int) -> dict:
-        eid = self.ids[row]
-        hit = self._cache.get(eid)
+        rid = self.rowids[row]
+        hit = self._cache.get(rid)
         if hit is None:
             start = (row // BLOCK) * BLOCK
-            self._cache.update(repo.list_rows(self.store, self.ids[start:start + BLOCK]))
-            hit = self._cache.get(eid, {})
+            self._cache.update(repo.list_rows_by_rowid(self.store, self.rowids[start:start + BLOCK]))
+            hit = self._cache.get(rid, {})
         return hit
 
     # -- Qt model API ----------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.ids)
+        return 0 if parent.isValid() else len(self.rowids)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -97,7 +107,7 @@ class RegistryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "employees":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
-            return self.ids[index.row()]
+            return self._row(index.row()).get("id")
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -110,8 +120,13 @@ class RegistryModel(QAbstractTableModel):
         if key is None:
             return
         q = self.query
-        self.set_query(repo.SearchQuery(**{**q.__dict__, "order_by": key,
-                                            "descending": order == Qt.SortOrder.DescendingOrder}))
+        query = repo.SearchQuery(**{**q.__dict__, "order_by": key,
+                                    "descending": order == Qt.SortOrder.DescendingOrder})
+        if not self._loaded:  # the view announcing its initial sort: the first load follows
+            self.query = query
+            return
+        if query != q:
+            self.set_query(query)
 
 
 class RegistryWidget(QWidget):

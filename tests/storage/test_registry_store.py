@@ -120,3 +120,22 @@ def test_garbage_file_is_refused(tmp_path):
     bad.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StorageError, match="备份"):
         open_db(bad)
+
+
+def test_latest_migration_constant_matches_registered_migrations():
+    from inspector_app.storage.migrations import migrations
+    from inspector_app.storage.schema import LATEST_MIGRATION
+
+    assert migrations._migrations[-1].name == LATEST_MIGRATION
+
+
+def test_reopening_a_current_database_does_not_import_sqlite_utils(tmp_path):
+    import subprocess
+    import sys
+
+    open_db(tmp_path / "a.sqlite").close()
+    code = ("import sys; from inspector_app.storage import open_db; "
+            f"s = open_db({str(tmp_path / 'a.sqlite')!r}); "
+            "print('sqlite_utils' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
