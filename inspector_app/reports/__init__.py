@@ -1,0 +1,1 @@
+"""Printed output (PDF via reportlab, Excel via openpyxl). No Qt in this package."""

@@ -1,0 +1,425 @@
+"""Page set-up and building blocks shared by the printed enforcement documents.
+
+A4 with GB/T 9704-like margins; the footer ``共 N 页 第 M 页`` is numbered per document, also when
+several documents are printed into one PDF (a day's batch). The total is known only after layout,
+so a canvas subclass keeps every page's state and draws the footers in ``save()``.
+
+Forms have one or more item lists ("…（此栏不够，可另附页）"). :func:`compose` keeps the whole form
+on its first page and moves the items that do not fit to 附页 pages, as officers do on paper.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Sequence
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate, Flowable, Frame, PageBreakIfNotEmpty, PageTemplate, Paragraph, Spacer,
+    Table, TableStyle,
+)
+
+from .fonts import body_font
+
+PAGE_W, PAGE_H = A4
+MARGIN_TOP = 37 * mm
+MARGIN_BOTTOM = 35 * mm
+MARGIN_LEFT = 28 * mm
+MARGIN_RIGHT = 26 * mm
+FRAME_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT
+FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
+FOOTER_Y = 22 * mm
+
+BODY_SIZE = 12          # 小四
+BODY_LEADING = 18
+SMALL_SIZE = 10.5       # 五号
+TITLE_SIZE = 22         # 二号
+BANNER_SIZE = 14        # 四号
+NBSP = "\u00a0"
+
+
+# --- styles --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Styles:
+    font: str
+    body: ParagraphStyle          # indented paragraph
+    plain: ParagraphStyle         # no indent
+    item: ParagraphStyle          # numbered item, hanging indent
+    cell: ParagraphStyle          # table cell text
+    right: ParagraphStyle         # authority / date lines
+    small: ParagraphStyle
+    center: ParagraphStyle
+
+
+@lru_cache(maxsize=4)
+def styles(font: str | None = None) -> Styles:
+    font = font or body_font()
+    base = ParagraphStyle("body", fontName=font, fontSize=BODY_SIZE, leading=BODY_LEADING,
+                          wordWrap="CJK", alignment=TA_LEFT, firstLineIndent=2 * BODY_SIZE)
+    return Styles(
+        font=font,
+        body=base,
+        plain=ParagraphStyle("plain", parent=base, firstLineIndent=0),
+        item=ParagraphStyle("item", parent=base, firstLineIndent=-1.5 * BODY_SIZE,
+                            leftIndent=3.5 * BODY_SIZE),
+        cell=ParagraphStyle("cell", parent=base, firstLineIndent=0, fontSize=SMALL_SIZE,
+                            leading=SMALL_SIZE * 1.45),
+        right=ParagraphStyle("right", parent=base, firstLineIndent=0, alignment=TA_RIGHT,
+                             rightIndent=2 * BODY_SIZE),
+        small=ParagraphStyle("small", parent=base, firstLineIndent=0, fontSize=SMALL_SIZE,
+                             leading=SMALL_SIZE * 1.6),
+        center=ParagraphStyle("center", parent=base, firstLineIndent=0, alignment=TA_CENTER),
+    )
+
+
+_NBSP_RUN = re.compile(NBSP + "+")
+
+
+def esc(text: str) -> str:
+    """Text → Paragraph markup (escape, keep line breaks).
+
+    Runs of no-break spaces (used for underlined blanks) are set in Helvetica: the CID fallback
+    font has no glyph for U+00A0 and would print boxes, and ordinary spaces are collapsed.
+    """
+    out = escape(str(text)).replace("\n", "<br/>")
+    if NBSP in out:
+        out = _NBSP_RUN.sub(lambda m: f'<font face="Helvetica">{m.group(0)}</font>', out)
+    return out
+
+
+def u(value: str, *, min_chars: int = 0) -> str:
+    """An underlined fill-in. Values are padded so a short value still shows a visible blank."""
+    n = len(str(value))
+    pad = NBSP * (2 + (max(0, min_chars - n) * 2 if min_chars else 0))
+    return f"<u>{esc(pad + str(value) + pad)}</u>"
+
+
+def blank(chars: int = 6) -> str:
+    """An empty underlined blank (about ``chars`` CJK characters wide) to fill in by hand."""
+    return "<u>" + esc(NBSP * (chars * 4)) + "</u>"
+
+
+def para(markup: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(markup, style)
+
+
+# --- special flowables ---------------------------------------------------------------------
+
+class BoldTitle(Flowable):
+    """Centred title in fake bold (fill + stroke): CJK fonts here ship without a bold face."""
+
+    def __init__(self, text: str, font: str, size: float = TITLE_SIZE, space_after: float = 4):
+        super().__init__()
+        self.text, self.font, self.size = text, font, size
+        self.spaceAfter = space_after
+
+    def wrap(self, avail_w, avail_h):
+        self.width = avail_w
+        self.height = self.size * 1.45
+        # Very long titles shrink to the frame width rather than being clipped.
+        self._size = self.size
+        w = stringWidth(self.text, self.font, self.size)
+        if w > avail_w:
+            self._size = self.size * avail_w / w
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        c.saveState()
+        t = c.beginText()
+        t.setFont(self.font, self._size)
+        t.setTextRenderMode(2)
+        c.setLineWidth(self._size * 0.035)
+        w = stringWidth(self.text, self.font, self._size)
+        t.setTextOrigin((self.width - w) / 2, self.size * 0.35)
+        t.textOut(self.text)
+        c.drawText(t)
+        c.restoreState()
+
+
+class DocMark(Flowable):
+    """Zero-size marker: tells the canvas which document the current page belongs to."""
+
+    def __init__(self, index: int):
+        super().__init__()
+        self.index = index
+        self.width = self.height = 0
+
+    def wrap(self, avail_w, avail_h):
+        return 0, 0
+
+    def draw(self):
+        self.canv.doc_index = self.index
+
+
+class _NumberedCanvas(Canvas):
+    """Defers page output to ``save()`` to print ``共 N 页 第 M 页`` per document."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.doc_index = 0
+        self._pages: list[dict] = []
+
+    def showPage(self):  # noqa: N802 - reportlab API
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        totals: dict[int, int] = {}
+        for st in self._pages:
+            totals[st["doc_index"]] = totals.get(st["doc_index"], 0) + 1
+        seen: dict[int, int] = {}
+        font = body_font()
+        for st in self._pages:
+            self.__dict__.update(st)
+            idx = st["doc_index"]
+            seen[idx] = seen.get(idx, 0) + 1
+            self.setFont(font, SMALL_SIZE)
+            self.drawCentredString(PAGE_W / 2, FOOTER_Y, f"共 {totals[idx]} 页 第 {seen[idx]} 页")
+            super().showPage()
+        super().save()
+
+
+# --- form pieces ---------------------------------------------------------------------------
+
+def title_block(banner: str, title: str, doc_no: str, st: Styles) -> list[Flowable]:
+    out: list[Flowable] = []
+    if banner:
+        bs = ParagraphStyle("banner", parent=st.center, fontSize=BANNER_SIZE, leading=BANNER_SIZE * 1.6)
+        out.append(Paragraph(esc(banner), bs))
+    out.append(BoldTitle(title, st.font))
+    if doc_no:
+        out.append(Paragraph(esc(doc_no), st.center))
+    out.append(Spacer(1, 6))
+    return out
+
+
+def field_row(pairs: Sequence[tuple[str, str, float]], st: Styles) -> Table:
+    """One form line of ``label ____value____`` pairs; floats weight the value widths."""
+    font, size = st.font, BODY_SIZE
+    label_ws = [stringWidth(lbl, font, size) + 6 if lbl else 0 for lbl, _, _ in pairs]
+    free = FRAME_W - sum(label_ws)
+    total_weight = sum(w for _, _, w in pairs) or 1
+    cells, widths, style = [], [], [
+        ("FONT", (0, 0), (-1, -1), font, size),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]
+    vstyle = ParagraphStyle("fv", parent=st.plain, alignment=TA_LEFT, leading=BODY_SIZE * 1.4)
+    for (lbl, value, weight), lw in zip(pairs, label_ws):
+        if lbl:
+            cells.append(Paragraph(esc(lbl), vstyle))  # same style as the value: same baseline
+            widths.append(lw)
+        col = len(cells)
+        cells.append(Paragraph(esc(value or NBSP), vstyle))
+        widths.append(free * weight / total_weight)
+        style.append(("LINEBELOW", (col, 0), (col, 0), 0.6, colors.black))
+        style.append(("LEFTPADDING", (col, 0), (col, 0), 4))
+    t = Table([cells], colWidths=widths, hAlign="LEFT")
+    t.setStyle(TableStyle(style))
+    t.spaceAfter = 2
+    return t
+
+
+def signature_rows(rows: Sequence[tuple[str, str]], st: Styles, *, sign_w: float = 44 * mm) -> list[Table]:
+    """``label（签名）：________  note`` rows; the blank is for a handwritten signature only.
+
+    Rows with an empty label continue the group above (second officer) and share its columns;
+    each group is its own table so a long label does not squeeze the others' notes.
+    """
+    groups: list[list[tuple[str, str]]] = []
+    for lbl, note in rows:
+        if lbl or not groups:
+            groups.append([])
+        groups[-1].append((lbl, note))
+    font = st.font
+    nstyle = ParagraphStyle("sn", parent=st.plain, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.3)
+    lstyle = ParagraphStyle("sl", parent=st.plain, leading=BODY_SIZE * 1.3)
+    out = []
+    for group in groups:
+        label_w = max(stringWidth(lbl, font, BODY_SIZE) for lbl, _ in group) + 4
+        note_w = FRAME_W - label_w - sign_w
+        data = [[Paragraph(esc(lbl), lstyle) if lbl else "", "", Paragraph(esc(note), nstyle) if note else ""]
+                for lbl, note in group]
+        t = Table(data, colWidths=[label_w, sign_w, note_w], hAlign="LEFT")
+        t.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), font, BODY_SIZE),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("LEFTPADDING", (2, 0), (2, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
+        ]))
+        t.spaceBefore = 2
+        out.append(t)
+    return out
+
+
+def seal_block(issuer: str, date_text: str, st: Styles) -> list[Flowable]:
+    return [
+        Spacer(1, 4),
+        Paragraph(esc(issuer) + "（印章）", st.right),
+        Paragraph(esc(date_text), st.right),
+        Spacer(1, 2),
+    ]
+
+
+def grid_table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
+               st: Styles) -> Table:
+    cells = [[Paragraph(esc(h), st.cell) for h in header]]
+    cells += [[Paragraph(esc(c), st.cell) for c in r] for r in rows]
+    t = Table(cells, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    t.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    t.spaceBefore = 3
+    t.spaceAfter = 4
+    return t
+
+
+# --- overflow into 附页 --------------------------------------------------------------------
+
+@dataclass
+class Section:
+    """An item list of a form that may continue on 附页 pages.
+
+    ``render(units, start)`` builds the flowables for ``units`` numbered from ``start`` (0-based).
+    """
+
+    units: Sequence
+    render: Callable[[Sequence, int], list[Flowable]]
+    annex_heading: str
+    complete_note: str | None = "（此栏不够，可另附页）"
+    unit_word: str = "项"
+    min_units: int = 1
+
+    def main(self, k: int, st: Styles) -> list[Flowable]:
+        out = list(self.render(self.units[:k], 0)) if k else []
+        n = len(self.units)
+        if k < n:
+            if k:
+                which = f"{k + 1}—{n}" if k + 1 < n else f"{n}"
+                note = f"（此栏不够，第{which}{self.unit_word}见附页）"
+            else:
+                note = "（此栏不够，内容见附页）"
+        else:
+            note = self.complete_note
+        if note:
+            out.append(Paragraph(esc(note), st.right if k == n else st.body))
+        return out
+
+    def annex(self, k: int, st: Styles) -> list[Flowable]:
+        if k >= len(self.units):
+            return []
+        return [Paragraph(esc(self.annex_heading), st.plain), *self.render(self.units[k:], k)]
+
+
+Story = list  # of Flowable | Section
+
+
+def _height(flowables: Sequence[Flowable]) -> float:
+    h = 0.0
+    prev_after = 0.0
+    for i, f in enumerate(flowables):
+        _, fh = f.wrap(FRAME_W, FRAME_H * 4)
+        before = f.getSpaceBefore() if i else 0
+        h += max(before, prev_after) if i else 0  # platypus collapses adjacent spaces
+        h += fh
+        prev_after = f.getSpaceAfter()
+    return h
+
+
+def _flatten(story: Story, ks: dict[int, int], st: Styles) -> list[Flowable]:
+    out: list[Flowable] = []
+    for i, part in enumerate(story):
+        if isinstance(part, Section):
+            out.extend(part.main(ks[i], st))
+        else:
+            out.append(part)
+    return out
+
+
+def compose(story: Story, *, annex_header: list[Flowable], annex_footer: list[Flowable],
+            st: Styles) -> list[Flowable]:
+    """Fit ``story`` on its first page, moving the overflow of its sections to 附页 pages.
+
+    Falls back to natural page flow when even the fixed text does not fit on one page.
+    Flowables are measured by wrapping; a page holds ``FRAME_H`` minus a little slack.
+    """
+    budget = FRAME_H - 3
+    sections = {i: p for i, p in enumerate(story) if isinstance(p, Section)}
+    full = {i: len(s.units) for i, s in sections.items()}
+    if not sections:
+        return [p for p in story]
+
+    def fits(ks: dict[int, int]) -> bool:
+        # Fresh flowables each time: a wrapped Paragraph caches its layout for one width only.
+        return _height(_flatten(story, ks, st)) <= budget
+
+    if fits(full):
+        return _flatten(story, full, st)
+    ks = {i: min(s.min_units, len(s.units)) for i, s in sections.items()}
+    if not fits(ks):
+        ks = {i: 0 for i in sections}  # every list to the 附页, the form itself on page 1
+        if not fits(ks):
+            return _flatten(story, full, st)
+    for i, s in sections.items():
+        lo, hi = ks[i], len(s.units)
+        while lo < hi:  # largest k that still fits, others fixed
+            mid = (lo + hi + 1) // 2
+            if fits({**ks, i: mid}):
+                lo = mid
+            else:
+                hi = mid - 1
+        ks[i] = lo
+    main = _flatten(story, ks, st)
+    annex: list[Flowable] = [PageBreakIfNotEmpty(), *annex_header]
+    for i, s in sections.items():
+        annex.extend(s.annex(ks[i], st))
+    annex.extend(annex_footer)
+    return main + annex
+
+
+# --- building ------------------------------------------------------------------------------
+
+def build(documents: Sequence[list[Flowable]], *, title: str = "", author: str = "") -> bytes:
+    """Lay out documents one after the other, each starting on a new page; return PDF bytes."""
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(
+        buf, pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title, author=author,
+        creator="inspector-app", invariant=1,
+    )
+    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_W, FRAME_H, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="form", frames=[frame])])
+    story: list[Flowable] = []
+    for i, flowables in enumerate(documents):
+        if i:
+            story.append(PageBreakIfNotEmpty())
+        story.append(DocMark(i))
+        story.extend(flowables)
+    doc.build(story, canvasmaker=_NumberedCanvas)
+    return buf.getvalue()
