@@ -1,0 +1,209 @@
+"""Photos taken during inspections and rectification, stored as files named by their sha256.
+
+Every photo is normalised once on the way in (EXIF orientation applied, RGB, long side at most
+1600 px, JPEG quality 85) so a 12-megapixel phone picture does not bloat the data folder or
+the PDF annex, and so the same picture imported twice becomes the same file.
+
+Crash order: the file is written to a temp name, fsynced and renamed into place BEFORE the
+row is inserted. A crash can leave an orphan file, never a row whose file is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from .db import Store, now_iso
+
+PHOTO_KINDS = ("现场", "问题", "整改", "复查")
+MAX_SIDE = 1600
+JPEG_QUALITY = 85
+
+_EXIF_DATETIME_ORIGINAL = 0x9003
+_EXIF_DATETIME = 0x0132
+_EXIF_IFD = 0x8769
+
+
+def photo_path(photos_root: str | os.PathLike, sha256: str) -> Path:
+    """Where the photo with this hash lives: ``photos_root/ab/abcdef….jpg``."""
+    return Path(photos_root) / sha256[:2] / f"{sha256}.jpg"
+
+
+def _taken_at(img) -> str:
+    """The camera's capture time (EXIF, local time without zone) as ISO text, or ''."""
+    try:
+        exif = img.getexif()
+        raw = exif.get_ifd(_EXIF_IFD).get(_EXIF_DATETIME_ORIGINAL) or exif.get(_EXIF_DATETIME)
+        if not raw:
+            return ""
+        return datetime.strptime(str(raw).strip("\x00 "), "%Y:%m:%d %H:%M:%S").isoformat()
+    except (ValueError, TypeError, KeyError, AttributeError, OSError):
+        # Malformed EXIF is common on cheap phones; the time is only a hint.
+        return ""
+
+
+def normalise_image(data: bytes) -> tuple[bytes, int, int, str]:
+    """Return (jpeg bytes, width, height, taken_at) for raw image bytes.
+
+    Raises a Chinese ValueError for anything Pillow cannot decode.
+    """
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as src:
+            src.load()
+            taken_at = _taken_at(src)
+            img = ImageOps.exif_transpose(src)
+            if img.mode in ("RGBA", "LA", "P") and (img.mode != "P" or "transparency" in img.info):
+                # Transparent areas would turn black in a plain convert(); print them as paper white.
+                rgba = img.convert("RGBA")
+                img = Image.new("RGB", rgba.size, (255, 255, 255))
+                img.paste(rgba, mask=rgba.getchannel("A"))
+            else:
+                img = img.convert("RGB")
+            img.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+            out = io.BytesIO()
+            # No EXIF is written: orientation is already applied and GPS tags stay private.
+            img.save(out, "JPEG", quality=JPEG_QUALITY)
+            return out.getvalue(), img.width, img.height, taken_at
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError) as e:
+        raise ValueError("无法读取该图片，文件可能已损坏或不是照片格式，请重新拍摄或选择 JPG/PNG 照片。") from e
+
+
+def _write_durable(target: Path, data: bytes) -> None:
+    """temp file → fsync → os.replace → fsync the directory, so the rename survives a power cut."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".jpg")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    if hasattr(os, "O_DIRECTORY"):  # POSIX only; Windows has no directory fsync
+        dfd = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+
+
+def _inspection_status(store: Store, inspection_id: str) -> str | None:
+    row = store.db.execute(
+        "SELECT status FROM inspection WHERE id = ? AND deleted = 0", [inspection_id]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def add_photo(
+    store: Store,
+    path_or_bytes: str | os.PathLike | bytes,
+    *,
+    inspection_id: str | None = None,
+    item_key: str = "",
+    finding_id: str | None = None,
+    kind: str = "现场",
+    caption: str = "",
+    photos_root: str | os.PathLike,
+) -> str:
+    """Normalise and store a photo, attach it to an inspection (item) and/or finding; return its id.
+
+    The same picture attached twice to the same place returns the existing photo id.
+    """
+    if kind not in PHOTO_KINDS:
+        raise ValueError("照片类型无效，应为：" + "、".join(PHOTO_KINDS) + "。")
+    if inspection_id is None and finding_id is None:
+        raise ValueError("照片须关联到一次检查或一条隐患。")
+    if inspection_id is not None:
+        status = _inspection_status(store, inspection_id)
+        if status is None:
+            raise ValueError("找不到该检查记录，无法添加照片。")
+        if status == "final" and finding_id is None:
+            raise ValueError("检查已定稿，不可再添加现场照片；整改照片请在隐患整改中添加。")
+    if finding_id is not None and store.db.execute(
+        "SELECT 1 FROM finding WHERE id = ? AND deleted = 0", [finding_id]
+    ).fetchone() is None:
+        raise ValueError("找不到该隐患记录，无法添加照片。")
+
+    if isinstance(path_or_bytes, (bytes, bytearray, memoryview)):
+        data = bytes(path_or_bytes)
+    else:
+        try:
+            data = Path(path_or_bytes).read_bytes()
+        except OSError as e:
+            raise ValueError(f"无法读取该图片“{path_or_bytes}”：文件不存在或无权限，请重新选择。") from e
+    jpeg, width, height, taken_at = normalise_image(data)
+    sha = hashlib.sha256(jpeg).hexdigest()
+    target = photo_path(photos_root, sha)
+    if not (target.exists() and target.stat().st_size == len(jpeg)):
+        _write_durable(target, jpeg)
+
+    with store.write():
+        existing = store.db.execute(
+            "SELECT id FROM photo WHERE sha256 = ? AND inspection_id IS ? AND finding_id IS ? "
+            "AND item_key = ? AND deleted = 0",
+            [sha, inspection_id, finding_id, item_key],
+        ).fetchone()
+        if existing:
+            return existing[0]
+        row = {
+            "sha256": sha,
+            "mime": "image/jpeg",
+            "width": width,
+            "height": height,
+            "inspection_id": inspection_id,
+            "item_key": item_key,
+            "finding_id": finding_id,
+            "kind": kind,
+            "caption": caption.strip(),
+            "taken_at": taken_at or now_iso(),
+        }
+        store.stamp(row, new=True)
+        store.db["photo"].insert(row)
+    return row["id"]
+
+
+def photos_for(store: Store, inspection_id: str | None = None, finding_id: str | None = None) -> list[dict]:
+    """Live photo rows of an inspection and/or a finding (both given: photos matching both)."""
+    if inspection_id is None and finding_id is None:
+        return []
+    clauses, params = ["deleted = 0"], []
+    if inspection_id is not None:
+        clauses.append("inspection_id = ?")
+        params.append(inspection_id)
+    if finding_id is not None:
+        clauses.append("finding_id = ?")
+        params.append(finding_id)
+    cur = store.db.execute(
+        f"SELECT * FROM photo WHERE {' AND '.join(clauses)} ORDER BY created_at, id", params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def remove_photo(store: Store, photo_id: str) -> None:
+    """Tombstone a photo of a draft inspection (or a finding-only photo). The file stays: other
+    rows may share it, and the tombstone must sync before anything could be reclaimed."""
+    with store.write():
+        row = store.db.execute(
+            "SELECT inspection_id FROM photo WHERE id = ? AND deleted = 0", [photo_id]
+        ).fetchone()
+        if row is None:
+            raise ValueError("该照片不存在或已删除。")
+        if row[0] is not None and _inspection_status(store, row[0]) == "final":
+            raise ValueError("检查已定稿，照片作为检查记录的一部分不可删除。")
+        update = {"deleted": 1}
+        store.stamp(update, new=False)
+        store.db["photo"].update(photo_id, update)
+
+
+__all__ = ["MAX_SIDE", "PHOTO_KINDS", "add_photo", "normalise_image", "photo_path", "photos_for", "remove_photo"]
