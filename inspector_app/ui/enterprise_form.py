@@ -360,8 +360,6 @@ class EnterpriseDialog(QDialog):
 
     saved = Signal(str)
     open_requested = Signal(str)
-    # Modules register (title_source, factory(store, enterprise_id, parent) -> QWidget).
-    extra_pages: list = []
 
     def __init__(self, store: Store, enterprise_id: str | None = None, parent=None):
         super().__init__(parent)
@@ -372,9 +370,14 @@ class EnterpriseDialog(QDialog):
         self.form.open_requested.connect(self._on_open_requested)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.form, self.tr("Basic information"))
+        self.pages: dict[str, QWidget] = {}
         if ent.id:
-            for title, factory in self.extra_pages:
-                self.tabs.addTab(factory(store, ent.id, self), QCoreApplication.translate("EnterpriseDialog", title))
+            from .modules import enterprise_pages
+
+            for title, factory in enterprise_pages():
+                page = factory(store, ent.id, self)
+                self.pages[title] = page
+                self.tabs.addTab(page, QCoreApplication.translate("Modules", title))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))

@@ -1,7 +1,7 @@
-"""Registry of main-window modules beyond the enterprise registry.
+"""Where the main window's modules and the enterprise dossier's pages come from.
 
-Each entry is (title source string, factory(store, parent) -> QWidget). Kept as a list of import
-paths so the start-up path imports a module only when its screen is built.
+Entries are import paths, resolved only when the window or dossier is built, so each screen's
+imports stay off the start-up path until it is needed.
 """
 
 from __future__ import annotations
@@ -10,19 +10,27 @@ import importlib
 
 from ..core.i18n import QT_TRANSLATE_NOOP
 
-# (title, "module:factory")
+# Main-window modules after the enterprise registry: (title, "module:factory(store, parent)").
 MODULES: list[tuple[str, str]] = []
 
+# Pages of an enterprise's dossier after "Basic information":
+# (title, "module:factory(store, enterprise_id, parent)").
+ENTERPRISE_PAGES: list[tuple[str, str]] = []
 
-def register(title: str, target: str) -> None:
-    MODULES.append((title, target))
+
+def _resolve(target: str):
+    mod_name, attr = target.split(":")
+    return getattr(importlib.import_module(mod_name, package=__package__), attr)
 
 
 def registered():
     for title, target in MODULES:
-        mod_name, func = target.split(":")
-        module = importlib.import_module(mod_name, package=__package__)
-        yield title, getattr(module, func)
+        yield title, _resolve(target)
 
 
-_ = QT_TRANSLATE_NOOP  # titles below are marked for lupdate
+def enterprise_pages():
+    for title, target in ENTERPRISE_PAGES:
+        yield title, _resolve(target)
+
+
+_ = QT_TRANSLATE_NOOP  # titles are marked with QT_TRANSLATE_NOOP("Modules", …) where listed
