@@ -3,20 +3,27 @@ with its reason, import the good rows, and save the rejected ones for correction
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QTableView, QVBoxLayout)
 
+from ..core.i18n import QT_TRANSLATE_NOOP
 from ..storage import open_db
 from ..storage.db import Store
 from .export_dialog import run_with_progress
 
-ACTION_LABELS = {"insert": "New", "update": "Update", "unchanged": "Unchanged", "error": "Error"}
+ACTION_LABELS = {
+    "insert": QT_TRANSLATE_NOOP("PlanModel", "New"),
+    "update": QT_TRANSLATE_NOOP("PlanModel", "Update"),
+    "unchanged": QT_TRANSLATE_NOOP("PlanModel", "Unchanged"),
+    "error": QT_TRANSLATE_NOOP("PlanModel", "Error"),
+}
 
 
 class PlanModel(QAbstractTableModel):
-    HEADERS = ("Row", "Action", "Name", "Reasons / warnings")
+    HEADERS = (QT_TRANSLATE_NOOP("PlanModel", "Row"), QT_TRANSLATE_NOOP("PlanModel", "Action"),
+               QT_TRANSLATE_NOOP("PlanModel", "Name"), QT_TRANSLATE_NOOP("PlanModel", "Reasons / warnings"))
 
     def __init__(self, rows, parent=None):
         super().__init__(parent)
@@ -41,7 +48,7 @@ class PlanModel(QAbstractTableModel):
             if col == 0:
                 return r.row_number
             if col == 1:
-                return self.tr(ACTION_LABELS[self.action_of(r)])
+                return QCoreApplication.translate("PlanModel", ACTION_LABELS[self.action_of(r)])
             if col == 2:
                 return r.name
             return "；".join(r.errors + r.warnings)
@@ -53,7 +60,7 @@ class PlanModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
+            return QCoreApplication.translate("PlanModel", self.HEADERS[section])
         return None
 
 

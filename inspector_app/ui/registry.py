@@ -7,12 +7,13 @@ costs one id query per keystroke, not 20,000 Python objects.
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer,
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer,
                             Signal)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
+from ..core.i18n import QT_TRANSLATE_NOOP
 from ..core.enterprise import RISK_TAGS, SCALES, SECTORS, STATUSES, SUPERVISION_CLASSES
 from ..storage import enterprises as repo
 from ..storage import township
@@ -24,17 +25,17 @@ BLOCK = 200
 class RegistryModel(QAbstractTableModel):
     # (key in list row, sort key or None, header source string)
     COLUMNS = (
-        ("name", "name", "Name"),
-        ("uscc", "uscc", "Credit code"),
-        ("village", "village", "Village"),
-        ("sector", "sector", "Sector"),
-        ("scale", "scale", "Scale"),
-        ("employees", "employees", "Employees"),
-        ("risk_tags", None, "Risk tags"),
-        ("supervision_class", "supervision_class", "Class"),
-        ("status", "status", "Status"),
-        ("principal", "principal", "Responsible person"),
-        ("principal_phone", None, "Phone"),
+        ("name", "name", QT_TRANSLATE_NOOP("RegistryModel", "Name")),
+        ("uscc", "uscc", QT_TRANSLATE_NOOP("RegistryModel", "Credit code")),
+        ("village", "village", QT_TRANSLATE_NOOP("RegistryModel", "Village")),
+        ("sector", "sector", QT_TRANSLATE_NOOP("RegistryModel", "Sector")),
+        ("scale", "scale", QT_TRANSLATE_NOOP("RegistryModel", "Scale")),
+        ("employees", "employees", QT_TRANSLATE_NOOP("RegistryModel", "Employees")),
+        ("risk_tags", None, QT_TRANSLATE_NOOP("RegistryModel", "Risk tags")),
+        ("supervision_class", "supervision_class", QT_TRANSLATE_NOOP("RegistryModel", "Class")),
+        ("status", "status", QT_TRANSLATE_NOOP("RegistryModel", "Status")),
+        ("principal", "principal", QT_TRANSLATE_NOOP("RegistryModel", "Responsible person")),
+        ("principal_phone", None, QT_TRANSLATE_NOOP("RegistryModel", "Phone")),
     )
 
     def __init__(self, store: Store, parent=None):
@@ -112,7 +113,7 @@ class RegistryModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section][2])
+            return QCoreApplication.translate("RegistryModel", self.COLUMNS[section][2])
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QFormLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWizard, QWizardPage)
 
@@ -10,6 +11,10 @@ from ..storage.db import Store
 from ..storage.township import Officer, TownshipSetup
 
 ERROR_STYLE = "color: #b00020;"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SetupWizard", text)
 
 
 class _Page(QWizardPage):
@@ -34,8 +39,8 @@ class _Page(QWizardPage):
 
 class AuthorityPage(_Page):
     def __init__(self, wizard):
-        super().__init__(wizard, wizard.tr("Issuing authority"),
-                         wizard.tr("In Jiangyin, townships act in the name of the entrusting authority "
+        super().__init__(wizard, _tr("Issuing authority"),
+                         _tr("In Jiangyin, townships act in the name of the entrusting authority "
                                    "(江阴市应急管理局). These appear on every document."))
         form = QFormLayout(self)
         s = wizard.initial
@@ -44,10 +49,10 @@ class AuthorityPage(_Page):
         self.abbr.setMaxLength(4)
         self.review = QLineEdit(s.review_government, self)
         self.court = QLineEdit(s.court, self)
-        form.addRow(wizard.tr("Authority full name:"), self.name)
-        form.addRow(wizard.tr("Abbreviation in document numbers:"), self.abbr)
-        form.addRow(wizard.tr("Administrative review government:"), self.review)
-        form.addRow(wizard.tr("Court for litigation:"), self.court)
+        form.addRow(_tr("Authority full name:"), self.name)
+        form.addRow(_tr("Abbreviation in document numbers:"), self.abbr)
+        form.addRow(_tr("Administrative review government:"), self.review)
+        form.addRow(_tr("Court for litigation:"), self.court)
         form.addRow(self.error)
 
     def keys(self):
@@ -56,20 +61,20 @@ class AuthorityPage(_Page):
 
 class TownshipPage(_Page):
     def __init__(self, wizard):
-        super().__init__(wizard, wizard.tr("Township and villages"),
-                         wizard.tr("One village or community per line."))
+        super().__init__(wizard, _tr("Township and villages"),
+                         _tr("One village or community per line."))
         s = wizard.initial
         form = QFormLayout(self)
         self.township = QLineEdit(s.township, self)
         self.government = QLineEdit(s.township_government, self)
         self.device = QLineEdit(s.device_code, self)
         self.device.setMaxLength(6)
-        self.device.setPlaceholderText(wizard.tr("e.g. A1 — given by the county, unique per laptop"))
+        self.device.setPlaceholderText(_tr("e.g. A1 — given by the county, unique per laptop"))
         self.villages = QPlainTextEdit("\n".join(s.villages), self)
-        form.addRow(wizard.tr("Township / sub-district:"), self.township)
-        form.addRow(wizard.tr("Township government:"), self.government)
-        form.addRow(wizard.tr("This laptop's device code:"), self.device)
-        form.addRow(wizard.tr("Villages / communities:"), self.villages)
+        form.addRow(_tr("Township / sub-district:"), self.township)
+        form.addRow(_tr("Township government:"), self.government)
+        form.addRow(_tr("This laptop's device code:"), self.device)
+        form.addRow(_tr("Villages / communities:"), self.villages)
         form.addRow(self.error)
 
     def keys(self):
@@ -78,10 +83,10 @@ class TownshipPage(_Page):
 
 class OfficersPage(_Page):
     def __init__(self, wizard):
-        super().__init__(wizard, wizard.tr("Officers"),
-                         wizard.tr("At least two officers with enforcement certificate numbers."))
+        super().__init__(wizard, _tr("Officers"),
+                         _tr("At least two officers with enforcement certificate numbers."))
         self.table = QTableWidget(8, 3, self)
-        self.table.setHorizontalHeaderLabels([wizard.tr("Name"), wizard.tr("Certificate no."), wizard.tr("Phone")])
+        self.table.setHorizontalHeaderLabels([_tr("Name"), _tr("Certificate no."), _tr("Phone")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for r, o in enumerate(wizard.initial.officers[:8]):
             for c, v in enumerate((o.name, o.cert_no, o.phone)):
