@@ -1,0 +1,59 @@
+"""First-run setup wizard: what every document later needs."""
+
+from inspector_app.storage import township
+from inspector_app.storage.township import Officer, TownshipSetup
+from inspector_app.ui.setup_wizard import SetupWizard
+
+
+def fill(wiz: SetupWizard, *, officers=(("张伟", "32028100001"), ("李强", "32028100002")), device="A1"):
+    wiz.township_page.township.setText("璜土镇")
+    wiz.township_page.government.setText("江阴市璜土镇人民政府")
+    wiz.township_page.device.setText(device)
+    wiz.township_page.villages.setPlainText("璜土村\n石庄村\n\n")
+    table = wiz.officers_page.table
+    for r, (name, cert) in enumerate(officers):
+        from PySide6.QtWidgets import QTableWidgetItem
+
+        table.setItem(r, 0, QTableWidgetItem(name))
+        table.setItem(r, 1, QTableWidgetItem(cert))
+
+
+def test_wizard_writes_the_setup(qtbot, store):
+    wiz = SetupWizard(store)
+    qtbot.addWidget(wiz)
+    assert wiz.authority.name.text() == "江阴市应急管理局"  # entrusting authority by default
+    assert wiz.authority.abbr.text() == "澄"
+    fill(wiz)
+    wiz.accept()
+    assert township.is_configured(store)
+    s = township.settings(store)
+    assert (s["township"], s["device_code"], s["authority_abbr"]) == ("璜土镇", "A1", "澄")
+    assert [v.name for v in township.list_villages(store)] == ["璜土村", "石庄村"]
+    assert {o.cert_no for o in township.list_officers(store)} == {"32028100001", "32028100002"}
+    assert store.device == "A1"
+
+
+def test_pages_refuse_what_documents_cannot_use(qtbot, store):
+    wiz = SetupWizard(store)
+    qtbot.addWidget(wiz)
+    wiz.authority.abbr.setText("")
+    assert not wiz.authority.validatePage()
+    assert "简称" in wiz.authority.error.text()
+    fill(wiz, officers=(("张伟", "32028100001"),), device="A 1")
+    assert not wiz.township_page.validatePage()
+    assert "设备编号" in wiz.township_page.error.text()
+    assert not wiz.officers_page.validatePage()
+    assert "两名" in wiz.officers_page.error.text()
+    assert not township.is_configured(store)
+
+
+def test_editing_again_does_not_duplicate_officers(qtbot, store):
+    township.apply_setup(store, TownshipSetup(
+        township="璜土镇", device_code="A1", villages=["璜土村"],
+        officers=[Officer("张伟", "32028100001"), Officer("李强", "32028100002")]))
+    wiz = SetupWizard(store)
+    qtbot.addWidget(wiz)
+    assert wiz.township_page.township.text() == "璜土镇"
+    wiz.accept()
+    assert len(township.list_officers(store)) == 2
+    assert len(township.list_villages(store)) == 1
