@@ -248,8 +248,8 @@ def save_many(store: Store, ents: list[Enterprise]) -> None:
     for ent in ents:
         row = ent.to_row()
         derive_keys(row)
-        if ent.id:
-            row["id"] = ent.id
+        if not row.get("id"):
+            row.pop("id", None)  # stamp() assigns a fresh UUIDv7
         store.stamp(row, new=True)
         ent.id = row["id"]
         rows.append(row)

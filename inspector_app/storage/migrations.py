@@ -187,6 +187,9 @@ CREATE TABLE finding (
 CREATE INDEX finding_enterprise ON finding(enterprise_id);
 CREATE INDEX finding_state ON finding(state, deadline);
 CREATE INDEX finding_inspection ON finding(inspection_id);
+-- Covering index for the findings list and today's view (deadline order, state/grade filters).
+CREATE INDEX finding_ledger ON finding(deadline, id, state, grade, rectified_on, enterprise_id,
+    description, location) WHERE deleted = 0;
 
 CREATE TABLE finding_event (
     id TEXT PRIMARY KEY,

@@ -139,3 +139,11 @@ def test_reopening_a_current_database_does_not_import_sqlite_utils(tmp_path):
             "print('sqlite_utils' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_save_many_assigns_ids_to_new_enterprises(store):
+    ents = [Enterprise(name=f"批量企业{i}", uscc=code(100 + i)) for i in range(3)]
+    repo.save_many(store, ents)
+    assert all(e.id and len(e.id) == 36 for e in ents)
+    assert store.db.execute("SELECT count(*) FROM enterprise WHERE id IS NULL").fetchone()[0] == 0
+    assert sorted(repo.search_ids(store)) == sorted(e.id for e in ents)
