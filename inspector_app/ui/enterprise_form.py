@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                               QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox,
                                QTabWidget, QVBoxLayout, QWidget)
 
@@ -129,7 +129,7 @@ class EnterpriseForm(QWidget):
             box = QCheckBox(tag, tags)
             box.toggled.connect(lambda _c: self._commit("risk_tags"))
             self.tag_boxes[tag] = box
-            grid.addWidget(box, i // 5, i % 5)
+            grid.addWidget(box, i // 3, i % 3)
         W["risk_tags"] = tags
 
         landlord = QWidget(self)
@@ -150,33 +150,45 @@ class EnterpriseForm(QWidget):
         self.tenants_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.tenants_label.linkActivated.connect(self.open_requested)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        order = ("name", "uscc", "legacy_reg_no", "address", "village_id", "legal_rep", "legal_rep_phone",
-                 "principal", "principal_phone", "safety_manager", "safety_manager_type",
-                 "safety_manager_phone", "employees", "revenue_wan", "gbt_section", "gbt_division",
-                 "sector", "scale", "risk_tags", "landlord_id", "standardisation_grade",
-                 "supervision_class", "grid_officer", "status", "notes")
-        for key in order:
-            cell = QWidget(self)
-            v = QVBoxLayout(cell)
-            v.setContentsMargins(0, 0, 0, 0)
-            v.setSpacing(1)
-            v.addWidget(W[key])
-            msg = QLabel(cell)
-            msg.setObjectName(f"{key}_message")
-            msg.setWordWrap(True)
-            msg.hide()
-            v.addWidget(msg)
-            self.messages[key] = msg
-            if key == "landlord_id":
-                v.addWidget(self.tenants_label)
-            lab = QLabel(label(key) + "：", self)
-            lab.setBuddy(W[key] if key not in ("risk_tags", "landlord_id") else cell)
-            form.addRow(lab, cell)
-
+        # Two columns of grouped fields: the whole record fits a 1366×768 laptop screen.
+        groups = (
+            (0, self.tr("Identity"), ("name", "uscc", "legacy_reg_no", "address", "village_id", "status")),
+            (0, self.tr("People"), ("legal_rep", "legal_rep_phone", "principal", "principal_phone",
+                                    "safety_manager", "safety_manager_type", "safety_manager_phone")),
+            (1, self.tr("Size and sector"), ("employees", "revenue_wan", "gbt_section", "gbt_division",
+                                             "sector", "scale")),
+            (1, self.tr("Risk and supervision"), ("risk_tags", "landlord_id", "standardisation_grade",
+                                                  "supervision_class", "grid_officer", "notes")),
+        )
+        columns = [QVBoxLayout(), QVBoxLayout()]
+        for column, title, keys in groups:
+            box = QGroupBox(title, self)
+            form = QFormLayout(box)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for key in keys:
+                cell = QWidget(box)
+                v = QVBoxLayout(cell)
+                v.setContentsMargins(0, 0, 0, 0)
+                v.setSpacing(1)
+                v.addWidget(W[key])
+                msg = QLabel(cell)
+                msg.setObjectName(f"{key}_message")
+                msg.setWordWrap(True)
+                msg.hide()
+                v.addWidget(msg)
+                self.messages[key] = msg
+                if key == "landlord_id":
+                    v.addWidget(self.tenants_label)
+                lab = QLabel(label(key) + "：", box)
+                lab.setBuddy(W[key] if key not in ("risk_tags", "landlord_id") else cell)
+                form.addRow(lab, cell)
+            columns[column].addWidget(box)
+        row = QHBoxLayout()
+        for col in columns:
+            col.addStretch(1)
+            row.addLayout(col, 1)
         inner = QWidget(self)
-        inner.setLayout(form)
+        inner.setLayout(row)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -405,7 +417,7 @@ class EnterpriseDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self.setWindowTitle(ent.name or self.tr("New enterprise"))
-        self.resize(860, 760)
+        self.resize(1180, 720)
 
     def _on_save(self) -> None:
         if self.form.save():
