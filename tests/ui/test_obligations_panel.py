@@ -1,0 +1,123 @@
+"""The obligations page: each duty with its clause and status, the applicable checklists."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+
+from inspector_app.core.obligations import derive_obligations
+from inspector_app.storage import enterprises, open_db
+from inspector_app.storage.demo_loader import create_demo_database
+from inspector_app.ui.obligations_panel import ObligationsModel, ObligationsPage
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    return create_demo_database(tmp_path_factory.mktemp("demo") / "d.sqlite", enterprises=60)
+
+
+@pytest.fixture
+def store(template, tmp_path):
+    path = tmp_path / "d.sqlite"
+    shutil.copy(template, path)
+    s = open_db(path)
+    yield s
+    s.close()
+
+
+def _enterprise_with(store, predicate):
+    for (eid,) in store.conn.execute("SELECT id FROM enterprise WHERE deleted = 0 ORDER BY name"):
+        ent = enterprises.get(store, eid)
+        if predicate(ent, derive_obligations(ent)):
+            return ent
+    pytest.skip("no demo enterprise of that kind")
+
+
+def _column(model, col, role=Qt.ItemDataRole.DisplayRole):
+    return [model.data(model.index(r, col), role) for r in range(model.rowCount())]
+
+
+def test_page_lists_each_obligation_with_its_clause(qtbot, qtmodeltester, store):
+    ent = _enterprise_with(store, lambda e, obs: "粉尘涉爆" in e.risk_tags)
+    page = ObligationsPage(store, ent.id)
+    qtbot.addWidget(page)
+    obligations = derive_obligations(ent)
+    duties = [o for o in obligations if o.form_id is None]
+    checklists = [o for o in obligations if o.form_id is not None]
+    qtmodeltester.check(page.duties)
+    qtmodeltester.check(page.checklists)
+
+    assert page.duties.rowCount() == len(duties) > 0
+    assert _column(page.duties, 1) == [o.title for o in duties]
+    clauses = _column(page.duties, 3)
+    for o, text in zip(duties, clauses):
+        assert text.startswith(o.clause)
+        assert text.endswith("[K]") == o.unverified
+    assert _column(page.duties, 2) == [o.detail for o in duties]
+    assert ent.name in page.title.text()
+
+    # The dust checklist applies, with its legal basis (第十一条).
+    titles = _column(page.checklists, 1)
+    assert page.checklists.rowCount() == len(checklists)
+    dust = titles.index("存在粉尘爆炸危险的工贸企业重大事故隐患检查表")
+    assert "第十一条" in _column(page.checklists, 3)[dust]
+    assert "粉尘涉爆" in _column(page.checklists, 2)[dust]
+    assert "(6)" in page.checklists_label.text() or str(len(checklists)) in page.checklists_label.text()
+
+
+def test_status_is_text_and_colour(qtbot, store):
+    ent = _enterprise_with(store, lambda e, obs: any(o.satisfied is False for o in obs)
+                           and any(o.satisfied is True for o in obs))
+    page = ObligationsPage(store, ent.id)
+    qtbot.addWidget(page)
+    duties = [o for o in derive_obligations(ent) if o.form_id is None]
+    statuses = _column(page.duties, 0)
+    expected = {True: "Satisfied", False: "Not satisfied", None: "To check on site"}
+    assert statuses == [expected[o.satisfied] for o in duties]
+    colours = {s: b.color().name() for s, b in zip(statuses, _column(page.duties, 0, Qt.ItemDataRole.ForegroundRole))}
+    assert colours["Satisfied"] != colours["Not satisfied"]
+    icons = _column(page.duties, 0, Qt.ItemDataRole.DecorationRole)
+    assert all(not i.isNull() for i in icons)
+    n_ok = sum(1 for o in duties if o.satisfied)
+    assert page.summary.text().startswith(f"{n_ok} satisfied")
+
+
+def test_unverified_clauses_are_marked(qtbot, store):
+    ent = _enterprise_with(store, lambda e, obs: any(o.unverified for o in obs))
+    page = ObligationsPage(store, ent.id)
+    qtbot.addWidget(page)
+    models = (page.duties, page.checklists)
+    marked = [(m, r) for m in models for r in range(m.rowCount()) if m.rows[r].unverified]
+    assert marked
+    for m, r in marked:
+        assert m.data(m.index(r, 3)).endswith("[K]")
+        assert "from memory" in m.data(m.index(r, 3), Qt.ItemDataRole.ToolTipRole)
+    assert not page.legend.isHidden()
+
+
+def test_start_button_asks_for_an_inspection(qtbot, store):
+    ent = _enterprise_with(store, lambda e, obs: True)
+    page = ObligationsPage(store, ent.id)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.inspection_requested) as blocker:
+        page.start_button.click()
+    assert blocker.args == [ent.id]
+
+
+def test_reload_follows_the_profile(qtbot, store):
+    ent = _enterprise_with(store, lambda e, obs: "粉尘涉爆" not in e.risk_tags)
+    page = ObligationsPage(store, ent.id)
+    qtbot.addWidget(page)
+    assert "存在粉尘爆炸危险的工贸企业重大事故隐患检查表" not in _column(page.checklists, 1)
+    ent.risk_tags = [*ent.risk_tags, "粉尘涉爆"]
+    enterprises.save(store, ent)
+    page.reload()
+    assert "存在粉尘爆炸危险的工贸企业重大事故隐患检查表" in _column(page.checklists, 1)
+
+
+def test_model_without_rows(qtmodeltester):
+    model = ObligationsModel([])
+    qtmodeltester.check(model)
+    assert model.rowCount() == 0
