@@ -75,7 +75,8 @@ ONSITE_MEASURE_CHOICES = (
     "责令暂时停止使用相关设施、设备",
     "依法查封、扣押不符合保障安全生产的国家标准或者行业标准的设施、设备、器材",
 )
-DEFAULT_PURPOSE = "对你单位安全生产管理情况进行日常监督检查，检查是否存在安全生产违法违规行为。"
+# Verbatim from the Jiangsu/Nanjing 现场检查记录 (REFERENCE §1.2), odd grammar included.
+DEFAULT_PURPOSE = "对你单位安全生产管理情况进行日常监督检查是否存在安全生产违法违规行为。"
 ONSITE_CASH_LIMIT = 100  # 行政处罚法第68条: cash on the spot only up to 100 元 (or hard to enforce)
 
 

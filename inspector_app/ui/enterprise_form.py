@@ -389,6 +389,8 @@ class EnterpriseDialog(QDialog):
             for title, factory in enterprise_pages():
                 page = factory(store, ent.id, self)
                 self.pages[title] = page
+                if hasattr(page, "inspection_requested"):
+                    page.inspection_requested.connect(self._on_inspection_requested)
                 self.tabs.addTab(page, QCoreApplication.translate("Modules", title))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
@@ -418,6 +420,11 @@ class EnterpriseDialog(QDialog):
         layout.addLayout(bottom)
         self.setWindowTitle(ent.name or self.tr("New enterprise"))
         self.resize(1180, 720)
+
+    def _on_inspection_requested(self, enterprise_id: str) -> None:
+        from .inspection_ui import start_inspection_interactive
+
+        start_inspection_interactive(self.store, enterprise_id, self)
 
     def _on_save(self) -> None:
         if self.form.save():

@@ -11,11 +11,16 @@ import importlib
 from ..core.i18n import QT_TRANSLATE_NOOP
 
 # Main-window modules after the enterprise registry: (title, "module:factory(store, parent)").
-MODULES: list[tuple[str, str]] = []
+MODULES: list[tuple[str, str]] = [
+    (QT_TRANSLATE_NOOP("Modules", "Inspections"), ".inspection_ui:InspectionsWidget"),
+]
 
 # Pages of an enterprise's dossier after "Basic information":
 # (title, "module:factory(store, enterprise_id, parent)").
-ENTERPRISE_PAGES: list[tuple[str, str]] = []
+ENTERPRISE_PAGES: list[tuple[str, str]] = [
+    (QT_TRANSLATE_NOOP("Modules", "Obligations"), ".obligations_panel:ObligationsPage"),
+    (QT_TRANSLATE_NOOP("Modules", "Inspections"), ".inspection_ui:EnterpriseInspectionsPage"),
+]
 
 
 def _resolve(target: str):
@@ -33,4 +38,3 @@ def enterprise_pages():
         yield title, _resolve(target)
 
 
-_ = QT_TRANSLATE_NOOP  # titles are marked with QT_TRANSLATE_NOOP("Modules", …) where listed
