@@ -98,10 +98,11 @@ def esc(text: str) -> str:
     return out
 
 
-def u(value: str, *, min_chars: int = 0) -> str:
-    """An underlined fill-in. Values are padded so a short value still shows a visible blank."""
+def u(value: str, *, min_chars: int = 0, pad: int = 2) -> str:
+    """An underlined fill-in. Values are padded so a short value still shows a visible blank;
+    ``pad=1`` for lines with many small fill-ins (dates and times) that must fit one line."""
     n = len(str(value))
-    pad = NBSP * (2 + (max(0, min_chars - n) * 2 if min_chars else 0))
+    pad = NBSP * (pad + (max(0, min_chars - n) * 2 if min_chars else 0))
     return f"<u>{esc(pad + str(value) + pad)}</u>"
 
 

@@ -353,9 +353,11 @@ def _inspection_record(doc: d.InspectionRecord, doc_no: str, st: Styles) -> list
             rows.append(("见证人（签名）：", note))
         return rows
 
-    time_line = (f"检查时间：{u(str(s.year))}年{u(str(s.month))}月{u(str(s.day))}日{u(str(s.hour))}时"
-                 f"{u(f'{s.minute:02d}')}分至{u(str(e.month))}月{u(str(e.day))}日{u(str(e.hour))}时"
-                 f"{u(f'{e.minute:02d}')}分")
+    def t(value) -> str:  # ten fill-ins on one line: tight padding so the line never wraps
+        return u(str(value), pad=1)
+
+    time_line = (f"检查时间：{t(s.year)}年{t(s.month)}月{t(s.day)}日{t(s.hour)}时{t(f'{s.minute:02d}')}分至"
+                 f"{t(e.month)}月{t(e.day)}日{t(e.hour)}时{t(f'{e.minute:02d}')}分")
     names = "、".join(o.name for o in doc.officers if o.name.strip())
     certs = "、".join(o.cert_no for o in doc.officers if o.name.strip())
     story: list = [
