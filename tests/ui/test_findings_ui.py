@@ -1,0 +1,385 @@
+"""The findings list, one finding's dialog and the quarter's listed major findings (pytest-qt)."""
+
+import shutil
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from inspector_app.core import findings as rules
+from inspector_app.storage import documents, findings, open_db, township
+from inspector_app.storage.demo_loader import create_demo_database
+from inspector_app.ui import document_dialogs as dd
+from inspector_app.ui.findings_ui import (
+    EnterpriseFindingsPage,
+    EventsModel,
+    FindingDialog,
+    FindingFilter,
+    FindingsModel,
+    FindingsWidget,
+    QuarterListingModel,
+)
+
+T = date.today()
+REF = "应急管理部令第10号 第十一条第（三）项"
+
+
+def day(n: int) -> str:
+    return (T + timedelta(days=n)).isoformat()
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("findings") / "d.sqlite"
+    create_demo_database(path, enterprises=60)
+    return path
+
+
+@pytest.fixture
+def db(demo_path, tmp_path):
+    copy = tmp_path / "d.sqlite"
+    shutil.copy(demo_path, copy)
+    s = open_db(copy)
+    yield s
+    s.close()
+
+
+@pytest.fixture(autouse=True)
+def no_modals(monkeypatch):
+    shown = []
+    monkeypatch.setattr(dd, "show_pdf", lambda parent, data, title: shown.append((title, data)))
+    monkeypatch.setattr(dd, "print_pdf", lambda parent, data: shown.append(("print", data)))
+    monkeypatch.setattr(dd, "warn", lambda parent, title, text: shown.append(("warn", text)))
+    return shown
+
+
+def enterprises(s, n=6):
+    return [r[0] for r in s.conn.execute("SELECT id FROM enterprise WHERE deleted = 0 ORDER BY py_full LIMIT ?", [n])]
+
+
+def officers(s):
+    return [{"name": o.name, "cert_no": o.cert_no} for o in township.list_officers(s)][:2]
+
+
+def new(s, ent, desc="冲床防护罩缺失", *, grade="一般", found=-20, due=-5):
+    return findings.create_finding(
+        s, enterprise_id=ent, inspection_id=None, item_key="", description=desc, category="物", grade=grade,
+        major_ref=REF if grade == "重大" else "", legal_basis="《中华人民共和国安全生产法》第三十六条",
+        deadline=day(due), found_on=day(found))
+
+
+def order(s, ent, fids, *, issued=-40, deadline=-15, served=None):
+    doc = documents.issue_document(
+        s, kind="rectification_order", enterprise_id=ent, issued_at=day(issued),
+        content={"officers": officers(s), "items": [{"description": "问题", "deadline": day(deadline)}]})
+    findings.order_rectification(s, fids, document_id=doc["id"], deadlines={f: day(deadline) for f in fids})
+    if served is not None:
+        documents.record_service(s, doc["id"], served_at=day(served), served_how="直接送达")
+    return doc
+
+
+@pytest.fixture
+def ledger(db):
+    """One finding per situation the list has to tell apart."""
+    e = enterprises(db)
+    ids = {
+        "late_rect": new(db, e[0], "冲床防护罩缺失", due=-5),
+        "late_both": new(db, e[1], "消防通道堵塞", found=-40, due=-15),
+        "late_reinsp": new(db, e[2], "配电箱未上锁", found=-30, due=-11),
+        "major": new(db, e[3], "干式除尘系统未采取泄爆措施", grade="重大", found=-3, due=20),
+        "closed": new(db, e[4], "安全警示标志缺失", found=-30, due=-20),
+        "fresh": new(db, e[0], "灭火器过期", found=-1, due=10),
+    }
+    order(db, e[1], [ids["late_both"]], served=-39)
+    findings.mark_rectified(db, ids["late_reinsp"], on=day(-12))
+    findings.mark_rectified(db, ids["closed"], on=day(-25))
+    findings.record_reinspection(db, ids["closed"], passed=True, on=day(-24))
+    findings.close_finding(db, ids["closed"], on=day(-24))
+    return ids
+
+
+def model_ids(model):
+    return [model.id_at(r) for r in range(model.rowCount())]
+
+
+# ------------------------------------------------------------------------------------------
+# models
+
+def test_models_pass_qt_model_checks(qtmodeltester, db, ledger):
+    model = FindingsModel(db)
+    model.set_filter(FindingFilter())
+    assert model.rowCount() == len(ledger)
+    qtmodeltester.check(model)
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+
+    events = EventsModel()
+    events.set_rows(findings.events(db, ledger["closed"]))
+    assert events.rowCount() == 4
+    qtmodeltester.check(events)
+
+    findings.list_for_supervision(db, ledger["major"], body="江阴市安委办", listed_on=day(0), deadline=day(60))
+    quarter = QuarterListingModel()
+    quarter.set_rows(findings.listed_major_for_quarter(db, *rules.quarter_of(T)))
+    assert quarter.rowCount() == 1
+    qtmodeltester.check(quarter)
+
+
+# ------------------------------------------------------------------------------------------
+# the list
+
+@pytest.mark.parametrize("overdue, expected", [
+    ("any", {"late_rect", "late_both", "late_reinsp"}),
+    ("rectification", {"late_rect", "late_both"}),
+    ("reinspection", {"late_both", "late_reinsp"}),
+])
+def test_overdue_filters_agree_with_the_core_rules(qtbot, db, ledger, overdue, expected):
+    w = FindingsWidget(db)
+    qtbot.addWidget(w)
+    assert w.model.rowCount() == len(ledger)
+    w.overdue.setCurrentIndex(w.overdue.findData(overdue))
+    shown = set(model_ids(w.model))
+    assert shown == {ledger[k] for k in expected}
+    window = findings.reinspection_window(db)
+    for fid in ledger.values():
+        f = findings.get_finding(db, fid)
+        rect = rules.is_overdue_rectification(f, T)
+        reinsp = rules.is_overdue_reinspection(f, T, window)
+        want = {"any": rect or reinsp, "rectification": rect, "reinspection": reinsp}[overdue]
+        assert (fid in shown) == want
+    assert str(len(expected)) in w.count_label.text()
+
+
+def test_overdue_rows_show_days_and_colour(qtbot, db, ledger):
+    w = FindingsWidget(db)
+    qtbot.addWidget(w)
+    col = [c[0] for c in w.model.COLUMNS].index("days_overdue")
+    row = w.model.row_of(ledger["late_rect"])
+    assert w.model.data(w.model.index(row, col)) == 5
+    assert w.model.data(w.model.index(row, 0), Qt.ItemDataRole.ForegroundRole) is not None
+    row = w.model.row_of(ledger["late_reinsp"])  # re-inspection owed since 12 days − 10 window
+    assert "+2" in w.model.data(w.model.index(row, col))
+    assert w.model.data(w.model.index(w.model.row_of(ledger["fresh"]), col)) == ""
+    state_col = [c[0] for c in w.model.COLUMNS].index("state")
+    assert w.model.data(w.model.index(w.model.row_of(ledger["closed"]), state_col)) == "已销号"
+    assert "overdue" in w.count_label.text() or "逾期" in w.count_label.text()
+
+
+def test_major_state_village_enterprise_and_text_filters(qtbot, db, ledger):
+    w = FindingsWidget(db)
+    qtbot.addWidget(w)
+    w.grade.setCurrentIndex(w.grade.findData(True))
+    assert model_ids(w.model) == [ledger["major"]]
+    w.grade.setCurrentIndex(w.grade.findData(False))
+    assert ledger["major"] not in model_ids(w.model) and w.model.rowCount() == len(ledger) - 1
+    w.grade.setCurrentIndex(0)
+
+    w.state.setCurrentIndex(w.state.findData("closed"))
+    assert model_ids(w.model) == [ledger["closed"]]
+    w.state.setCurrentIndex(1)  # not closed
+    assert ledger["closed"] not in model_ids(w.model) and w.model.rowCount() == len(ledger) - 1
+    w.state.setCurrentIndex(0)
+
+    target = findings.get_finding(db, ledger["late_rect"])
+    w.village.setCurrentIndex(w.village.findData(target["village_id"]))
+    assert ledger["late_rect"] in model_ids(w.model)
+    assert all(findings.get_finding(db, i)["village_id"] == target["village_id"] for i in model_ids(w.model))
+    w.village.setCurrentIndex(0)
+
+    w.set_enterprise(target["enterprise_id"])
+    assert set(model_ids(w.model)) == {ledger["late_rect"], ledger["fresh"]}
+    assert w.enterprise_button.text() == target["enterprise_name"]
+    w.set_enterprise(None)
+    assert w.model.rowCount() == len(ledger)
+
+    for ch in "泄爆":  # QTest cannot type CJK; insert as an IME would
+        w.search.insert(ch)
+    qtbot.waitUntil(lambda: w.model.rowCount() == 1)
+    assert model_ids(w.model) == [ledger["major"]]
+
+
+def test_header_sort_runs_in_sql(qtbot, db, ledger):
+    w = FindingsWidget(db)
+    qtbot.addWidget(w)
+    deadlines = [findings.get_finding(db, i)["deadline"] for i in model_ids(w.model)]
+    assert deadlines == sorted(deadlines)  # default: earliest deadline first
+    w.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    keys = [db.conn.execute("SELECT e.py_full FROM finding f JOIN enterprise e ON e.id = f.enterprise_id "
+                            "WHERE f.id = ?", [i]).fetchone()[0] for i in model_ids(w.model)]
+    assert keys == sorted(keys)
+    col = [c[0] for c in w.model.COLUMNS].index("days_overdue")
+    w.view.sortByColumn(col, Qt.SortOrder.DescendingOrder)
+    assert model_ids(w.model)[0] == ledger["late_both"]  # 15 days late
+    w.overdue.setCurrentIndex(w.overdue.findData("rectification"))  # filter keeps the order
+    assert model_ids(w.model) == [ledger["late_both"], ledger["late_rect"]]
+
+
+def test_enterprise_findings_page(qtbot, db, ledger):
+    ent = findings.get_finding(db, ledger["late_rect"])["enterprise_id"]
+    page = EnterpriseFindingsPage(db, ent)
+    qtbot.addWidget(page)
+    assert set(model_ids(page.model)) == {ledger["late_rect"], ledger["fresh"]}
+    dlg = page.open_finding(ledger["fresh"])
+    qtbot.addWidget(dlg)
+    assert dlg.finding_id == ledger["fresh"]
+
+
+def test_double_click_opens_the_finding_and_changes_refresh_the_list(qtbot, db, ledger):
+    w = FindingsWidget(db)
+    qtbot.addWidget(w)
+    row = w.model.row_of(ledger["fresh"])
+    w.view.activated.emit(w.model.index(row, 2))
+    dlg = w.finding_dialog
+    assert isinstance(dlg, FindingDialog) and dlg.finding_id == ledger["fresh"]
+    assert dlg.mark_rectified(day(0), "已更换灭火器")
+    state_col = [c[0] for c in w.model.COLUMNS].index("state")
+    assert w.model.data(w.model.index(w.model.row_of(ledger["fresh"]), state_col)) == "已整改待复查"
+    dlg.close()
+
+
+# ------------------------------------------------------------------------------------------
+# the finding's dialog
+
+def test_actions_follow_the_state(qtbot, db, ledger):
+    dlg = FindingDialog(db, ledger["fresh"])
+    qtbot.addWidget(dlg)
+    assert dlg.order_button.isEnabled() and dlg.rectified_button.isEnabled()
+    assert not dlg.reinspect_button.isEnabled() and not dlg.close_button.isEnabled()
+    assert not dlg.tabs.isTabVisible(dlg.five_tab)  # 五到位 only for major findings
+
+    both = FindingDialog(db, ledger["late_both"])
+    qtbot.addWidget(both)
+    assert not both.order_button.isEnabled() and both.reinspect_button.isEnabled()
+    assert both.events_model.rowCount() == 3  # registered, ordered, served
+    assert both.documents_model.rowCount() == 1
+    assert both.documents_model.entries[0]["doc_no"].startswith("（澄）应急责改〔")
+
+    closed = FindingDialog(db, ledger["closed"])
+    qtbot.addWidget(closed)
+    assert not any(b.isEnabled() for b in (closed.order_button, closed.measures_button, closed.rectified_button,
+                                            closed.reinspect_button, closed.close_button))
+
+
+def test_five_in_place_messages_next_to_the_fields(qtbot, db, ledger):
+    dlg = FindingDialog(db, ledger["major"])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.tabs.isTabVisible(dlg.five_tab)
+    dlg.tabs.setCurrentWidget(dlg.five_page)
+    assert dlg.five_messages["five_measures"].isVisible()  # missing, required before closure
+    dlg.five["five_measures"].setPlainText("加装泄爆片，停用除尘器直至改造完成")
+    dlg.five["five_funds"].setText("一万")
+    assert not dlg.save_five()
+    assert "数字" in dlg.five_messages["five_funds"].text() and dlg.five_messages["five_funds"].isVisible()
+    assert findings.get_finding(db, ledger["major"])["five_measures"] == ""  # nothing saved
+    dlg.five["five_funds"].setText("12000")
+    dlg.five["five_responsible"].setText("设备科 张强")
+    dlg.five["five_deadline"].set_value(day(20))
+    dlg.five["five_contingency"].setPlainText("改造期间停止打磨作业，现场配备灭火器材")
+    assert dlg.save_five()
+    f = findings.get_finding(db, ledger["major"])
+    assert rules.five_missing(f) == [] and f["five_funds"] == 12000 and f["five_deadline"] == day(20)
+    assert not any(m.isVisible() for m in dlg.five_messages.values())
+    assert findings.events(db, ledger["major"])[-1]["kind"] == "five"
+
+
+def test_listing_for_supervision_and_delisting(qtbot, db, ledger):
+    dlg = FindingDialog(db, ledger["major"])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.tabs.setCurrentWidget(dlg.listing_page)
+    dlg.listing["listing_body"].setText("江阴市安全生产委员会办公室")
+    dlg.listing["listed_on"].setDate(dd.to_qdate(day(0)))
+    dlg.listing["listing_deadline"].setDate(dd.to_qdate(day(-1)))
+    assert not dlg.list_for_supervision()
+    assert "晚于挂牌日期" in dlg.listing_messages["listing_deadline"].text()
+    dlg.listing["listing_deadline"].setDate(dd.to_qdate(day(60)))
+    dlg.listing["listing_doc_no"].setText("澄安委办〔2026〕3号")
+    assert dlg.list_for_supervision()
+    f = findings.get_finding(db, ledger["major"])
+    assert f["listed"] == 1 and f["listing_deadline"] == day(60)
+    assert dlg.delist_box.isVisible() and not dlg.list_box.isVisible()
+    assert not dlg.delist_button.isEnabled()  # only after a passed re-inspection
+    assert not dlg.delist(day(0))
+    assert "复查合格后" in dlg.message.text()
+
+
+def test_close_of_a_major_finding_needs_five_and_delisting(qtbot, db, ledger):
+    fid = ledger["major"]
+    findings.mark_rectified(db, fid, on=day(0))
+    findings.record_reinspection(db, fid, passed=True, on=day(0))
+    findings.list_for_supervision(db, fid, body="江阴市安委办", listed_on=day(-1), deadline=day(30))
+    dlg = FindingDialog(db, fid)
+    qtbot.addWidget(dlg)
+    assert dlg.close_button.isEnabled()
+    assert not dlg.close_finding(day(0))
+    assert "五到位" in dlg.message.text()
+    findings.set_five(db, fid, measures="加装泄爆片", responsible="张强", funds=0, deadline=day(10),
+                      contingency="停用打磨工位")
+    dlg.reload()
+    assert not dlg.close_finding(day(0))
+    assert "摘牌" in dlg.message.text()
+    assert dlg.delist(day(0), "复查合格")
+    assert dlg.close_finding(day(0), "销号")
+    assert findings.get_finding(db, fid)["state"] == "closed"
+    assert not dlg.close_button.isEnabled() and not dlg.five_save.isEnabled()
+
+
+def test_rectification_photos(qtbot, db, ledger, tmp_path):
+    from PIL import Image
+
+    path = tmp_path / "after.jpg"
+    Image.new("RGB", (320, 240), (30, 160, 60)).save(path)
+    dlg = FindingDialog(db, ledger["fresh"])
+    qtbot.addWidget(dlg)
+    assert dlg.after_photos.count() == 0
+    assert dlg.add_photos([str(path)]) == 1
+    assert dlg.after_photos.count() == 1 and dlg.before_photos.count() == 0
+    bad = tmp_path / "bad.jpg"
+    bad.write_bytes(b"not a picture")
+    assert dlg.add_photos([str(bad)]) == 0
+    assert "无法读取该图片" in dlg.message.text()
+
+
+# ------------------------------------------------------------------------------------------
+# quarter listing
+
+def test_quarter_listing_one_click_from_the_list_with_excel_export(qtbot, db, ledger, tmp_path):
+    from openpyxl import load_workbook
+
+    e = enterprises(db, 8)
+    a = new(db, e[5], "液氨制冷车间氨直接蒸发制冷", grade="重大", found=-2, due=30)
+    b = ledger["major"]
+    old = new(db, e[6], "有限空间未设置警示标志", grade="重大", found=-200, due=-150)
+    findings.list_for_supervision(db, a, body="江阴市安委办", doc_no="澄安委办〔2026〕4号",
+                                  listed_on=day(0), deadline=day(60))
+    findings.list_for_supervision(db, b, body="江阴市安委办", listed_on=day(-1), deadline=day(60))
+    y, q = rules.quarter_of(T)
+    first, _last = rules.quarter_range(y, q)
+    findings.list_for_supervision(db, old, body="江阴市安委办", listed_on=day(-199), deadline=day(-190))
+    findings.mark_rectified(db, old, on=day(-195))
+    findings.record_reinspection(db, old, passed=True, on=day(-194))
+    findings.delist(db, old, on=(first - timedelta(days=1)).isoformat())  # de-listed before this quarter
+
+    w = FindingsWidget(db)
+    qtbot.addWidget(w)
+    dlg = w.quarter_dialog()
+    qtbot.addWidget(dlg)
+    assert dlg.period() == (y, q)
+    ids = {dlg.model.rows[r]["id"] for r in range(dlg.model.rowCount())}
+    assert ids == {a, b}
+    assert "2" in dlg.count_label.text()
+
+    out = tmp_path / "quarter.xlsx"
+    dlg.export_to(str(out))
+    qtbot.waitUntil(lambda: str(out) in dlg.message.text(), timeout=10000)
+    ws = load_workbook(out).active
+    assert f"{y}年第{q}季度挂牌督办重大事故隐患清单" in ws["A1"].value
+    names = {ws.cell(r, 2).value for r in range(3, 5)}
+    assert names == {findings.get_finding(db, a)["enterprise_name"], findings.get_finding(db, b)["enterprise_name"]}
+    assert ws.cell(5, 2).value in (None, "")
+
+    dlg.quarter.setCurrentIndex((q - 2) % 4)  # the previous quarter (same year or not) holds the old one only
+    if q == 1:
+        dlg.year.setValue(y - 1)
+    assert {dlg.model.rows[r]["id"] for r in range(dlg.model.rowCount())} == {old}

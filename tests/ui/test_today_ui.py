@@ -1,0 +1,163 @@
+"""The Today page: its buckets, opening findings, and starting a re-inspection from it."""
+
+import shutil
+from datetime import date, timedelta
+
+import pytest
+
+from inspector_app.storage import documents, findings, open_db, township
+from inspector_app.storage.demo_loader import create_demo_database
+from inspector_app.ui import document_dialogs as dd
+from inspector_app.ui.findings_ui import FindingDialog
+from inspector_app.ui.reinspection import ReinspectionDialog
+from inspector_app.ui.today import SECTIONS, TodayModel, TodayWidget
+
+T = date.today()
+
+
+def day(n: int) -> str:
+    return (T + timedelta(days=n)).isoformat()
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("today") / "d.sqlite"
+    create_demo_database(path, enterprises=60)
+    return path
+
+
+@pytest.fixture
+def db(demo_path, tmp_path):
+    copy = tmp_path / "d.sqlite"
+    shutil.copy(demo_path, copy)
+    s = open_db(copy)
+    yield s
+    s.close()
+
+
+@pytest.fixture(autouse=True)
+def shown(monkeypatch):
+    out = []
+    monkeypatch.setattr(dd, "show_pdf", lambda parent, data, title: out.append((title, data)))
+    monkeypatch.setattr(dd, "warn", lambda parent, title, text: out.append(("warn", text)))
+    return out
+
+
+def new(s, ent, desc, *, found, due, grade="一般"):
+    return findings.create_finding(
+        s, enterprise_id=ent, inspection_id=None, item_key="", description=desc, category="物", grade=grade,
+        major_ref="应急管理部令第10号 第十一条第（三）项" if grade == "重大" else "",
+        deadline=day(due), found_on=day(found))
+
+
+@pytest.fixture
+def week(db):
+    """One finding per Today bucket, plus a sibling under the same order and one that is fine."""
+    e = [r[0] for r in db.conn.execute("SELECT id FROM enterprise WHERE deleted = 0 ORDER BY py_full LIMIT 5")]
+    officers = [{"name": o.name, "cert_no": o.cert_no} for o in township.list_officers(db)][:2]
+    ids = {
+        "due": new(db, e[0], "消防通道堵塞", found=-20, due=-5),        # window ends in 5 days
+        "sibling": new(db, e[0], "配电箱未上锁", found=-20, due=-5),
+        "late_reinsp": new(db, e[1], "安全警示标志缺失", found=-30, due=-12),
+        "late_rect": new(db, e[2], "冲床防护罩缺失", found=-10, due=-3),
+        "listed": new(db, e[3], "干式除尘系统未采取泄爆措施", grade="重大", found=-60, due=30),
+        "fine": new(db, e[4], "灭火器过期", found=-1, due=20),
+    }
+    doc = documents.issue_document(
+        db, kind="rectification_order", enterprise_id=e[0], issued_at=day(-20),
+        content={"officers": officers, "items": [{"description": "消防通道堵塞", "deadline": day(-5)},
+                                                 {"description": "配电箱未上锁", "deadline": day(-5)}]})
+    findings.order_rectification(db, [ids["due"], ids["sibling"]], document_id=doc["id"])
+    documents.record_service(db, doc["id"], served_at=day(-20), served_how="直接送达")
+    findings.mark_rectified(db, ids["late_reinsp"], on=day(-12))
+    findings.list_for_supervision(db, ids["listed"], body="江阴市安委办", listed_on=day(-50), deadline=day(3))
+    return ids
+
+
+def bucket(w, key):
+    return [r["id"] for r in w.models[key].rows]
+
+
+def test_model_passes_qt_model_checks(qtmodeltester, db, week):
+    view = findings.today_view(db, today=T)
+    model = TodayModel("reinspections_due")
+    model.set_rows(view["reinspections_due"], T)
+    assert model.rowCount() == 2
+    qtmodeltester.check(model)
+
+
+def test_buckets(qtbot, db, week):
+    w = TodayWidget(db)
+    qtbot.addWidget(w)
+    assert set(bucket(w, "reinspections_due")) == {week["due"], week["sibling"]}
+    assert bucket(w, "overdue_reinspections") == [week["late_reinsp"]]
+    assert set(bucket(w, "overdue_rectifications")) == {week["due"], week["sibling"], week["late_rect"]}
+    assert bucket(w, "listings") == [week["listed"]]
+    assert week["fine"] not in {i for key, *_ in SECTIONS for i in bucket(w, key)}
+    m = w.models["reinspections_due"]
+    late_col = [c[0] for c in m.COLUMNS].index("late")
+    assert m.data(m.index(0, late_col)) == "in 5 day(s)"  # due by deadline + 10-day window
+    assert "+" not in w.boxes["listings"].title() and "（1）" in w.boxes["listings"].title()
+    assert "7" in w.summary.text() or "item" in w.summary.text()
+    assert w.empty_labels["listings"].isHidden() and not w.views["listings"].isHidden()
+
+
+def test_empty_sections_say_so(qtbot, db):
+    w = TodayWidget(db)
+    qtbot.addWidget(w)
+    for key, *_ in SECTIONS:
+        assert not w.empty_labels[key].isHidden() and w.views[key].isHidden()
+    assert "nothing is due" in w.summary.text()
+
+
+def test_rows_open_the_finding_and_the_page_refreshes_on_show(qtbot, db, week):
+    w = TodayWidget(db)
+    qtbot.addWidget(w)
+    m = w.models["overdue_rectifications"]
+    row = next(i for i, r in enumerate(m.rows) if r["id"] == week["late_rect"])
+    w.views["overdue_rectifications"].activated.emit(m.index(row, 0))
+    assert isinstance(w.finding_dialog, FindingDialog) and w.finding_dialog.finding_id == week["late_rect"]
+    w.finding_dialog.close()
+    findings.mark_rectified(db, week["late_rect"], on=day(0))  # changed elsewhere
+    w.hide()
+    w.show()
+    assert week["late_rect"] not in bucket(w, "overdue_rectifications")
+
+
+def test_start_reinspection_covers_the_whole_order(qtbot, db, week, shown):
+    w = TodayWidget(db)
+    qtbot.addWidget(w)
+    dlg = w.reinspection_dialog([week["due"]])
+    qtbot.addWidget(dlg)
+    assert isinstance(dlg, ReinspectionDialog)
+    assert [f["id"] for f in dlg.findings] == [week["due"], week["sibling"]]  # one opinion per order
+    dlg.set_result(1, "未整改", note="仍未上锁", new_deadline=day(14))
+    assert "第1项已整改完毕" in dlg.opinion.toPlainText() and "第2项未整改到位" in dlg.opinion.toPlainText()
+    dlg._on_accept_clicked()
+    assert dlg.document["doc_no"].startswith("（澄）应急复查〔")
+    assert findings.get_finding(db, week["due"])["state"] == "closed"  # passed and closed (销号) on request
+    assert findings.get_finding(db, week["sibling"])["state"] == "rectifying"  # new deadline, opinion served
+    assert findings.get_finding(db, week["sibling"])["deadline"] == day(14)
+    assert shown[-1][0].endswith(dlg.document["doc_no"])
+    assert bucket(w, "reinspections_due") == []  # the new deadline is beyond this week
+
+
+def test_reinspection_of_a_finding_never_ordered(qtbot, db, week):
+    findings.mark_rectified(db, week["fine"], on=day(0))
+    w = TodayWidget(db)
+    qtbot.addWidget(w)
+    dlg = w.reinspection_dialog([week["fine"]])
+    qtbot.addWidget(dlg)
+    assert dlg.order is None and not dlg.opinion.isEnabled()
+    assert dlg.apply() == {}
+    assert findings.get_finding(db, week["fine"])["state"] == "closed"
+    assert db.conn.execute("SELECT count(*) FROM document WHERE kind = 'reinspection_opinion'").fetchone()[0] == 0
+
+
+def test_reinspect_without_selection_says_so(qtbot, db, week):
+    w = TodayWidget(db)
+    qtbot.addWidget(w)
+    w._on_reinspect_clicked("reinspections_due")
+    assert "Select" in w.message.text()
+    with pytest.raises(ValueError, match="不同企业"):
+        w.reinspection_dialog([week["due"], week["late_reinsp"]])
