@@ -14,9 +14,6 @@ from ..storage.enterprises import SearchQuery
 from .tasks import Task
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
-
 
 def run_with_progress(parent: QWidget, title: str, fn, *, on_success, label: str = "") -> Task:
     """Run ``fn(progress=…)`` in the pool behind a modal progress dialog; errors are shown."""
@@ -52,8 +49,8 @@ def run_with_progress(parent: QWidget, title: str, fn, *, on_success, label: str
 def export_registry_interactive(parent: QWidget, store: Store, query: SearchQuery | None) -> Task | None:
     s = township.settings(store)
     default = f"{s['township']}企业基本情况台账_{date.today():%Y%m%d}.xlsx"
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Export registry ledger"), default,
-                                          _tr("Excel workbooks (*.xlsx)"))
+    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ExportDialog", "Export registry ledger"), default,
+                                          QCoreApplication.translate("ExportDialog", "Excel workbooks (*.xlsx)"))
     if not path:
         return None
     if not path.lower().endswith(".xlsx"):
@@ -74,7 +71,7 @@ def export_registry_to(parent: QWidget, store: Store, path: str, query: SearchQu
             worker_store.close()
 
     def done(count):
-        QMessageBox.information(parent, _tr("Export registry ledger"),
-                                _tr("%1 enterprises exported to\n%2").replace("%1", str(count)).replace("%2", path))
+        QMessageBox.information(parent, QCoreApplication.translate("ExportDialog", "Export registry ledger"),
+                                QCoreApplication.translate("ExportDialog", "%1 enterprises exported to\n%2").replace("%1", str(count)).replace("%2", path))
 
-    return run_with_progress(parent, _tr("Export registry ledger"), work, on_success=done)
+    return run_with_progress(parent, QCoreApplication.translate("ExportDialog", "Export registry ledger"), work, on_success=done)

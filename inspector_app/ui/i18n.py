@@ -25,3 +25,9 @@ def install(app, language: str | None = None) -> str:
             _keep.append(tr)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     return language
+
+
+def uninstall(app) -> None:
+    """Remove the translators installed by :func:`install` (tests switch languages)."""
+    while _keep:
+        app.removeTranslator(_keep.pop())

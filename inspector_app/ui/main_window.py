@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QStackedWidget, QWidget)
 
 from .. import __version__
@@ -25,7 +25,9 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("moduleList")
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget(self)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+        self._factories: dict[int, object] = {}  # row → factory of a module not built yet
+        self.modules: dict[str, QWidget] = {}
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -48,18 +50,48 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     def _add_later_modules(self) -> None:
-        """Modules from later issues register themselves here when their package exists."""
+        """The other modules are listed now and built the first time they are opened, so
+        start-up pays only for the registry."""
         from . import modules
 
-        for title, factory in modules.registered():
-            self.add_module(QCoreApplication.translate("Modules", title), factory(self.store, self))
+        for title, target in modules.MODULES:
+            self.add_module(QCoreApplication.translate("Modules", title), lambda t=target: modules._resolve(t))
 
-    def add_module(self, title: str, widget: QWidget) -> None:
-        self.stack.addWidget(widget)
-        item = QListWidgetItem(title, self.nav)
-        item.setSizeHint(item.sizeHint().expandedTo(self.nav.sizeHint().boundedTo(item.sizeHint())))
+    def add_module(self, title: str, widget_or_factory) -> None:
+        """Add a module: a widget, or a callable returning its factory(store, parent)."""
+        row = self.nav.count()
+        QListWidgetItem(title, self.nav)
+        if isinstance(widget_or_factory, QWidget):
+            self.stack.addWidget(widget_or_factory)
+            self.modules[title] = widget_or_factory
+        else:
+            self.stack.addWidget(QWidget(self.stack))  # replaced when first opened
+            self._factories[row] = (title, widget_or_factory)
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
+
+    def module_widget(self, row: int) -> QWidget:
+        """The module at ``row``, building it on first use."""
+        pending = self._factories.pop(row, None)
+        if pending is not None:
+            title, get_factory = pending
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                widget = get_factory()(self.store, self)
+            finally:
+                QApplication.restoreOverrideCursor()
+            old = self.stack.widget(row)
+            self.stack.insertWidget(row, widget)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.modules[title] = widget
+        return self.stack.widget(row)
+
+    def _on_nav_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.module_widget(row)
+        self.stack.setCurrentIndex(row)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -13,9 +13,6 @@ from ..storage.township import Officer, TownshipSetup
 ERROR_STYLE = "color: #b00020;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SetupWizard", text)
-
 
 class _Page(QWizardPage):
     def __init__(self, wizard: "SetupWizard", title: str, subtitle: str):
@@ -39,8 +36,8 @@ class _Page(QWizardPage):
 
 class AuthorityPage(_Page):
     def __init__(self, wizard):
-        super().__init__(wizard, _tr("Issuing authority"),
-                         _tr("In Jiangyin, townships act in the name of the entrusting authority "
+        super().__init__(wizard, QCoreApplication.translate("SetupWizard", "Issuing authority"),
+                         QCoreApplication.translate("SetupWizard", "In Jiangyin, townships act in the name of the entrusting authority "
                                    "(江阴市应急管理局). These appear on every document."))
         form = QFormLayout(self)
         s = wizard.initial
@@ -49,10 +46,10 @@ class AuthorityPage(_Page):
         self.abbr.setMaxLength(4)
         self.review = QLineEdit(s.review_government, self)
         self.court = QLineEdit(s.court, self)
-        form.addRow(_tr("Authority full name:"), self.name)
-        form.addRow(_tr("Abbreviation in document numbers:"), self.abbr)
-        form.addRow(_tr("Administrative review government:"), self.review)
-        form.addRow(_tr("Court for litigation:"), self.court)
+        form.addRow(QCoreApplication.translate("SetupWizard", "Authority full name:"), self.name)
+        form.addRow(QCoreApplication.translate("SetupWizard", "Abbreviation in document numbers:"), self.abbr)
+        form.addRow(QCoreApplication.translate("SetupWizard", "Administrative review government:"), self.review)
+        form.addRow(QCoreApplication.translate("SetupWizard", "Court for litigation:"), self.court)
         form.addRow(self.error)
 
     def keys(self):
@@ -61,20 +58,20 @@ class AuthorityPage(_Page):
 
 class TownshipPage(_Page):
     def __init__(self, wizard):
-        super().__init__(wizard, _tr("Township and villages"),
-                         _tr("One village or community per line."))
+        super().__init__(wizard, QCoreApplication.translate("SetupWizard", "Township and villages"),
+                         QCoreApplication.translate("SetupWizard", "One village or community per line."))
         s = wizard.initial
         form = QFormLayout(self)
         self.township = QLineEdit(s.township, self)
         self.government = QLineEdit(s.township_government, self)
         self.device = QLineEdit(s.device_code, self)
         self.device.setMaxLength(6)
-        self.device.setPlaceholderText(_tr("e.g. A1 — given by the county, unique per laptop"))
+        self.device.setPlaceholderText(QCoreApplication.translate("SetupWizard", "e.g. A1 — given by the county, unique per laptop"))
         self.villages = QPlainTextEdit("\n".join(s.villages), self)
-        form.addRow(_tr("Township / sub-district:"), self.township)
-        form.addRow(_tr("Township government:"), self.government)
-        form.addRow(_tr("This laptop's device code:"), self.device)
-        form.addRow(_tr("Villages / communities:"), self.villages)
+        form.addRow(QCoreApplication.translate("SetupWizard", "Township / sub-district:"), self.township)
+        form.addRow(QCoreApplication.translate("SetupWizard", "Township government:"), self.government)
+        form.addRow(QCoreApplication.translate("SetupWizard", "This laptop's device code:"), self.device)
+        form.addRow(QCoreApplication.translate("SetupWizard", "Villages / communities:"), self.villages)
         form.addRow(self.error)
 
     def keys(self):
@@ -83,10 +80,10 @@ class TownshipPage(_Page):
 
 class OfficersPage(_Page):
     def __init__(self, wizard):
-        super().__init__(wizard, _tr("Officers"),
-                         _tr("At least two officers with enforcement certificate numbers."))
+        super().__init__(wizard, QCoreApplication.translate("SetupWizard", "Officers"),
+                         QCoreApplication.translate("SetupWizard", "At least two officers with enforcement certificate numbers."))
         self.table = QTableWidget(8, 3, self)
-        self.table.setHorizontalHeaderLabels([_tr("Name"), _tr("Certificate no."), _tr("Phone")])
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("SetupWizard", "Name"), QCoreApplication.translate("SetupWizard", "Certificate no."), QCoreApplication.translate("SetupWizard", "Phone")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for r, o in enumerate(wizard.initial.officers[:8]):
             for c, v in enumerate((o.name, o.cert_no, o.phone)):
