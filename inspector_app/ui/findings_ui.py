@@ -728,7 +728,7 @@ class QuarterListingDialog(QDialog):
 
     def export_to(self, path: str):
         """Write the workbook off the UI thread (its own connection); returns the task."""
-        from ..cli_documents import export_quarter_listing
+        from ..reports.quarter_listing_xlsx import export_quarter_listing
 
         year, q = self.period()
         db_path = self.store.path
@@ -754,7 +754,7 @@ class QuarterListingDialog(QDialog):
         return run_with_progress(self, self.tr("Export to Excel"), work, on_success=done)
 
     def _on_export_clicked(self) -> None:
-        from ..cli_documents import quarter_title
+        from ..reports.quarter_listing_xlsx import quarter_title
 
         year, q = self.period()
         default = quarter_title(township.settings(self.store)["township"] or "", year, q) + ".xlsx"
