@@ -11,10 +11,7 @@ import json
 from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -43,6 +40,7 @@ from ..core.i18n import QT_TRANSLATE_NOOP
 from ..storage import documents as doc_store
 from ..storage.db import Store
 from . import document_dialogs as dd
+from .table_models import ListTableModel
 
 VOID_COLOR = QColor("#9e9e9e")
 SUPERSEDED_COLOR = QColor("#8a5a00")
@@ -125,7 +123,7 @@ def render_documents(store: Store, ids: list[str], progress=None) -> bytes:
     return data
 
 
-class DocumentListModel(QAbstractTableModel):
+class DocumentListModel(ListTableModel):
     """Register entries (small lists: one year, one enterprise, one finding)."""
 
     COLUMNS = (
@@ -139,26 +137,18 @@ class DocumentListModel(QAbstractTableModel):
         ("note", QT_TRANSLATE_NOOP("DocumentListModel", "Note")),
     )
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.entries: list[dict] = []
+    @property
+    def entries(self) -> list[dict]:
+        return self.rows
 
     def set_entries(self, entries: list[dict]) -> None:
-        self.beginResetModel()
-        self.entries = list(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def entry(self, row: int) -> dict | None:
-        return self.entries[row] if 0 <= row < len(self.entries) else None
+        return self.row_at(row)
 
     def row_of(self, document_id: str) -> int:
         return next((i for i, e in enumerate(self.entries) if e["id"] == document_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.entries):
@@ -193,10 +183,6 @@ class DocumentListModel(QAbstractTableModel):
             return e["id"]
         return None
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("DocumentListModel", self.COLUMNS[section][1])
-        return None
 
 
 def document_table(parent: QWidget, model: DocumentListModel, widths=(230, 130, 60, 90, 220, 200, 150)) -> QTableView:

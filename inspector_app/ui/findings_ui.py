@@ -56,6 +56,7 @@ from ..storage import findings as findings_store
 from ..storage import township
 from ..storage.db import Store
 from . import document_dialogs as dd
+from .table_models import ListTableModel
 
 BLOCK = 200
 OVERDUE_COLOR = QColor("#b00020")
@@ -609,7 +610,7 @@ class EnterpriseFindingsPage(QWidget, _FindingActions):
 # ---------------------------------------------------------------------------------------------
 # the quarter's listed major findings
 
-class QuarterListingModel(QAbstractTableModel):
+class QuarterListingModel(ListTableModel):
     COLUMNS = (
         ("enterprise_name", QT_TRANSLATE_NOOP("QuarterListingModel", "Enterprise")),
         ("village_name", QT_TRANSLATE_NOOP("QuarterListingModel", "Village")),
@@ -621,21 +622,6 @@ class QuarterListingModel(QAbstractTableModel):
         ("state", QT_TRANSLATE_NOOP("QuarterListingModel", "State")),
         ("delisted_on", QT_TRANSLATE_NOOP("QuarterListingModel", "De-listed on")),
     )
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -651,10 +637,6 @@ class QuarterListingModel(QAbstractTableModel):
             return r["id"]
         return None
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("QuarterListingModel", self.COLUMNS[section][1])
-        return None
 
 
 class QuarterListingDialog(QDialog):
@@ -769,7 +751,7 @@ class QuarterListingDialog(QDialog):
 # ---------------------------------------------------------------------------------------------
 # one finding
 
-class EventsModel(QAbstractTableModel):
+class EventsModel(ListTableModel):
     COLUMNS = (
         ("at", QT_TRANSLATE_NOOP("EventsModel", "Date")),
         ("kind", QT_TRANSLATE_NOOP("EventsModel", "Event")),
@@ -778,21 +760,6 @@ class EventsModel(QAbstractTableModel):
         ("document", QT_TRANSLATE_NOOP("EventsModel", "Document")),
         ("note", QT_TRANSLATE_NOOP("EventsModel", "Note")),
     )
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -814,10 +781,6 @@ class EventsModel(QAbstractTableModel):
         value = e.get(key)
         return "" if value is None else str(value)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("EventsModel", self.COLUMNS[section][1])
-        return None
 
 
 class OptionalDateEdit(QDateEdit):

@@ -10,10 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -35,6 +32,7 @@ from ..storage import findings as findings_store
 from ..storage.db import Store
 from . import document_dialogs as dd
 from .findings_ui import FindingDialog, state_label
+from .table_models import ListTableModel
 
 HORIZON_DAYS = 7
 
@@ -51,7 +49,7 @@ SECTIONS = (
 )
 
 
-class TodayModel(QAbstractTableModel):
+class TodayModel(ListTableModel):
     """Rows of one today bucket (small lists)."""
 
     COLUMNS = (
@@ -67,14 +65,11 @@ class TodayModel(QAbstractTableModel):
     def __init__(self, section: str, parent=None):
         super().__init__(parent)
         self.section = section
-        self.rows: list[dict] = []
         self.today = date.today()
 
     def set_rows(self, rows: list[dict], today: date) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.today = today
-        self.endResetModel()
+        self.today = today  # before the reset: the views re-read days against it
+        super().set_rows(rows)
 
     def due(self, r: dict) -> str:
         if self.section in ("reinspections_due", "overdue_reinspections"):
@@ -87,12 +82,6 @@ class TodayModel(QAbstractTableModel):
         """Days left (positive) or overdue (negative) against the row's due date."""
         due = rules.as_date(self.due(r))
         return 0 if due is None else (due - self.today).days
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -123,10 +112,6 @@ class TodayModel(QAbstractTableModel):
             return r["id"]
         return None
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("TodayModel", self.COLUMNS[section][1])
-        return None
 
 
 class TodayWidget(QWidget):
