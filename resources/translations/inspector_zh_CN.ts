@@ -1,0 +1,3260 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../inspector_app/ui/app.py" line="72" />
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="717" />
+        <source>Camera</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="729" />
+        <source>&amp;Take photo</source>
+        <translation>拍照(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="731" />
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="754" />
+        <source>%n photo(s) taken</source>
+        <translation><numerusform>已拍 %n 张照片</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="500" />
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="501" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="502" />
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="638" />
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="666" />
+        <source>Recorded</source>
+        <translation>已记录</translation>
+    </message>
+</context>
+<context>
+    <name>DateNoteDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="379" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="130" />
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="131" />
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="132" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="133" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="134" />
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="135" />
+        <source>Officers</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="136" />
+        <source>Service</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="137" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentRegisterWidget</name>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="280" />
+        <source> (year)</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="283" />
+        <source>All kinds</source>
+        <translation>全部文书种类</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="289" />
+        <source>Filter by number, party or officer</source>
+        <translation>按文号、当事人或执法人员筛选</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="301" />
+        <source>Pre&amp;view</source>
+        <translation>预览(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="303" />
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="305" />
+        <source>Record &amp;service…</source>
+        <translation>登记送达(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="307" />
+        <source>Vo&amp;id…</source>
+        <translation>作废(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="309" />
+        <source>&amp;Correct…</source>
+        <translation>更正(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="310" />
+        <source>Issue a new document that corrects the selected one (the old number stays)</source>
+        <translation>出具一份新文书更正所选文书（原文号保留）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="312" />
+        <source>Print a &amp;day's documents…</source>
+        <translation>打印当日文书(&amp;D)…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/documents_ui.py" line="349" />
+        <source>%n number(s)</source>
+        <translation><numerusform>%n 个文号</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/documents_ui.py" line="350" />
+        <source>%n valid</source>
+        <translation><numerusform>%n 份有效</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="355" />
+        <source>Numbering check: numbers are missing — </source>
+        <translation>文号检查：存在缺号 — </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="358" />
+        <source>Numbering check: every number of this laptop's series is accounted for.</source>
+        <translation>文号检查：本机文号序列完整，无缺号。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="415" />
+        <source>No valid documents were issued on %1.</source>
+        <translation>%1 没有出具有效文书。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/documents_ui.py" line="436" />
+        <source>Printing %n document(s)</source>
+        <translation><numerusform>正在打印 %n 份文书</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="440" />
+        <source>Print a day's documents</source>
+        <translation>打印当日文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="446" />
+        <source>Documents issued on</source>
+        <translation>出具日期</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsUi</name>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="225" />
+        <source>Select a document first.</source>
+        <translation>请先选择一份文书。</translation>
+    </message>
+</context>
+<context>
+    <name>Enterprise</name>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="29" />
+        <source>Name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="30" />
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="31" />
+        <source>Registration no. (no credit code)</source>
+        <translation>注册号（无信用代码）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="32" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="33" />
+        <source>Village / community</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="34" />
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="35" />
+        <source>Legal representative phone</source>
+        <translation>法定代表人电话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="36" />
+        <source>Main responsible person</source>
+        <translation>主要负责人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="37" />
+        <source>Main responsible person phone</source>
+        <translation>主要负责人电话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="38" />
+        <source>Safety manager</source>
+        <translation>安全管理人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="39" />
+        <source>Safety manager type</source>
+        <translation>安全管理人员类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="40" />
+        <source>Safety manager phone</source>
+        <translation>安全管理人员电话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="41" />
+        <source>Employees</source>
+        <translation>从业人数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="42" />
+        <source>Annual revenue (10k yuan)</source>
+        <translation>年营业收入（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="43" />
+        <source>GB/T 4754 section</source>
+        <translation>GB/T 4754 门类</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="44" />
+        <source>GB/T 4754 division</source>
+        <translation>GB/T 4754 大类</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="45" />
+        <source>Supervision sector</source>
+        <translation>监管行业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="46" />
+        <source>Scale</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="47" />
+        <source>Risk tags</source>
+        <translation>风险标签</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="48" />
+        <source>Landlord (rented premises)</source>
+        <translation>出租方（厂中厂）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="49" />
+        <source>Standardisation grade</source>
+        <translation>标准化等级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="50" />
+        <source>Supervision class</source>
+        <translation>监管分级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="51" />
+        <source>Grid officer</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="52" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="53" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="384" />
+        <source>Basic information</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="396" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="397" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="398" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="399" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="406" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="408" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="421" />
+        <source>New enterprise</source>
+        <translation>新增企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="440" />
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="441" />
+        <source>This enterprise has unsaved changes. Discard them?</source>
+        <translation>该企业有未保存的更改，是否放弃？</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseDocumentsPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="465" />
+        <source>Pre&amp;view</source>
+        <translation>预览(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="467" />
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="469" />
+        <source>Record &amp;service…</source>
+        <translation>登记送达(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents_ui.py" line="472" />
+        <source>&amp;New document</source>
+        <translation>新建文书(&amp;N)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/documents_ui.py" line="493" />
+        <source>%n document(s)</source>
+        <translation><numerusform>%n 份文书</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseFindingsPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="571" />
+        <source>Not closed</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="572" />
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="581" />
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="583" />
+        <source>&amp;Re-inspect selected…</source>
+        <translation>复查所选(&amp;R)…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/findings_ui.py" line="603" />
+        <source>%n finding(s)</source>
+        <translation><numerusform>%n 条隐患</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseForm</name>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="36" />
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="91" />
+        <source>18 characters, e.g. 91320281MA1XXXXXXX</source>
+        <translation>18 位，例如 91320281MA1XXXXXXX</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="92" />
+        <source>Only for individual businesses without a credit code</source>
+        <translation>仅限无信用代码的个体工商户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="108" />
+        <source>×10k yuan</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="140" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="142" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="155" />
+        <source>Identity</source>
+        <translation>身份信息</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="156" />
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="158" />
+        <source>Size and sector</source>
+        <translation>规模与行业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="160" />
+        <source>Risk and supervision</source>
+        <translation>风险与监管</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="286" />
+        <source>(not rented premises)</source>
+        <translation>（非出租场所）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="304" />
+        <source>Tenants on these premises: </source>
+        <translation>本场所承租方：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/enterprise_form.py" line="342" />
+        <source>Similar names already registered: </source>
+        <translation>已登记的相似名称：</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseInspectionsPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2001" />
+        <source>No inspections of this enterprise yet.</source>
+        <translation>尚无对该企业的检查。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2003" />
+        <source>&amp;New inspection…</source>
+        <translation>新建检查(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2006" />
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2009" />
+        <source>Inspection &amp;record (PDF)…</source>
+        <translation>现场检查记录（PDF）(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2044" />
+        <source>&amp;Resume draft</source>
+        <translation>继续草稿(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2045" />
+        <source>&amp;Open (read-only)</source>
+        <translation>打开（只读）(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisePickerDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/pickers.py" line="14" />
+        <source>Choose an enterprise</source>
+        <translation>选择企业</translation>
+    </message>
+</context>
+<context>
+    <name>EventsModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="756" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="757" />
+        <source>Event</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="758" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="759" />
+        <source>New deadline</source>
+        <translation>新期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="760" />
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="761" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/export_dialog.py" line="52" />
+        <location filename="../../inspector_app/ui/export_dialog.py" line="74" />
+        <location filename="../../inspector_app/ui/export_dialog.py" line="77" />
+        <source>Export registry ledger</source>
+        <translation>导出企业台账</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/export_dialog.py" line="53" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/export_dialog.py" line="75" />
+        <source>%1 enterprises exported to
+%2</source>
+        <translation>已导出 %1 家企业至
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>FinaliseDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1812" />
+        <source>Finalise inspection — %1</source>
+        <translation>检查定稿 — %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1818" />
+        <source>%n problem(s) found</source>
+        <translation><numerusform>发现 %n 处问题</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1819" />
+        <source>, %n of them major hazards</source>
+        <translation><numerusform>，其中 %n 处为重大隐患</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1820" />
+        <source>No item failed. </source>
+        <translation>未发现不符合项。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1821" />
+        <source>Check each description, grade and deadline. After finalising, the inspection can no longer be changed and its record is issued.</source>
+        <translation>请逐条核对隐患描述、等级和整改期限。定稿后检查不可再修改，并出具现场检查记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1833" />
+        <source>Optional: what was inspected and how (printed under 检查情况 on the record)</source>
+        <translation>选填：检查了哪些内容、如何检查（打印在记录的“检查情况”栏）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1847" />
+        <source>&amp;Add a finding not on the checklist</source>
+        <translation>添加检查表以外的隐患(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1855" />
+        <source>&amp;Finalise</source>
+        <translation>定稿(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1856" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1861" />
+        <source>Inspection ended:</source>
+        <translation>检查结束时间：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1862" />
+        <source>Summary:</source>
+        <translation>检查情况：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1917" />
+        <source>Some findings are incomplete; see the marked entries.</source>
+        <translation>部分隐患信息不完整，请查看标记的条目。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1935" />
+        <source>Describe what was found on site (the note of the item is empty).</source>
+        <translation>请描述现场发现的问题（该检查项的备注为空）。</translation>
+    </message>
+</context>
+<context>
+    <name>Finding</name>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="186" />
+        <source>整改措施</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="187" />
+        <source>责任单位/责任人</source>
+        <translation>责任单位/责任人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="188" />
+        <source>整改资金（元）</source>
+        <translation>整改资金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="189" />
+        <source>完成时限</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="190" />
+        <source>应急预案/安全防范措施</source>
+        <translation>应急预案/安全防范措施</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="233" />
+        <source>督办单位</source>
+        <translation>督办单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="234" />
+        <source>督办文号</source>
+        <translation>督办文号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="235" />
+        <source>挂牌日期</source>
+        <translation>挂牌日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="236" />
+        <source>督办期限</source>
+        <translation>督办期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="237" />
+        <source>摘牌日期</source>
+        <translation>摘牌日期</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="847" />
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="858" />
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="868" />
+        <source>Pre&amp;view</source>
+        <translation>预览(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="870" />
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="872" />
+        <source>Record &amp;service…</source>
+        <translation>登记送达(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="881" />
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="886" />
+        <source>Add rectification photos…</source>
+        <translation>添加整改照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="889" />
+        <source>Before (found on the inspection)</source>
+        <translation>整改前（检查时发现）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="891" />
+        <source>After (rectification and re-inspection)</source>
+        <translation>整改后（整改及复查）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="897" />
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="900" />
+        <source>Five in place (五到位)</source>
+        <translation>五到位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="902" />
+        <source>Supervision listing (挂牌督办)</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="904" />
+        <source>Order &amp;rectification…</source>
+        <translation>责令整改(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="907" />
+        <source>On-site &amp;measures…</source>
+        <translation>现场处理措施(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="910" />
+        <source>Mark recti&amp;fied…</source>
+        <translation>登记整改完成(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="913" />
+        <source>Re-&amp;inspect…</source>
+        <translation>复查(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="916" />
+        <source>&amp;Close the finding (销号)…</source>
+        <translation>销号(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="919" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="962" />
+        <source>A major hidden danger is closed only when measures, responsibility, funds, deadline and contingency plan are all in place.</source>
+        <translation>重大事故隐患须整改措施、责任、资金、时限和预案五到位后方可销号。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="976" />
+        <source>yuan, e.g. 12000</source>
+        <translation>元，例如 12000</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="985" />
+        <source>&amp;Save five in place</source>
+        <translation>保存五到位(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1001" />
+        <source>List for supervision</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1015" />
+        <source>optional, e.g. 澄安委办〔2026〕3号</source>
+        <translation>选填，例如 澄安委办〔2026〕3号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1016" />
+        <source>&amp;List for supervision</source>
+        <translation>挂牌督办(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1020" />
+        <source>De-list (摘牌)</source>
+        <translation>摘牌</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1025" />
+        <source>&amp;De-list</source>
+        <translation>摘牌(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1029" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1047" />
+        <source>Finding — %1</source>
+        <translation>隐患 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1075" />
+        <source>Found on</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1076" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1077" />
+        <source>Location</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1078" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1080" />
+        <source>Major hidden danger criterion</source>
+        <translation>重大隐患判定标准</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1081" />
+        <source>Legal basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1082" />
+        <source>Requirement</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1083" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1216" />
+        <source>Rectified on</source>
+        <translation>整改完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1084" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1248" />
+        <source>Closed on</source>
+        <translation>销号日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1148" />
+        <source>Not yet recorded — required before closure</source>
+        <translation>尚未登记 — 销号前必须填写</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1164" />
+        <source>De-listed on %1</source>
+        <translation>已于 %1 摘牌</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1167" />
+        <source>Not listed for supervision.</source>
+        <translation>未挂牌督办。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1172" />
+        <source>A listing is removed after a passed re-inspection</source>
+        <translation>复查合格后方可摘牌</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1216" />
+        <source>Rectification reported</source>
+        <translation>企业报告整改完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1217" />
+        <source>How it was rectified</source>
+        <translation>整改情况</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1248" />
+        <source>Close the finding (销号)</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1274" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1295" />
+        <source>Please correct the marked fields.</source>
+        <translation>请更正标记的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1338" />
+        <source>Rectification photos</source>
+        <translation>整改照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1339" />
+        <source>Pictures (*.jpg *.jpeg *.png *.heic *.bmp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic *.bmp)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1348" />
+        <source>Select a document first.</source>
+        <translation>请先选择一份文书。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingEditor</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1693" />
+        <source>A problem not on the checklist</source>
+        <translation>检查表以外的问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1703" />
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1704" />
+        <source>Legal basis:</source>
+        <translation>依据：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1705" />
+        <source>Rectification required:</source>
+        <translation>整改要求：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1711" />
+        <source>Description:</source>
+        <translation>隐患描述：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1722" />
+        <source>Major hazard criterion: %1</source>
+        <translation>重大隐患判定标准：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1725" />
+        <source>Grade:</source>
+        <translation>等级：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1728" />
+        <source>Reason for the grade:</source>
+        <translation>定级理由：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1741" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1744" />
+        <source>Rectify by:</source>
+        <translation>整改期限：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1773" />
+        <source>Describe the problem.</source>
+        <translation>请描述问题。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1775" />
+        <source>Give the reason for this grade.</source>
+        <translation>请填写定级理由。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingEvent</name>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="47" />
+        <source>登记隐患</source>
+        <translation>登记隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="48" />
+        <source>责令整改</source>
+        <translation>责令整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="49" />
+        <source>文书送达</source>
+        <translation>文书送达</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="50" />
+        <source>企业整改完成</source>
+        <translation>企业整改完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="51" />
+        <source>复查合格</source>
+        <translation>复查合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="52" />
+        <source>复查不合格</source>
+        <translation>复查不合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="53" />
+        <source>销号</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="55" />
+        <source>登记五到位</source>
+        <translation>登记五到位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="56" />
+        <source>挂牌督办</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="57" />
+        <source>摘牌</source>
+        <translation>摘牌</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="58" />
+        <source>删除</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>FindingState</name>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="36" />
+        <source>已登记</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="37" />
+        <source>已责令整改</source>
+        <translation>已责令整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="38" />
+        <source>整改中</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="39" />
+        <source>已整改待复查</source>
+        <translation>已整改待复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="40" />
+        <source>复查合格</source>
+        <translation>复查合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="41" />
+        <source>已销号</source>
+        <translation>已销号</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="186" />
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="187" />
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="188" />
+        <source>Description</source>
+        <translation>隐患描述</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="189" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="190" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="191" />
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="192" />
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="193" />
+        <source>Listed (挂牌)</source>
+        <translation>挂牌</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="272" />
+        <source>re-inspection +%1</source>
+        <translation>复查 +%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="283" />
+        <source>Re-inspection due by %1</source>
+        <translation>应于 %1 前复查</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsWidget</name>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="374" />
+        <source>Select a finding first.</source>
+        <translation>请先选择一条隐患。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="409" />
+        <source>&amp;Issue for selected</source>
+        <translation>对所选隐患出具文书(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="431" />
+        <source>Search description, location, enterprise or pinyin initials</source>
+        <translation>搜索隐患描述、部位、企业或拼音首字母</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="434" />
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="435" />
+        <source>Not closed</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="440" />
+        <source>Overdue or not</source>
+        <translation>不限逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="440" />
+        <source>Overdue (any)</source>
+        <translation>逾期（全部）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="441" />
+        <source>Rectification overdue</source>
+        <translation>整改逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="442" />
+        <source>Re-inspection overdue</source>
+        <translation>复查逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="446" />
+        <source>All grades</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="451" />
+        <source>All villages</source>
+        <translation>全部村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="454" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="460" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="540" />
+        <source>All enterprises</source>
+        <translation>全部企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="456" />
+        <source>Show the findings of one enterprise</source>
+        <translation>仅显示某一企业的隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="471" />
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="473" />
+        <source>&amp;Re-inspect selected…</source>
+        <translation>复查所选(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="475" />
+        <source>&amp;Quarter's listed major hidden dangers…</source>
+        <translation>本季度挂牌督办重大隐患(&amp;Q)…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/findings_ui.py" line="520" />
+        <source>%n finding(s)</source>
+        <translation><numerusform>%n 条隐患</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/findings_ui.py" line="524" />
+        <source>%n overdue</source>
+        <translation><numerusform>%n 条逾期</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="76" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="124" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="183" />
+        <source>Import enterprises</source>
+        <translation>导入企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="77" />
+        <source>Reading the workbook…</source>
+        <translation>正在读取工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="86" />
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="89" />
+        <source>Save rejected rows…</source>
+        <translation>保存未通过的行…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="92" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="125" />
+        <source>Reading and checking the workbook…</source>
+        <translation>正在读取并校验工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="139" />
+        <source>%1 rows read: %2 new, %3 to update, %4 unchanged, %5 with errors (listed first, not imported).</source>
+        <translation>共读取 %1 行：新增 %2，更新 %3，未变 %4，有错误 %5（排在最前，不导入）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="143" />
+        <source>Columns recognised: </source>
+        <translation>已识别的列：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="145" />
+        <source>Columns not imported: </source>
+        <translation>未导入的列：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="148" />
+        <source>&amp;Import %1 good rows</source>
+        <translation>导入 %1 条有效行(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="178" />
+        <source>Imported: %1 new, %2 updated, %3 unchanged. %4 rows rejected — save them, correct and import again.</source>
+        <translation>已导入：新增 %1，更新 %2，未变 %3。%4 行未通过 — 请保存、更正后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="184" />
+        <source>Writing enterprises…</source>
+        <translation>正在写入企业…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="188" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="199" />
+        <source>Save rejected rows</source>
+        <translation>保存未通过的行</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="189" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>Inspection</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="50" />
+        <source>Compliant</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="51" />
+        <source>Not compliant</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="52" />
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="55" />
+        <source>Routine</source>
+        <translation>日常检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="56" />
+        <source>Special campaign</source>
+        <translation>专项检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="57" />
+        <source>Random selection (双随机)</source>
+        <translation>双随机</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="58" />
+        <source>Unannounced (四不两直)</source>
+        <translation>四不两直</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="59" />
+        <source>Complaint check</source>
+        <translation>举报核查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="60" />
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="66" />
+        <source>Re-inspection</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="63" />
+        <source>On site</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="64" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="65" />
+        <source>Rectification</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="69" />
+        <source>General hazard</source>
+        <translation>一般隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="70" />
+        <source>Major hazard</source>
+        <translation>重大隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="73" />
+        <source>People</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="74" />
+        <source>Equipment and materials</source>
+        <translation>物</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="75" />
+        <source>Management</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="76" />
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="79" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="80" />
+        <source>Final</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="217" />
+        <source>Inspection record</source>
+        <translation>现场检查记录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="345" />
+        <source>Only %n active officer(s) registered. An inspection needs at least two officers: add officers under Settings → Township, authority and officers.</source>
+        <translation><numerusform>仅登记了 %n 名在岗执法人员。检查至少需要两名执法人员：请在“设置 → 镇（街道）、执法机构和执法人员”中添加。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="349" />
+        <source>Check at least two officers: an inspection is carried out by two or more officers.</source>
+        <translation>请至少勾选两名执法人员：检查须由两名以上执法人员实施。</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionHistory</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1965" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1966" />
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1967" />
+        <source>Kind</source>
+        <translation>检查类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1968" />
+        <source>Officers</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1969" />
+        <source>Failed items</source>
+        <translation>不符合项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1970" />
+        <source>Findings</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1971" />
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1972" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionWindow</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1124" />
+        <source>Inspection — %1</source>
+        <translation>检查 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1134" />
+        <source>Answered %v / %m</source>
+        <translation>已作答 %v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1138" />
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1594" />
+        <source>Inspection details</source>
+        <translation>检查信息</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1145" />
+        <source>&amp;Finalise…</source>
+        <translation>定稿(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1149" />
+        <source>Inspection &amp;record (PDF)…</source>
+        <translation>现场检查记录（PDF）(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1234" />
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1249" />
+        <source>Refused to sign</source>
+        <translation>拒绝签字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1253" />
+        <source>Record how the refusal happened (required when refused)</source>
+        <translation>记录拒签经过（拒绝签字时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1264" />
+        <source>Kind:</source>
+        <translation>检查类型：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1266" />
+        <source>Start:</source>
+        <translation>开始时间：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1268" />
+        <source>Officers:</source>
+        <translation>执法人员：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1270" />
+        <source>Place:</source>
+        <translation>检查场所：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1272" />
+        <source>On-site person:</source>
+        <translation>现场负责人：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1274" />
+        <source>Title:</source>
+        <translation>职务：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1276" />
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1278" />
+        <source>Witness:</source>
+        <translation>见证人：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1280" />
+        <source>Witness ID no.:</source>
+        <translation>见证人身份证号：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1287" />
+        <source>Photos of the whole inspection:</source>
+        <translation>检查整体照片：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1338" />
+        <source>started %1</source>
+        <translation>开始于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1340" />
+        <source>finalised %1</source>
+        <translation>定稿于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1342" />
+        <source>draft — every change is saved at once</source>
+        <translation>草稿 — 所有更改即时保存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1358" />
+        <source>Finalised on %1. This record is read-only: it shows the checklist exactly as it was used.</source>
+        <translation>已于 %1 定稿。本记录为只读，显示的是当时所用的检查表原貌。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1364" />
+        <source>J/K or ↓/↑ next/previous item</source>
+        <translation>J/K 或 ↓/↑ 下一项/上一项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1365" />
+        <source>1/Y compliant · 2/N not compliant · 3/X not applicable · J/K or ↓/↑ next/previous · Delete clears · Enter edits · Esc back</source>
+        <translation>1/Y 符合 · 2/N 不符合 · 3/X 不适用 · J/K 或 ↓/↑ 下一项/上一项 · Delete 清除 · Enter 编辑 · Esc 返回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1375" />
+        <source>All items answered. Fill in the details above, then Finalise…</source>
+        <translation>所有检查项均已作答。请填写上方检查信息，然后点击“定稿…”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1430" />
+        <source>%1 of %2 items answered. Press J or ↓ for the first item.</source>
+        <translation>已作答 %1 / %2 项。按 J 或 ↓ 转到第一项。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1487" />
+        <source>Type the measured value and press Enter (3 or X: not applicable).</source>
+        <translation>输入实测值后按 Enter（3 或 X：不适用）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1489" />
+        <source>Write what you found (3 or X: not applicable).</source>
+        <translation>填写发现的情况（3 或 X：不适用）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1631" />
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1651" />
+        <source>Finalise</source>
+        <translation>定稿</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1632" />
+        <source>%n item(s) not answered yet. Answer every item (3 or X when it does not apply) before finalising; the first one is selected.</source>
+        <translation><numerusform>还有 %n 项未作答。定稿前请逐项作答（不适用的按 3 或 X），已选中第一项未答项。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsWidget</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2079" />
+        <source>&amp;New inspection…</source>
+        <translation>新建检查(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2082" />
+        <source>Inspections</source>
+        <translation>现场检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2092" />
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2093" />
+        <source>Kind</source>
+        <translation>检查类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2094" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2095" />
+        <source>Answered</source>
+        <translation>已检查项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2096" />
+        <source>Last saved</source>
+        <translation>最后保存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2102" />
+        <source>&amp;Resume</source>
+        <translation>继续检查(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2105" />
+        <source>&amp;Discard draft…</source>
+        <translation>放弃草稿(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2118" />
+        <source>Recent inspections</source>
+        <translation>最近的检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2124" />
+        <source>&amp;Open (read-only)</source>
+        <translation>打开（只读）(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2127" />
+        <source>Inspection &amp;record (PDF)…</source>
+        <translation>现场检查记录（PDF）(&amp;R)…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2151" />
+        <source>Unfinished inspections (%n) — resume here</source>
+        <translation><numerusform>未完成的检查（%n）— 可在此继续</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2176" />
+        <source>New inspection: choose the enterprise</source>
+        <translation>新建检查：选择企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2192" />
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2206" />
+        <source>Discard draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="2193" />
+        <source>Discard the unfinished inspection of %1 started %2, with its answers and photos? This cannot be undone.</source>
+        <translation>确定放弃对%1于%2开始的未完成检查及其检查结果和照片吗？此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDocumentDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="72" />
+        <source>Remove the hidden danger immediately</source>
+        <translation>责令立即排除事故隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="73" />
+        <source>Withdraw the workers from the danger area</source>
+        <translation>责令从危险区域内撤出作业人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="75" />
+        <source>Suspend production and business temporarily</source>
+        <translation>责令暂时停产停业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="76" />
+        <source>Stop using the related facilities and equipment</source>
+        <translation>责令暂时停止使用相关设施、设备</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="428" />
+        <source>Correct %1</source>
+        <translation>更正%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="428" />
+        <source>Issue %1</source>
+        <translation>出具%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="473" />
+        <source>Number on issue</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="474" />
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="475" />
+        <source>Date of issue</source>
+        <translation>出具日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="478" />
+        <source>Corrects</source>
+        <translation>更正的文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="495" />
+        <source>Officers (at least two with certificates)</source>
+        <translation>执法人员（至少两名持证人员）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="496" />
+        <source>Inspectors</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="509" />
+        <source>Issue correction</source>
+        <translation>出具更正文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="509" />
+        <source>Issue</source>
+        <translation>出具</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="534" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="665" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="534" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="638" />
+        <source>Legal basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="534" />
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="547" />
+        <source>Add item</source>
+        <translation>添加条目</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="549" />
+        <source>Remove item</source>
+        <translation>删除条目</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="557" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="636" />
+        <source>Inspected on</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="561" />
+        <source>Whom the unit reports to (default: the township)</source>
+        <translation>单位向谁报告整改情况（默认：本镇（街道））</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="562" />
+        <source>Report rectification to</source>
+        <translation>整改情况报告至</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="565" />
+        <source>Problems to rectify, each with its own deadline:</source>
+        <translation>需整改的问题（每项单独设定整改期限）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="568" />
+        <source>Problems</source>
+        <translation>存在的问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="576" />
+        <source>From the registered finding</source>
+        <translation>来自已登记的隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="609" />
+        <source>One violation or hidden danger per line</source>
+        <translation>每行填写一项违法行为或事故隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="621" />
+        <source>Other:</source>
+        <translation>其他：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="637" />
+        <source>Violations and hidden dangers</source>
+        <translation>违法行为和事故隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="639" />
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="640" />
+        <source>On-site measures</source>
+        <translation>现场处理措施</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="665" />
+        <source>Result</source>
+        <translation>复查结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="675" />
+        <source>Original decision</source>
+        <translation>原决定文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="676" />
+        <source>Items re-inspected</source>
+        <translation>复查事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="677" />
+        <source>Opinion</source>
+        <translation>复查意见</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="678" />
+        <source>Re-inspection</source>
+        <translation>整改复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="704" />
+        <source>Unit (the enterprise)</source>
+        <translation>单位（企业）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="705" />
+        <source>Individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="715" />
+        <source>Person penalised</source>
+        <translation>被处罚人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="718" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="718" />
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="718" />
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="719" />
+        <source>ID card no.</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="719" />
+        <source>Home address</source>
+        <translation>家庭住址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="720" />
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="720" />
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="721" />
+        <source>Employer address</source>
+        <translation>单位地址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="721" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="769" />
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="780" />
+        <source>Hard to enforce later unless collected on the spot (第68条)</source>
+        <translation>不当场收缴事后难以执行（第68条）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="783" />
+        <source>Leave empty to print blank lines for handwriting</source>
+        <translation>留空则打印空行，供手写填写</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="786" />
+        <source>Penalised</source>
+        <translation>被处罚对象</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="788" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="789" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="790" />
+        <source>Facts and evidence</source>
+        <translation>违法事实及证据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="791" />
+        <source>Provision violated</source>
+        <translation>违反的规定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="792" />
+        <source>Penalty basis</source>
+        <translation>处罚依据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="793" />
+        <source>Penalty</source>
+        <translation>处罚种类</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="797" />
+        <source>Fine</source>
+        <translation>罚款金额</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="798" />
+        <source>Payment</source>
+        <translation>缴纳方式</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="800" />
+        <source>Statement of the party</source>
+        <translation>当事人陈述、申辩</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="801" />
+        <source>On-the-spot penalty (simplified procedure)</source>
+        <translation>当场处罚（简易程序）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="813" />
+        <source>an individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="813" />
+        <source>a unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="815" />
+        <source>An on-the-spot fine on %1 may not exceed %2 yuan (行政处罚法第51条). Use the ordinary procedure for %3 yuan.</source>
+        <translation>对%1当场处以罚款不得超过%2元（行政处罚法第51条）。罚款%3元应适用普通程序。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="820" />
+        <source>Limit on the spot: %1 yuan</source>
+        <translation>当场处罚限额：%1元</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="835" />
+        <source>Start the rectification period of the %n finding(s) named here</source>
+        <translation><numerusform>开始计算本文书所列 %n 项隐患的整改期限</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="839" />
+        <source>The findings are already ordered; this document does not change their state</source>
+        <translation>这些隐患已下达整改指令，本文书不改变其状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="1041" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPanel</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="922" />
+        <source>[K] This clause was written from memory and has not been checked against the official text yet; verify it before citing it in a document.</source>
+        <translation>[K] 本条款系凭记忆录入，尚未与官方文本核对；在文书中引用前请先核实。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="945" />
+        <source>Measured value:</source>
+        <translation>实测值：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="957" />
+        <source>Record:</source>
+        <translation>记录：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="966" />
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1039" />
+        <source>Note (what you saw; saved as you type):</source>
+        <translation>备注（现场所见；输入时自动保存）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="970" />
+        <source>e.g. where exactly, what is missing, who was told</source>
+        <translation>例如：具体位置、缺少什么、已告知何人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="973" />
+        <source>Photos of this item</source>
+        <translation>本项照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="974" />
+        <source>◀ Previous (K)</source>
+        <translation>◀ 上一项（K）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="975" />
+        <source>Next (J) ▶</source>
+        <translation>下一项（J）▶</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1017" />
+        <source>Major hazard item (重大事故隐患): %1</source>
+        <translation>重大事故隐患判定项：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1018" />
+        <source>Legal basis: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1020" />
+        <source>Acceptable: %1</source>
+        <translation>合格范围：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1022" />
+        <source>If not compliant: %1</source>
+        <translation>不符合时：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1038" />
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1052" />
+        <source>Not answered</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1053" />
+        <source>Result: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1062" />
+        <source>describe the problem in the note</source>
+        <translation>在备注中描述问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1064" />
+        <source>take at least one photo</source>
+        <translation>至少拍摄一张照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1068" />
+        <source>Not compliant: %1.</source>
+        <translation>不符合，需%1。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="1068" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="41" />
+        <source>Enterprise registry</source>
+        <translation>企业台账</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="46" />
+        <location filename="../../inspector_app/ui/main_window.py" line="162" />
+        <source>Work-safety inspector</source>
+        <translation>安全生产检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="97" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="98" />
+        <source>&amp;Import enterprises from Excel…</source>
+        <translation>从 Excel 导入企业(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="101" />
+        <source>&amp;Export registry ledger to Excel…</source>
+        <translation>导出企业台账到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="104" />
+        <source>&amp;New enterprise</source>
+        <translation>新增企业(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="107" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="114" />
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="115" />
+        <source>&amp;Township, authority and officers…</source>
+        <translation>镇（街道）、执法机关和执法人员(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="118" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="119" />
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="138" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="143" />
+        <source>Import enterprises</source>
+        <translation>导入企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="144" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="165" />
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="166" />
+        <source>Work-safety inspector %1
+Offline tool for township work-safety officers.</source>
+        <translation>安全生产检查 %1
+供镇（街道）安监员使用的离线工具。</translation>
+    </message>
+</context>
+<context>
+    <name>Modules</name>
+    <message>
+        <location filename="../../inspector_app/ui/modules.py" line="15" />
+        <source>Today</source>
+        <translation>今日工作</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/modules.py" line="16" />
+        <location filename="../../inspector_app/ui/modules.py" line="25" />
+        <source>Inspections</source>
+        <translation>现场检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/modules.py" line="17" />
+        <location filename="../../inspector_app/ui/modules.py" line="26" />
+        <source>Findings</source>
+        <translation>隐患治理</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/modules.py" line="18" />
+        <source>Document register</source>
+        <translation>文书登记簿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/modules.py" line="24" />
+        <source>Obligations</source>
+        <translation>法定义务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/modules.py" line="27" />
+        <source>Documents</source>
+        <translation>执法文书</translation>
+    </message>
+</context>
+<context>
+    <name>Obligations</name>
+    <message>
+        <location filename="../../inspector_app/ui/obligations_panel.py" line="28" />
+        <source>Satisfied</source>
+        <translation>已满足</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/obligations_panel.py" line="29" />
+        <source>Not satisfied</source>
+        <translation>未满足</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/obligations_panel.py" line="30" />
+        <source>To check on site</source>
+        <translation>待现场核查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/obligations_panel.py" line="32" />
+        <source>[K] The wording of this clause was written from memory and has not yet been checked against the official text. Verify it before citing it in a document.</source>
+        <translation>[K] 本条款文字系凭记忆录入，尚未与官方文本核对。在文书中引用前请先核实。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/obligations_panel.py" line="117" />
+        <source>Applies</source>
+        <translation>适用</translation>
+    </message>
+</context>
+<context>
+    <name>ObligationsModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/obligations_panel.py" line="73" />
+        <location filename="../../inspector_app/ui/obligations_panel.py" line="79" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/obligations_panel.py" line="74" />
+        <source>Obligation</source>
+        <translation>义务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/obligations_panel.py" line="75" />
+        <source>Requirement</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/obligations_panel.py" line="76" />
+        <location filename="../../inspector_app/ui/obligations_panel.py" line="82" />
+        <source>Legal basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/obligations_panel.py" line="80" />
+        <source>Checklist</source>
+        <translation>检查表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/obligations_panel.py" line="81" />
+        <source>Why it applies</source>
+        <translation>适用理由</translation>
+    </message>
+</context>
+<context>
+    <name>ObligationsPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/obligations_panel.py" line="206" />
+        <source>[K] = clause written from memory, not yet checked against the official text; verify before citing it.</source>
+        <translation>[K] = 条款系凭记忆录入，尚未与官方文本核对；引用前请先核实。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/obligations_panel.py" line="210" />
+        <source>&amp;Start inspection</source>
+        <translation>开始检查(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/obligations_panel.py" line="256" />
+        <source>Obligations of %1</source>
+        <translation>%1的法定义务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/obligations_panel.py" line="259" />
+        <source>%1 satisfied, %2 not satisfied, %3 to check on site. Every obligation is also an item of the inspection checklist.</source>
+        <translation>已满足 %1 项，未满足 %2 项，待现场核查 %3 项。每项义务同时也是检查表中的一个检查项。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/obligations_panel.py" line="263" />
+        <source>Checklists that apply (%n)</source>
+        <translation><numerusform>适用的检查表（%n）</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>OfficerChecklist</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="325" />
+        <source>No certificate number recorded: add it under Settings before this officer signs a document.</source>
+        <translation>未登记执法证号：该执法人员签署文书前，请先在“设置”中补充。</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="359" />
+        <source>Officers</source>
+        <translation>执法人员</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/pdf_view.py" line="112" />
+        <source>%n page(s)</source>
+        <translation><numerusform>共 %n 页</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pdf_view.py" line="113" />
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pdf_view.py" line="114" />
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pdf_view.py" line="115" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pdf_view.py" line="116" />
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pdf_view.py" line="149" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pdf_view.py" line="152" />
+        <location filename="../../inspector_app/ui/pdf_view.py" line="161" />
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pdf_view.py" line="153" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/pdf_view.py" line="162" />
+        <source>Could not save the file:
+%1</source>
+        <translation>无法保存文件：
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="790" />
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="794" />
+        <source>Camera…</source>
+        <translation>拍照…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="846" />
+        <source>camera picture</source>
+        <translation>现场拍摄照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="861" />
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="865" />
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="866" />
+        <source>Pictures (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="884" />
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="892" />
+        <source>Remove photo</source>
+        <translation>删除照片</translation>
+    </message>
+</context>
+<context>
+    <name>PlanModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="17" />
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="18" />
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="19" />
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="20" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="25" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="25" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="26" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/import_dialog.py" line="26" />
+        <source>Reasons / warnings</source>
+        <translation>原因/警告</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterListingDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="650" />
+        <source>Listed major hidden dangers of a quarter</source>
+        <translation>季度挂牌督办重大事故隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="659" />
+        <source>Q%1</source>
+        <translation>第%1季度</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="677" />
+        <source>&amp;Export to Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="679" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="682" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/findings_ui.py" line="706" />
+        <source>%n listed major hidden danger(s)</source>
+        <translation><numerusform>挂牌督办重大隐患 %n 项</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="719" />
+        <source>%1 row(s) exported to %2</source>
+        <translation>已导出 %1 行到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="736" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="743" />
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="744" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterListingModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="615" />
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="616" />
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="617" />
+        <source>Description</source>
+        <translation>隐患描述</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="618" />
+        <source>Supervising body</source>
+        <translation>督办单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="619" />
+        <source>Listing doc. no.</source>
+        <translation>挂牌文号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="620" />
+        <source>Listed on</source>
+        <translation>挂牌日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="621" />
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="622" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="623" />
+        <source>De-listed on</source>
+        <translation>摘牌日期</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="28" />
+        <source>Name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="29" />
+        <source>Credit code</source>
+        <translation>信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="30" />
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="31" />
+        <source>Sector</source>
+        <translation>监管行业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="32" />
+        <source>Scale</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="33" />
+        <source>Employees</source>
+        <translation>从业人数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="34" />
+        <source>Risk tags</source>
+        <translation>风险标签</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="35" />
+        <source>Class</source>
+        <translation>监管分级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="36" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="37" />
+        <source>Responsible person</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="38" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryWidget</name>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="146" />
+        <source>Search by name, pinyin initials (e.g. jyhg) or credit code</source>
+        <translation>按名称、拼音首字母（如 jyhg）或信用代码搜索</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="149" />
+        <location filename="../../inspector_app/ui/registry.py" line="227" />
+        <source>All villages</source>
+        <translation>全部村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="151" />
+        <source>All sectors</source>
+        <translation>全部行业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="152" />
+        <source>All risk tags</source>
+        <translation>全部风险标签</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="153" />
+        <source>All classes</source>
+        <translation>全部分级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="154" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="155" />
+        <source>All scales</source>
+        <translation>全部规模</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry.py" line="159" />
+        <source>&amp;New enterprise</source>
+        <translation>新增企业(&amp;N)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/registry.py" line="221" />
+        <source>%n enterprise(s)</source>
+        <translation><numerusform>%n 家企业</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ReinspectionDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="119" />
+        <source>Re-inspection — %1</source>
+        <translation>整改复查 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="127" />
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="131" />
+        <source>No order was issued for these findings: the re-inspection is recorded without a re-inspection opinion.</source>
+        <translation>这些隐患未下达整改指令：本次复查仅作记录，不出具整改复查意见书。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="135" />
+        <source>Original decision</source>
+        <translation>原决定文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="137" />
+        <source>Re-inspected on</source>
+        <translation>复查日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="141" />
+        <source>Finding</source>
+        <translation>隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="141" />
+        <source>Result</source>
+        <translation>复查结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="141" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="142" />
+        <source>New deadline</source>
+        <translation>新整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="142" />
+        <location filename="../../inspector_app/ui/reinspection.py" line="273" />
+        <source>After-photos</source>
+        <translation>整改后照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="162" />
+        <source>What was seen</source>
+        <translation>现场所见</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="168" />
+        <location filename="../../inspector_app/ui/reinspection.py" line="270" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="173" />
+        <source>Officers (at least two with certificates)</source>
+        <translation>执法人员（至少两名持证人员）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="179" />
+        <source>Close the passed findings now (销号)</source>
+        <translation>复查合格的隐患立即销号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="182" />
+        <source>Opinion handed over on the spot (直接送达)</source>
+        <translation>意见书已当场直接送达</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="193" />
+        <source>The opinion will be numbered %1</source>
+        <translation>意见书编号将为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="200" />
+        <source>Record and issue the opinion</source>
+        <translation>记录并出具意见书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="200" />
+        <source>Record the re-inspection</source>
+        <translation>记录复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="209" />
+        <source>Opinion (printed on the 整改复查意见书)</source>
+        <translation>复查意见（打印在整改复查意见书上）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/reinspection.py" line="270" />
+        <source>%n photo(s)…</source>
+        <translation><numerusform>%n 张照片…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="274" />
+        <source>Pictures (*.jpg *.jpeg *.png *.heic *.bmp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic *.bmp)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="352" />
+        <source>Re-inspection recorded</source>
+        <translation>复查已记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="353" />
+        <source>The re-inspection is recorded, but:</source>
+        <translation>复查已记录，但：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/reinspection.py" line="358" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceBox</name>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="227" />
+        <source>Service (送达)</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="230" />
+        <source>Served now — handed over on the spot or otherwise (送达)</source>
+        <translation>现在送达（当场交付或其他方式）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="241" />
+        <source>The party refused to sign for it</source>
+        <translation>当事人拒绝签收</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="245" />
+        <source>How it was served; for a refusal: reason and what was done</source>
+        <translation>送达情况；拒签的，注明拒签理由和处理情况</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="252" />
+        <source>Served at</source>
+        <translation>送达时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="253" />
+        <source>How</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="255" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="258" />
+        <source>ID no.</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="260" />
+        <source>Witness</source>
+        <translation>见证人</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="297" />
+        <source>Record service — %1</source>
+        <translation>登记送达 — %1</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="39" />
+        <source>Issuing authority</source>
+        <translation>执法机关</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="40" />
+        <source>In Jiangyin, townships act in the name of the entrusting authority (江阴市应急管理局). These appear on every document.</source>
+        <translation>在江阴，镇（街道）以委托机关（江阴市应急管理局）的名义执法。以下信息将出现在每份文书上。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="49" />
+        <source>Authority full name:</source>
+        <translation>机关全称：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="50" />
+        <source>Abbreviation in document numbers:</source>
+        <translation>文书编号中的简称：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="51" />
+        <source>Administrative review government:</source>
+        <translation>行政复议机关（人民政府）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="52" />
+        <source>Court for litigation:</source>
+        <translation>行政诉讼法院：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="61" />
+        <source>Township and villages</source>
+        <translation>镇（街道）和村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="62" />
+        <source>One village or community per line.</source>
+        <translation>每行填写一个村或社区。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="69" />
+        <source>e.g. A1 — given by the county, unique per laptop</source>
+        <translation>例如 A1 — 由市里分配，每台笔记本电脑唯一</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="71" />
+        <source>Township / sub-district:</source>
+        <translation>镇（街道）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="72" />
+        <source>Township government:</source>
+        <translation>镇政府（街道办事处）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="73" />
+        <source>This laptop's device code:</source>
+        <translation>本机设备代码：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="74" />
+        <source>Villages / communities:</source>
+        <translation>村（社区）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="83" />
+        <source>Officers</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="84" />
+        <source>At least two officers with enforcement certificate numbers.</source>
+        <translation>至少填写两名具有执法证号的执法人员。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="86" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="86" />
+        <source>Certificate no.</source>
+        <translation>执法证号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="86" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="112" />
+        <source>First-run setup</source>
+        <translation>首次运行设置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="119" />
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="120" />
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="121" />
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="122" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>StartInspectionDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="398" />
+        <source>Start inspection</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="426" />
+        <source>An unfinished inspection of this enterprise (started %1) is in the drafts; you can resume it from Inspections instead.</source>
+        <translation>该企业有一项未完成的检查（开始于 %1）保存在草稿中；也可以在“现场检查”中继续该检查。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="436" />
+        <source>Enterprise:</source>
+        <translation>企业：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="437" />
+        <source>Officers:</source>
+        <translation>执法人员：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="439" />
+        <source>Kind:</source>
+        <translation>检查类型：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="440" />
+        <source>Place:</source>
+        <translation>检查地点：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="441" />
+        <source>Start time:</source>
+        <translation>开始时间：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="442" />
+        <source>Purpose:</source>
+        <translation>检查目的：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="446" />
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection_ui.py" line="447" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TodayModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="56" />
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="57" />
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="58" />
+        <source>Description</source>
+        <translation>隐患描述</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="59" />
+        <source>Grade</source>
+        <translation>隐患等级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="60" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="61" />
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="62" />
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/today.py" line="99" />
+        <source>%n day(s) late</source>
+        <translation><numerusform>逾期 %n 天</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="100" />
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/today.py" line="100" />
+        <source>in %n day(s)</source>
+        <translation><numerusform>%n 天后</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TodayWidget</name>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="42" />
+        <source>Re-inspections overdue</source>
+        <translation>逾期未复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="44" />
+        <source>Re-inspections due this week</source>
+        <translation>本周应复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="46" />
+        <source>Rectifications overdue</source>
+        <translation>逾期未整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="48" />
+        <source>Supervision listings expired or about to expire</source>
+        <translation>挂牌督办已到期或即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="137" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="159" />
+        <source>Nothing here.</source>
+        <translation>暂无事项。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="166" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="170" />
+        <source>Start re-inspection</source>
+        <translation>开始复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="214" />
+        <source>Today, %1</source>
+        <translation>今天是%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/today.py" line="215" />
+        <source>%n item(s) need attention</source>
+        <translation><numerusform>%n 项待处理</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="216" />
+        <source>nothing is due</source>
+        <translation>暂无到期事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today.py" line="267" />
+        <source>Select the findings to re-inspect.</source>
+        <translation>请选择要复查的隐患。</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="335" />
+        <source>Void document — %1</source>
+        <translation>作废文书 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="338" />
+        <source>Why is this document void? (e.g. wrong party, printed twice)</source>
+        <translation>作废原因（例如：当事人有误、重复打印）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="341" />
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="345" />
+        <source>The number stays in the register marked void; it is never reused.</source>
+        <translation>该文号在登记簿中保留并标记为作废，不会再次使用。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="349" />
+        <source>Reason</source>
+        <translation>作废原因</translation>
+    </message>
+</context>
+</TS>
