@@ -117,23 +117,62 @@ def _where(q: SearchQuery) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
-def _search_sql(query: SearchQuery, select: str) -> tuple[str, list]:
+def _relevance_words(query: SearchQuery) -> list[str]:
+    """Words whose exact run should rank first: four or more Latin letters, name order only."""
+    if query.order_by != "name" or query.descending:
+        return []
+    return [w.lower() for w in query.text.split() if _ASCII_WORD.match(w.lower()) and len(w) >= 4]
+
+
+def _search_sql(query: SearchQuery, select: str, *, relevance: bool = True) -> tuple[str, list]:
     where, params = _where(query)
     order = SORT_COLUMNS.get(query.order_by, SORT_COLUMNS["name"])
     direction = " DESC" if query.descending else ""
     order_sql = ", ".join(part.strip() + direction for part in order.split(", "))
-    words = [w.lower() for w in query.text.split() if _ASCII_WORD.match(w.lower()) and len(w) >= 3]
-    if words and query.order_by == "name" and not query.descending:
+    words = _relevance_words(query) if relevance else []
+    if words:
         # Relevance first: the typed letters as one run (in the name, pinyin or initials) rank
-        # above chunked initials matches. Only for such queries, whose results are few.
+        # above chunked initials matches.
         order_sql = "(instr(e.search_key, ?) = 0 AND instr(e.py_initials, ?) = 0), " + order_sql
         params = params + [words[0], words[0]]
     return f"SELECT {select} FROM enterprise e WHERE {where} ORDER BY {order_sql}", params
 
 
+def first_page(store: Store, query: SearchQuery, *, limit: int) -> tuple[list[int], int]:
+    """The first ``limit`` rowids of the result in display order, and the result's size.
+
+    Built for search as you type. The page is read with one row to spare, walking the covering
+    index in order (no sort), so a short result is known in one scan and only a long one is
+    counted. A short result is then put in relevance order with one small query; in a long
+    result (a letter or two typed) relevance would mean sorting thousands of rows per keystroke.
+    Later pages come from :func:`search_page` in plain display order.
+    """
+    rowids = search_page(store, query, offset=0, limit=limit + 1)
+    if len(rowids) > limit:
+        return rowids[:limit], count(store, query)
+    words = _relevance_words(query)
+    if words and rowids:
+        marks = ",".join("?" * len(rowids))
+        exact = {r[0] for r in store.conn.execute(
+            f"SELECT rowid FROM enterprise WHERE rowid IN ({marks}) "
+            "AND (instr(search_key, ?) OR instr(py_initials, ?))", rowids + [words[0], words[0]])}
+        rowids.sort(key=lambda r: r not in exact)  # stable: display order within each group
+    return rowids, len(rowids)
+
+
 def search_ids(store: Store, query: SearchQuery = SearchQuery()) -> list[str]:
     sql, params = _search_sql(query, "e.id")
     return [r[0] for r in store.db.execute(sql, params).fetchall()]
+
+
+def search_page(store: Store, query: SearchQuery, *, offset: int, limit: int) -> list[int]:
+    """One page of the result as local rowids, in display order.
+
+    The list model asks for the pages it shows: walking the covering index stops after
+    ``offset + limit`` matches, and only ``limit`` rows cross into Python.
+    """
+    sql, params = _search_sql(query, "e.rowid", relevance=False)
+    return [r[0] for r in store.conn.execute(sql + " LIMIT ? OFFSET ?", params + [limit, offset])]
 
 
 def search_rowids(store: Store, query: SearchQuery = SearchQuery()) -> list[int]:
@@ -159,9 +198,7 @@ def list_rows_by_rowid(store: Store, rowids: list[int]) -> dict[int, dict]:
 
 def count(store: Store, query: SearchQuery = SearchQuery()) -> int:
     where, params = _where(query)
-    return store.db.execute(
-        f"SELECT count(*) FROM enterprise e WHERE {where}", params
-    ).fetchone()[0]
+    return store.conn.execute(f"SELECT count(*) FROM enterprise e WHERE {where}", params).fetchone()[0]
 
 
 def list_rows(store: Store, ids: list[str]) -> dict[str, dict]:

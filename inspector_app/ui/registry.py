@@ -19,7 +19,11 @@ from ..storage import enterprises as repo
 from ..storage import township
 from ..storage.db import Store
 
-BLOCK = 200
+BLOCK = 64  # rows fetched at a time: a screenful or two, so a keystroke loads little
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_USER = Qt.ItemDataRole.UserRole
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class RegistryModel(QAbstractTableModel):
@@ -42,73 +46,86 @@ class RegistryModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self.query = repo.SearchQuery()
-        # Local rowids of the result, in display order; rows are fetched per visible block.
-        self.rowids: list[int] = []
-        self._cache: dict[int, dict] = {}
+        self._count = 0
+        # Pages of the result, fetched as the view shows them: block number → display rows.
+        self._blocks: dict[int, list[tuple]] = {}
         self._loaded = False
 
     # -- queries ---------------------------------------------------------------------------
     def set_query(self, query: repo.SearchQuery) -> None:
+        first, count = repo.first_page(self.store, query, limit=BLOCK)
         self.beginResetModel()
         self.query = query
-        self.rowids = repo.search_rowids(self.store, query)
-        self._cache.clear()
+        self._count = count
+        self._blocks.clear()
+        self._blocks[0] = self._load(first)
         self._loaded = True
         self.endResetModel()
 
     def refresh(self) -> None:
         self.set_query(self.query)
 
-    @property
-    def ids(self) -> list[int]:
-        return self.rowids
-
     def id_at(self, row: int) -> str | None:
-        if not 0 <= row < len(self.rowids):
+        if not 0 <= row < self._count:
             return None
-        return self._row(row).get("id")
+        return self._row(row)[-1]
 
     def row_of(self, enterprise_id: str) -> int:
-        hit = self.store.db.execute("SELECT rowid FROM enterprise WHERE id = ?", [enterprise_id]).fetchone()
+        """Position of an enterprise in the current result (-1 if filtered out). Rare path."""
+        hit = self.store.conn.execute("SELECT rowid FROM enterprise WHERE id = ?", [enterprise_id]).fetchone()
+        if hit is None:
+            return -1
+        if self._count <= BLOCK:  # one page, possibly in relevance order
+            rows = [r[-1] for r in self._blocks.get(0, [])]
+            return rows.index(enterprise_id) if enterprise_id in rows else -1
+        sql, params = repo._search_sql(self.query, "e.rowid", relevance=False)
         try:
-            return self.rowids.index(hit[0]) if hit else -1
+            return [r[0] for r in self.store.conn.execute(sql, params)].index(hit[0])
         except ValueError:
             return -1
 
-    def _row(self, row: int) -> dict:
-        rid = self.rowids[row]
-        hit = self._cache.get(rid)
-        if hit is None:
-            start = (row // BLOCK) * BLOCK
-            self._cache.update(repo.list_rows_by_rowid(self.store, self.rowids[start:start + BLOCK]))
-            hit = self._cache.get(rid, {})
-        return hit
+    def _row(self, row: int) -> tuple:
+        """Display strings of a row, one per column, then the enterprise id."""
+        block, pos = divmod(row, BLOCK)
+        rows = self._blocks.get(block)
+        if rows is None:
+            rowids = repo.search_page(self.store, self.query, offset=block * BLOCK, limit=BLOCK)
+            rows = self._blocks[block] = self._load(rowids)
+        return rows[pos] if pos < len(rows) else ("",) * len(self.COLUMNS) + (None,)
+
+    def _load(self, rowids: list[int]) -> list[tuple]:
+        by_rowid = repo.list_rows_by_rowid(self.store, rowids)
+        return [self._display(by_rowid[r]) for r in rowids if r in by_rowid]
+
+    def _display(self, r: dict) -> tuple:
+        out = []
+        for key, _sort, _header in self.COLUMNS:
+            value = r.get(key)
+            if key == "risk_tags":
+                value = "、".join(t for t in (value or "").split("|") if t)
+            elif key == "uscc" and not value:
+                value = r.get("legacy_reg_no") or ""
+            elif key == "name" and r.get("landlord_id"):
+                value = f"{value}（厂中厂）"
+            out.append("" if value is None else value)
+        out.append(r["id"])
+        return tuple(out)
 
     # -- Qt model API ----------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rowids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        key = self.COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            row = self._row(index.row())
-            value = row.get(key)
-            if key == "risk_tags":
-                return "、".join(t for t in (value or "").split("|") if t)
-            if key == "uscc" and not value:
-                return row.get("legacy_reg_no") or ""
-            if key == "name" and row.get("landlord_id"):
-                return f"{value}（厂中厂）"
-            return "" if value is None else value
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == "employees":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
-            return self._row(index.row()).get("id")
+        # Called thousands of times per repaint: the display strings are precomputed per row.
+        if role == _DISPLAY:
+            return self._row(index.row())[index.column()] if index.isValid() else None
+        if role == _ALIGN and index.column() == _EMPLOYEES_COL:
+            return _RIGHT
+        if role == _USER and index.isValid():
+            return self._row(index.row())[-1]
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -128,6 +145,9 @@ class RegistryModel(QAbstractTableModel):
             return
         if query != q:
             self.set_query(query)
+
+
+_EMPLOYEES_COL = [c[0] for c in RegistryModel.COLUMNS].index("employees")
 
 
 class RegistryWidget(QWidget):
@@ -218,7 +238,7 @@ class RegistryWidget(QWidget):
 
     def apply_filters(self) -> None:
         self.model.set_query(self.current_query())
-        self.count_label.setText(self.tr("%n enterprise(s)", "", len(self.model.ids)))
+        self.count_label.setText(self.tr("%n enterprise(s)", "", self.model.rowCount()))
 
     def reload_villages(self) -> None:
         current = self.village.currentData()
@@ -248,7 +268,7 @@ class RegistryWidget(QWidget):
     def _on_search_return(self) -> None:
         self._timer.stop()
         self.apply_filters()
-        if self.model.ids:
+        if self.model.rowCount():
             self.view.setFocus()
             self.view.selectRow(0)
 

@@ -147,3 +147,17 @@ def test_save_many_assigns_ids_to_new_enterprises(store):
     assert all(e.id and len(e.id) == 36 for e in ents)
     assert store.db.execute("SELECT count(*) FROM enterprise WHERE id IS NULL").fetchone()[0] == 0
     assert sorted(repo.search_ids(store)) == sorted(e.id for e in ents)
+
+
+def test_first_page_counts_and_ranks_exact_initials_first(store):
+    # 江阴…化工 matches "jyhg" as two chunks; 江阴化工… holds the four letters as one run.
+    a = add(store, "江阴市华宏化工有限公司", 1)     # jyshhhg: chunks only
+    b = add(store, "江阴化工贸易有限公司", 2)       # jyhgmy: exact run
+    rowid = {r[1]: r[0] for r in store.conn.execute("SELECT rowid, id FROM enterprise")}
+    page, total = repo.first_page(store, repo.SearchQuery(text="jyhg"), limit=10)
+    assert total == 2 and page == [rowid[b.id], rowid[a.id]]
+    for n in range(3, 8):
+        add(store, f"江阴测试{n}号企业", n)
+    page, total = repo.first_page(store, repo.SearchQuery(text="jy"), limit=3)
+    assert len(page) == 3 and total == 7 == repo.count(store, repo.SearchQuery(text="jy"))
+    assert repo.search_ids(store, repo.SearchQuery(text="jyhg")) == [b.id, a.id]
