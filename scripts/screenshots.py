@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.fixtures for sample data
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -62,8 +63,30 @@ def main() -> int:
     dlg.form.save()
     app.processEvents()
     dlg.grab().save(str(out / "enterprise_form_errors.png"))
-    print(f"screenshots in {out}")
-    return 0
+    # The import report: a county list with good and broken rows, previewed before import.
+    import tempfile
+
+    from inspector_app.storage import township
+    from inspector_app.ui.import_dialog import ImportDialog
+    from tests.fixtures.make_xlsx import COUNTY_HEADERS, bad_check_digit, county_row, write_xlsx
+
+    village = township.list_villages(store)[0].name
+    rows = [county_row(900001 + i, f"江阴市示例{i}号精密机械有限公司", village, employees=20 + i) for i in range(6)]
+    rows += [county_row(900011, "坏校验位有限公司", village, code_value=bad_check_digit(900011)),
+             county_row(900012, "", village), county_row(900013, "未知村企业有限公司", "不存在村"),
+             county_row(900014, "人数错误有限公司", village, employees="三十人")]
+    xlsx = write_xlsx(Path(tempfile.mkdtemp()) / "county.xlsx", COUNTY_HEADERS, rows)
+    imp = ImportDialog(store, str(xlsx), win)
+    imp.show()
+    while imp.plan is None:
+        app.processEvents()
+    app.processEvents()
+    imp.grab().save(str(out / "import_preview.png"))
+    print(f"screenshots in {out}", flush=True)
+    # Leave without interpreter teardown: this script keeps windows and finished tasks alive to
+    # the end, and PySide 6.12 can abort when such wrappers are collected after Qt is gone (the
+    # app itself tears its window down inside main(), see ui/app.py).
+    os._exit(0)
 
 
 if __name__ == "__main__":

@@ -97,6 +97,12 @@ def main(argv=None) -> int:
         QTimer.singleShot(0, report)
     code = app.exec()
     store.close()
+    # Tear the widgets down while the QApplication still exists: Qt wrappers that survive into
+    # interpreter shutdown can be collected after Qt is gone, which aborts the process.
+    del window
+    import gc
+
+    gc.collect()
     return code
 
 

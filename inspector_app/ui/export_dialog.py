@@ -42,7 +42,6 @@ def run_with_progress(parent: QWidget, title: str, fn, *, on_success, label: str
     task.signals.failed.connect(failed)
     task.signals.succeeded.connect(succeeded)
     task.start()
-    parent._last_task = task  # tests wait on it
     return task
 
 

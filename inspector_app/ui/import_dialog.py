@@ -44,6 +44,8 @@ class PlanModel(QAbstractTableModel):
             return None
         r = self.rows[index.row()]
         col = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and col == 3:
+            return "\n".join(r.errors + r.warnings) or None
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return r.row_number

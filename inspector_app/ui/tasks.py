@@ -44,6 +44,7 @@ class Task(QRunnable):
         else:
             self.signals.succeeded.emit(result)
         finally:
+            self.fn = None  # release the closure (and what it captured) as soon as the work is done
             self.signals.finished.emit()
 
     def start(self) -> "Task":
