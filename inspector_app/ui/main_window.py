@@ -115,6 +115,9 @@ class MainWindow(QMainWindow):
         setup_action = QAction(self.tr("&Township, authority and officers…"), self)
         setup_action.triggered.connect(self.edit_setup)
         settings_menu.addAction(setup_action)
+        docs_action = QAction(self.tr("&Documents and deadlines…"), self)
+        docs_action.triggered.connect(self.edit_document_settings)
+        settings_menu.addAction(docs_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._on_about)
@@ -160,6 +163,12 @@ class MainWindow(QMainWindow):
             self.registry.reload_villages()
             s = township.settings(self.store)
             self.setWindowTitle(self.tr("Work-safety inspector") + f" — {s['township']}")
+
+    def edit_document_settings(self) -> None:
+        from .settings_dialog import DocumentSettingsDialog
+
+        if DocumentSettingsDialog(self.store, self).exec():
+            self.statusBar().showMessage(self.tr("Settings saved."), 3000)
 
     def _on_about(self) -> None:
         QMessageBox.about(self, self.tr("About"),

@@ -1,0 +1,25 @@
+from inspector_app.storage import findings, township
+from inspector_app.storage.township import Officer, TownshipSetup
+from inspector_app.ui.settings_dialog import DocumentSettingsDialog
+
+
+def test_settings_are_saved_and_used(qtbot, store):
+    township.apply_setup(store, TownshipSetup(
+        township="璜土镇", device_code="A1", villages=["璜土村"],
+        officers=[Officer("张伟", "32028100001"), Officer("李强", "32028100002")]))
+    dlg = DocumentSettingsDialog(store)
+    qtbot.addWidget(dlg)
+    assert dlg.window_days.value() == 10 and dlg.max_unit.value() == 3000  # defaults
+    dlg.officer.setCurrentIndex(2)
+    dlg.window_days.setValue(15)
+    dlg.max_individual.setValue(50)
+    dlg.bank.setText("江苏江阴农村商业银行股份有限公司")
+    dlg.accept()
+    assert findings.reinspection_window(store) == 15
+    assert store.setting("max_fine_individual") == 50
+    assert township.settings(store)["bank_name"] == "江苏江阴农村商业银行股份有限公司"
+    chosen = township.settings(store)["current_officer_id"]
+    assert chosen in {o.id for o in township.list_officers(store)}
+    again = DocumentSettingsDialog(store)
+    qtbot.addWidget(again)
+    assert again.officer.currentData() == chosen and again.window_days.value() == 15
