@@ -1,21 +1,25 @@
 """Findings (事故隐患) from registration to closure (销号): the township list, one finding's
 dialog, the enterprise's findings page and the quarter's listed major hidden dangers.
 
-The list model holds only the ids of the current result (filtered and sorted in SQL) and fetches
-display rows per visible block, like the registry: 30,000 findings cost one id query per filter
-change, not 30,000 Python dicts.
+The list model holds the size of the current result and the pages of it the view has shown,
+like the registry: storage filters, sorts and pages in SQL (``storage.findings``), so a filter
+change on 30,000 findings reads one page of 64 rows (and counts only when it overflows).
 """
 
 from __future__ import annotations
 
-import json
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QDate,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -52,13 +56,14 @@ from PySide6.QtWidgets import (
 from ..core import documents as docs
 from ..core import findings as rules
 from ..core.i18n import QT_TRANSLATE_NOOP
+from ..storage import enterprises as enterprise_store
 from ..storage import findings as findings_store
 from ..storage import township
 from ..storage.db import Store
 from . import document_dialogs as dd
 from .table_models import ListTableModel
 
-BLOCK = 200
+BLOCK = 64  # rows fetched at a time: a screenful or two, so a filter change loads little
 OVERDUE_COLOR = QColor("#b00020")
 LATE_REINSPECTION_COLOR = QColor("#a15c00")
 CLOSED_COLOR = QColor("#757575")
@@ -88,7 +93,7 @@ class FindingFilter:
     enterprise_id: str | None = None
     village_id: str | None = None
     text: str = ""
-    order_by: str = "deadline"
+    order_by: str = "deadline"     # one of storage.findings.ORDERS
     descending: bool = False
 
 
@@ -104,84 +109,36 @@ def states_of(choice: str | None) -> tuple[str, ...] | None:
     return (choice,)
 
 
-def _states(states) -> str:
-    return "(" + ", ".join(f"'{s}'" for s in states) + ")"
-
-
-# Sort keys → ORDER BY terms (each gets the direction; "listed" shows listed ones first).
-_ORDER = {
-    "enterprise": ("e.py_full",),
-    "village": ("v.sort", "v.name"),
-    "description": ("f.description",),
-    "grade": ("f.grade",),
-    "state": ("CASE f.state " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(rules.STATES)) + " END",),
-    "deadline": ("f.deadline",),
-    "days_overdue": ((f"CASE WHEN f.state IN {_states(rules.OPEN_STATES)} AND f.deadline != '' "
-                      "AND f.deadline < :today THEN julianday(:today) - julianday(f.deadline) ELSE 0 END"),),
-    "listed": ("f.listed", "f.listing_deadline"),
-}
-_REVERSED = {"listed"}
-
-
-# The two kinds of "overdue" (core.findings.is_overdue_rectification / is_overdue_reinspection),
-# applied on top of storage's "overdue (any)" filter to split it. The re-inspection window runs
-# from the deadline, or from the reported rectification when that came first.
-_REINSPECT_START = (
-    "(CASE WHEN f.state = 'awaiting_reinspection' AND f.rectified_on != '' "
-    "AND (f.deadline = '' OR f.rectified_on < f.deadline) THEN f.rectified_on ELSE f.deadline END)")
-_OVERDUE_KIND = {
-    "rectification": f"f.state IN {_states(rules.OPEN_STATES)} AND f.deadline != '' AND f.deadline < :today",
-    "reinspection": (f"f.state IN {_states(rules.REINSPECTION_STATES)} AND {_REINSPECT_START} != '' "
-                     f"AND {_REINSPECT_START} < :cutoff"),
-}
-
-
-def _public_filters(flt: FindingFilter, today: date, window_days: int) -> dict:
-    return dict(state=flt.state, overdue=bool(flt.overdue), major=flt.major, enterprise_id=flt.enterprise_id,
-                village_id=flt.village_id, text=flt.text, today=today, window_days=window_days)
-
-
-def query_ids(store: Store, flt: FindingFilter, *, today: date, window_days: int) -> list[str]:
-    """Ids of the findings matching ``flt`` in its order, filtered and sorted in SQL.
-
-    Storage filters (earliest deadline first, its public query); another order or one kind of
-    "overdue" is one more SQL pass over that id list, passed as one JSON parameter (no limit on
-    the number of ids). The default order, used while typing, needs no second pass.
-    """
-    filters = _public_filters(flt, today, window_days)
-    kind = _OVERDUE_KIND.get(flt.overdue)
-    if flt.overdue == "rectification":
-        # "Overdue (any)" among the open states is exactly "rectification overdue": no second pass.
-        states = tuple(st for st in (flt.state or rules.STATES) if st in rules.OPEN_STATES)
-        if not states:
-            return []
-        filters["state"], kind = states, None
-    ids = findings_store.query_finding_ids(store, **filters)
-    if kind is None and flt.order_by == "deadline":
-        return ids[::-1] if flt.descending else ids
-    terms = _ORDER.get(flt.order_by, _ORDER["deadline"])
-    direction = " DESC" if flt.descending != (flt.order_by in _REVERSED) else ""
-    joins = ""
-    if flt.order_by in ("enterprise", "village"):
-        joins = " JOIN enterprise e ON e.id = f.enterprise_id LEFT JOIN village v ON v.id = e.village_id"
-    order = ", ".join(t + direction for t in terms) + ", f.deadline, f.id"
-    # "IN (json_each)" lets SQLite probe an ephemeral index while it walks the rows: ~30 %
-    # faster than joining json_each row by row on 30,000 ids.
-    sql = (f"SELECT f.id FROM finding f{joins} WHERE f.id IN (SELECT value FROM json_each(:ids)) "
-           f"AND {kind or '1'} ORDER BY {order}")
-    params = {"ids": json.dumps(ids), "today": today.isoformat(),
-              "cutoff": (today - timedelta(days=int(window_days))).isoformat()}
-    return [r[0] for r in store.conn.execute(sql, params)]
-
-
-def count_overdue(store: Store, flt: FindingFilter, *, today: date, window_days: int) -> int:
-    return findings_store.count_findings(store, **{**_public_filters(flt, today, window_days), "overdue": True})
-
-
 # ---------------------------------------------------------------------------------------------
 # the list model
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_USER = Qt.ItemDataRole.UserRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_FONT = Qt.ItemDataRole.FontRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class _Row(NamedTuple):
+    """A list row as the view reads it: everything data() returns, computed once per row."""
+
+    display: tuple
+    tooltips: tuple
+    brush: QBrush | None       # the whole row (closed, overdue)
+    major: bool                # 重大: the grade cell is bold (and red when the row is not coloured)
+    id: str | None
+    raw: dict
+
+
 class FindingsModel(QAbstractTableModel):
+    """The findings matching a filter, in pages fetched as the view shows them.
+
+    It holds the result's size and blocks of display rows (like the registry): a filter change
+    costs one page query (and a count when the page overflows), never the whole id list.
+    """
+
     COLUMNS = (
         ("enterprise_name", "enterprise", QT_TRANSLATE_NOOP("FindingsModel", "Enterprise")),
         ("village_name", "village", QT_TRANSLATE_NOOP("FindingsModel", "Village")),
@@ -193,24 +150,52 @@ class FindingsModel(QAbstractTableModel):
         ("listed", "listed", QT_TRANSLATE_NOOP("FindingsModel", "Listed (挂牌)")),
     )
 
-    def __init__(self, store: Store, parent=None, *, filter: FindingFilter | None = None):
+    def __init__(self, store: Store, parent=None, *, filter: FindingFilter | None = None,
+                 count_overdue: bool = False):
         super().__init__(parent)
         self.store = store
         self.filter = filter or FindingFilter()
-        self.ids: list[str] = []
-        self._cache: dict[str, dict] = {}
+        # Also count the overdue findings among the result (the list's "· n overdue"), in the
+        # same pass as the total.
+        self.count_overdue = count_overdue
+        self.overdue = 0
+        self._count = 0
+        # Pages of the result fetched as the view shows them: block number → rows, each a
+        # storage row until the view first asks for it, then its _Row.
+        self._blocks: dict[int, list[dict | _Row]] = {}
+        self._texts: dict[str, str] = {}
         self._loaded = False
         self.today = date.today()
         self.window_days = findings_store.reinspection_window(store)
 
     # -- queries ---------------------------------------------------------------------------
+    def query_args(self, flt: FindingFilter | None = None) -> dict:
+        """``flt`` (default: the current filter) as arguments of the storage list queries."""
+        flt = flt or self.filter
+        return {"state": flt.state, "overdue": True if flt.overdue == "any" else (flt.overdue or False),
+                "major": flt.major, "enterprise_id": flt.enterprise_id, "village_id": flt.village_id,
+                "text": flt.text, "today": self.today, "window_days": self.window_days,
+                "order_by": flt.order_by, "descending": flt.descending}
+
     def set_filter(self, flt: FindingFilter) -> None:
-        self.beginResetModel()
-        self.filter = flt
+        """Load the first page of ``flt`` (raises the storage's Chinese ValueError on a bad filter)."""
         self.today = date.today()
         self.window_days = findings_store.reinspection_window(self.store)
-        self.ids = query_ids(self.store, flt, today=self.today, window_days=self.window_days)
-        self._cache.clear()
+        args = self.query_args(flt)
+        overdue = 0
+        if self.count_overdue and not flt.overdue:
+            rows, count, overdue = findings_store.first_finding_page(
+                self.store, limit=BLOCK, count_overdue=True, **args)
+        else:
+            rows, count = findings_store.first_finding_page(self.store, limit=BLOCK, **args)
+            if flt.overdue == "any":
+                overdue = count
+        self.beginResetModel()
+        self.filter = flt
+        self._count = count
+        self.overdue = overdue
+        self._blocks = {0: rows}
+        self._texts = {}
         self._loaded = True
         self.endResetModel()
 
@@ -218,88 +203,102 @@ class FindingsModel(QAbstractTableModel):
         self.set_filter(self.filter)
 
     def id_at(self, row: int) -> str | None:
-        return self.ids[row] if 0 <= row < len(self.ids) else None
-
-    def row_of(self, finding_id: str) -> int:
-        try:
-            return self.ids.index(finding_id)
-        except ValueError:
-            return -1
+        return self._row(row).id if 0 <= row < self._count else None
 
     def row_dict(self, row: int) -> dict:
-        fid = self.ids[row]
-        hit = self._cache.get(fid)
-        if hit is None:
-            start = (row // BLOCK) * BLOCK
-            for r in findings_store.finding_rows(self.store, self.ids[start:start + BLOCK], today=self.today,
-                                                 window_days=self.window_days):
-                self._cache[r["id"]] = r
-            hit = self._cache.get(fid, {})
-        return hit
+        """The storage row (see ``storage.findings.query_findings``) shown at ``row``."""
+        return self._row(row).raw if 0 <= row < self._count else {}
+
+    def row_of(self, finding_id: str) -> int:
+        """Position of a finding in the current result (-1 if filtered out). Rare path."""
+        return self.rows_of([finding_id]).get(finding_id, -1)
+
+    def rows_of(self, finding_ids) -> dict[str, int]:
+        """Positions of findings in the current result (absent ones left out): the pages
+        already loaded, then one query numbering the result for the others."""
+        want = set(finding_ids)
+        found: dict[str, int] = {}
+        for block, rows in self._blocks.items():
+            for pos, r in enumerate(rows):
+                fid = r["id"] if type(r) is dict else r.id
+                if fid in want:
+                    found[fid] = block * BLOCK + pos
+        rest = want - set(found)
+        if rest and self._count:
+            found.update(findings_store.finding_positions(self.store, rest, **self.query_args()))
+        return found
+
+    def _row(self, row: int) -> _Row:
+        block, pos = divmod(row, BLOCK)
+        rows = self._blocks.get(block)
+        if rows is None:
+            rows = self._blocks[block] = findings_store.finding_page(
+                self.store, offset=block * BLOCK, limit=BLOCK, total=self._count, **self.query_args())
+        if pos >= len(rows):  # a finding deleted since the count: a blank row until the next refresh
+            return _EMPTY
+        r = rows[pos]
+        if type(r) is dict:
+            r = rows[pos] = self._display(r)
+        return r
+
+    def _display(self, r: dict) -> _Row:
+        texts = self._texts
+        if not texts:  # translated once per load, not per row
+            texts = self._texts = {s: state_label(s) for s in rules.STATES}
+            texts["late"] = self.tr("re-inspection +%1")
+            texts["due"] = self.tr("Re-inspection due by %1")
+        late = rules.days_overdue(r, self.today)
+        if not late and r.get("overdue_reinspection") and r.get("reinspection_due_by"):
+            days = (self.today - rules.as_date(r["reinspection_due_by"])).days
+            late = texts["late"].replace("%1", str(days))
+        listed = "挂牌" if r["listed"] else ("已摘牌" if r.get("delisted_on") else "")
+        values = {"state": texts.get(r["state"], r["state"]), "days_overdue": late or "", "listed": listed}
+        display = tuple(values[k] if k in values else ("" if r.get(k) is None else r[k])
+                        for k, _sort, _header in self.COLUMNS)
+        due = texts["due"].replace("%1", r["reinspection_due_by"]) if r.get("reinspection_due_by") else None
+        tips = {
+            "description": r["description"] + (f"\n{r['location']}" if r.get("location") else ""),
+            "deadline": due, "days_overdue": due,
+            "listed": (f"{r['listing_body']} {r['listing_doc_no']} {r['listed_on']}→{r['listing_deadline']}"
+                       if r["listed"] else None),
+        }
+        tooltips = tuple(tips.get(k) for k, _sort, _header in self.COLUMNS)
+        brush = None
+        if r["state"] == "closed":
+            brush = _CLOSED
+        elif r.get("overdue_rectification"):
+            brush = _OVERDUE
+        elif r.get("overdue_reinspection"):
+            brush = _LATE
+        return _Row(display, tooltips, brush, r["grade"] == "重大", r["id"], r)
 
     # -- Qt model API ----------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def _days_overdue(self, r: dict) -> int:
-        return rules.days_overdue(r, self.today) if r else 0
-
-    def _reinspection_late(self, r: dict) -> int:
-        if not r.get("overdue_reinspection") or not r.get("reinspection_due_by"):
-            return 0
-        return (self.today - rules.as_date(r["reinspection_due_by"])).days
-
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.ids):
+        # Called thousands of times per repaint: everything is precomputed per row.
+        if not index.isValid() or not 0 <= index.row() < self._count:
             return None
-        key = self.COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.UserRole:
-            return self.ids[index.row()]
-        r = self.row_dict(index.row())
-        if not r:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if key == "state":
-                return state_label(r["state"])
-            if key == "days_overdue":
-                late = self._days_overdue(r)
-                if late:
-                    return late
-                late = self._reinspection_late(r)
-                return self.tr("re-inspection +%1").replace("%1", str(late)) if late else ""
-            if key == "listed":
-                if r["listed"]:
-                    return "挂牌"
-                return "已摘牌" if r.get("delisted_on") else ""
-            value = r.get(key)
-            return "" if value is None else value
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if key == "description":
-                return r["description"] + (f"\n{r['location']}" if r.get("location") else "")
-            if key in ("deadline", "days_overdue") and r.get("reinspection_due_by"):
-                return self.tr("Re-inspection due by %1").replace("%1", r["reinspection_due_by"])
-            if key == "listed" and r["listed"]:
-                return f"{r['listing_body']} {r['listing_doc_no']} {r['listed_on']}→{r['listing_deadline']}"
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if r["state"] == "closed":
-                return QBrush(CLOSED_COLOR)
-            if r.get("overdue_rectification"):
-                return QBrush(OVERDUE_COLOR)
-            if r.get("overdue_reinspection"):
-                return QBrush(LATE_REINSPECTION_COLOR)
-            if key == "grade" and r["grade"] == "重大":
-                return QBrush(OVERDUE_COLOR)
-            return None
-        if role == Qt.ItemDataRole.FontRole and key == "grade" and r["grade"] == "重大":
-            f = QFont()
-            f.setBold(True)
-            return f
-        if role == Qt.ItemDataRole.TextAlignmentRole and key == "days_overdue":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        col = index.column()
+        if role == _DISPLAY:
+            return self._row(index.row()).display[col]
+        if role == _FOREGROUND:
+            r = self._row(index.row())
+            if r.brush is None and r.major and col == _GRADE_COL:
+                return _OVERDUE
+            return r.brush
+        if role == _TOOLTIP:
+            return self._row(index.row()).tooltips[col]
+        if role == _USER:
+            return self._row(index.row()).id
+        if role == _FONT and col == _GRADE_COL and self._row(index.row()).major:
+            return _bold()
+        if role == _ALIGN and col == _DAYS_COL:
+            return _RIGHT
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -319,6 +318,22 @@ class FindingsModel(QAbstractTableModel):
             self.set_filter(flt)
 
 
+_EMPTY = _Row(("",) * len(FindingsModel.COLUMNS), (None,) * len(FindingsModel.COLUMNS), None, False, None, {})
+_KEYS = [c[0] for c in FindingsModel.COLUMNS]
+_GRADE_COL = _KEYS.index("grade")
+_DAYS_COL = _KEYS.index("days_overdue")
+_OVERDUE = QBrush(OVERDUE_COLOR)
+_LATE = QBrush(LATE_REINSPECTION_COLOR)
+_CLOSED = QBrush(CLOSED_COLOR)
+
+
+@cache
+def _bold() -> QFont:  # made on first use: a QFont wants the application to exist
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
 def findings_table(parent: QWidget, model: FindingsModel, widths=(230, 80, 330, 50, 100, 90, 100)) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)
@@ -326,6 +341,8 @@ def findings_table(parent: QWidget, model: FindingsModel, widths=(230, 80, 330, 
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     view.setSortingEnabled(True)
     view.sortByColumn(5, Qt.SortOrder.AscendingOrder)
+    # A new order is shown from its top (after the model has sorted, before the view repaints).
+    view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: view.scrollToTop())
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().hide()
@@ -336,6 +353,33 @@ def findings_table(parent: QWidget, model: FindingsModel, widths=(230, 80, 330, 
         header.resizeSection(col, width)
     header.setStretchLastSection(True)
     return view
+
+
+@contextmanager
+def keep_selection(view: QTableView, model: FindingsModel):
+    """Put the selected findings (and the current one) back after the model reloads, where
+    they still are in the result. (A selection of hundreds of rows keeps the current one only:
+    naming them all would read every page they span.)"""
+    selected = view.selectionModel().selectedRows()
+    chosen = [model.id_at(i.row()) for i in selected] if len(selected) <= 4 * BLOCK else []
+    current = model.id_at(view.currentIndex().row()) if view.currentIndex().isValid() else None
+    column = max(view.currentIndex().column(), 0)
+    yield
+    wanted = [i for i in dict.fromkeys(chosen + [current]) if i]
+    if not wanted:
+        return
+    rows = model.rows_of(wanted)
+    selection = QItemSelection()
+    last = model.columnCount() - 1
+    for fid in chosen:
+        if fid in rows:
+            selection.select(model.index(rows[fid], 0), model.index(rows[fid], last))
+    flags = QItemSelectionModel.SelectionFlag
+    view.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+    if current in rows:
+        index = model.index(rows[current], column)
+        view.selectionModel().setCurrentIndex(index, flags.NoUpdate)
+        view.scrollTo(index)
 
 
 class _FindingActions:
@@ -421,7 +465,7 @@ class FindingsWidget(QWidget, _FindingActions):
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
         self.store = store
-        self.model = FindingsModel(store, self)
+        self.model = FindingsModel(store, self, count_overdue=True)
         self.enterprise_id: str | None = None
         self.finding_dialog = None
 
@@ -508,38 +552,62 @@ class FindingsWidget(QWidget, _FindingActions):
             village_id=self.village.currentData(), text=self.search.text().strip(),
             order_by=f.order_by, descending=f.descending)
 
-    def apply_filters(self) -> None:
+    def apply_filters(self, *, keep_place: bool = False) -> None:
+        """Show the result of the filter controls from its top (``keep_place``: where the view
+        was, as after a change to the findings)."""
         self._timer.stop()
         flt = self.current_filter()
+        if not keep_place:  # before the reset: the view then asks for the first page only
+            self.view.scrollToTop()
         try:
             self.model.set_filter(flt)
         except ValueError as e:
             dd.set_message(self.message, str(e))
             return
-        total = len(self.model.ids)
-        text = self.tr("%n finding(s)", "", total)
-        if flt.overdue == "":
-            late = count_overdue(self.store, flt, today=self.model.today, window_days=self.model.window_days)
-            if late:
-                text += " · " + self.tr("%n overdue", "", late)
+        text = self.tr("%n finding(s)", "", self.model.rowCount())
+        if flt.overdue == "" and self.model.overdue:
+            text += " · " + self.tr("%n overdue", "", self.model.overdue)
         self.count_label.setText(text)
 
-    def refresh(self) -> None:
+    def set_filter(self, flt: FindingFilter) -> None:
+        """Show the findings of ``flt``: the filter controls and the sort follow it."""
+        boxes = ((self.state, flt.state[0] if flt.state and len(flt.state) == 1 else
+                  (OPEN_CHOICE if flt.state == states_of(OPEN_CHOICE) else "")),
+                 (self.overdue, flt.overdue), (self.grade, flt.major), (self.village, flt.village_id))
+        for box, value in boxes:
+            box.blockSignals(True)
+            box.setCurrentIndex(max(box.findData(value), 0))
+            box.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(flt.text)
+        self.search.blockSignals(False)
+        self.model.filter = replace(self.model.filter, order_by=flt.order_by, descending=flt.descending)
+        header = self.view.horizontalHeader()
+        header.blockSignals(True)  # the indicator only: the query runs once, below
+        header.setSortIndicator([c[1] for c in FindingsModel.COLUMNS].index(flt.order_by),
+                                Qt.SortOrder.DescendingOrder if flt.descending else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+        self._set_enterprise_button(flt.enterprise_id)
         self.apply_filters()
+
+    def refresh(self) -> None:
+        """Reload after findings changed, keeping the selected findings selected."""
+        with keep_selection(self.view, self.model):
+            self.apply_filters(keep_place=True)
 
     def showEvent(self, event) -> None:  # Qt override: other screens change findings
         super().showEvent(event)
-        self.apply_filters()
+        self.refresh()
 
     def set_enterprise(self, enterprise_id: str | None) -> None:
+        self._set_enterprise_button(enterprise_id)
+        self.apply_filters()
+
+    def _set_enterprise_button(self, enterprise_id: str | None) -> None:
         self.enterprise_id = enterprise_id
-        name = None
-        if enterprise_id:
-            row = self.store.conn.execute("SELECT name FROM enterprise WHERE id = ?", [enterprise_id]).fetchone()
-            name = row[0] if row else None
+        name = enterprise_store.name_of(self.store, enterprise_id)
         self.enterprise_button.setText(name or self.tr("All enterprises"))
         self.enterprise_clear.setVisible(bool(enterprise_id))
-        self.apply_filters()
 
     def _on_enterprise_clicked(self) -> None:
         from .pickers import EnterprisePickerDialog
@@ -599,8 +667,10 @@ class EnterpriseFindingsPage(QWidget, _FindingActions):
 
     def refresh(self) -> None:
         f = self.model.filter
-        self.model.set_filter(replace(f, state=states_of(self.state.currentData()), enterprise_id=self.enterprise_id))
-        self.count_label.setText(self.tr("%n finding(s)", "", len(self.model.ids)))
+        with keep_selection(self.view, self.model):
+            self.model.set_filter(replace(f, state=states_of(self.state.currentData()),
+                                          enterprise_id=self.enterprise_id))
+        self.count_label.setText(self.tr("%n finding(s)", "", self.model.rowCount()))
 
     def showEvent(self, event) -> None:  # Qt override
         super().showEvent(event)
@@ -1091,15 +1161,7 @@ class FindingDialog(QDialog):
                 self.details_form.addRow(label, lab)
 
     def _load_events(self) -> None:
-        evs = findings_store.events(self.store, self.finding_id)
-        doc_ids = {e["document_id"] for e in evs if e["document_id"]}
-        numbers = {}
-        for doc_id in doc_ids:
-            row = self.store.conn.execute("SELECT doc_no FROM document WHERE id = ?", [doc_id]).fetchone()
-            numbers[doc_id] = row[0] if row else ""
-        for e in evs:
-            e["doc_no"] = numbers.get(e["document_id"], "")
-        self.events_model.set_rows(evs)
+        self.events_model.set_rows(findings_store.events(self.store, self.finding_id))
 
     def _load_documents(self, f: dict) -> None:
         from ..storage import documents as doc_store
@@ -1388,6 +1450,7 @@ __all__ = [
     "FindingsWidget",
     "QuarterListingDialog",
     "QuarterListingModel",
-    "query_ids",
+    "keep_selection",
     "state_label",
+    "states_of",
 ]

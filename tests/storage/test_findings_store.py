@@ -397,6 +397,96 @@ def test_query_overdue_and_flags(s, ledger):
     assert q(s, overdue=True, window_days=30) == [L["late"]]
 
 
+def test_overdue_kinds(s, ledger):
+    L = ledger
+    assert q(s, overdue="rectification") == [L["late"]]
+    assert q(s, overdue="reinspection") == [L["waiting"]]
+    assert q(s, overdue="any") == q(s, overdue=True) == [L["late"], L["waiting"]]
+    assert q(s, overdue="reinspection", state="registered") == []
+    with pytest.raises(ValueError, match="逾期筛选"):
+        q(s, overdue="late")
+
+
+def test_orders(s, ledger, villages):
+    L = ledger
+    findings.list_for_supervision(s, L["major"], body="江阴市安委办", listed_on="2026-03-10",
+                                  deadline="2026-03-25")
+    e2 = [L["done"], L["fresh"], L["major"]]   # 长寿 (changshou) before 周庄华宏 (zhouzhuang)
+    e1 = [L["late"], L["waiting"]]
+    assert q(s, order_by="enterprise") == e2 + e1
+    assert q(s, order_by="enterprise", descending=True) == e1 + e2   # ties still by deadline
+    assert q(s, order_by="village") == e2 + e1                         # 周庄村 sorts before 华宏村
+    assert q(s, order_by="village", descending=True) == e1 + e2
+    # 2026-03-20: "late" is 10 days past its deadline, the others 0
+    assert q(s, order_by="days_overdue", descending=True) == [L["late"], L["done"], L["waiting"], L["fresh"], L["major"]]
+    assert q(s, order_by="days_overdue") == [L["done"], L["waiting"], L["fresh"], L["major"], L["late"]]
+    assert q(s, order_by="state") == [L["late"], L["fresh"], L["major"], L["waiting"], L["done"]]
+    assert q(s, order_by="grade", descending=True) == [L["major"], L["done"], L["late"], L["waiting"], L["fresh"]]
+    descriptions = [findings.get_finding(s, i)["description"] for i in q(s, order_by="description")]
+    assert descriptions == sorted(descriptions) and descriptions[0] == "冲床防护罩缺失"   # by code point
+    assert q(s, order_by="listed")[0] == L["major"]                   # listed ones first
+    assert q(s, order_by="listed", descending=True)[-1] == L["major"]
+    assert q(s, descending=True) == [L["major"], L["fresh"], L["waiting"], L["late"], L["done"]]
+    assert q(s, order_by="days_overdue", descending=True, limit=2, offset=1) == [L["done"], L["waiting"]]
+    with pytest.raises(ValueError, match="排序方式"):
+        q(s, order_by="py_full")
+    with pytest.raises(TypeError, match="colour"):
+        q(s, colour="red")
+
+
+def test_pages_counts_and_positions(s, ledger):
+    L = ledger
+    day = dict(today="2026-03-20")
+    rows, total, late = findings.first_finding_page(s, limit=2, count_overdue=True, **day)
+    assert ([r["id"] for r in rows], total, late) == ([L["done"], L["late"]], 5, 2)
+    assert [r["id"] for r in findings.finding_page(s, offset=2, limit=2, **day)] == [L["waiting"], L["fresh"]]
+    assert [r["id"] for r in findings.finding_page(s, offset=4, limit=2, **day)] == [L["major"]]
+    assert rows[1]["enterprise_name"] == "江阴市周庄华宏机械有限公司" and rows[1]["overdue_rectification"] == 1
+    # a short result is known from the page, overdue flags included
+    rows, total, late = findings.first_finding_page(s, limit=10, count_overdue=True, major=False, **day)
+    assert (len(rows), total, late) == (4, 4, 2)
+    assert findings.first_finding_page(s, limit=10, text="没有这个词", **day) == ([], 0)
+    assert findings.finding_counts(s, **day) == (5, 2)
+    assert findings.count_findings(s, order_by="state", limit=1, **day) == 5   # one dict serves all
+    assert findings.finding_positions(s, [L["fresh"], L["late"], "nope"], order_by="state", **day) == {
+        L["late"]: 0, L["fresh"]: 1}
+    assert findings.finding_positions(s, [L["done"]], state="registered", **day) == {}
+
+
+def test_text_counts_every_finding_once(s, villages):
+    """A text search counts in two parts (enterprise matches none of the words / some): a
+    finding matching through both its own text and its enterprise is counted once."""
+    hua = _enterprise(s, "江阴市华宏消防器材有限公司", villages["华宏村"])
+    other = _enterprise(s, "江阴市长寿纺织有限公司", villages["周庄村"])
+    gone = _enterprise(s, "江阴市消防设备厂")
+    ids = {
+        "both": new(s, hua, description="消防通道堵塞"),          # own text and enterprise
+        "ent": new(s, hua, description="配电箱未接地"),           # enterprise only
+        "own": new(s, other, description="消防栓被遮挡"),         # own text only
+        "loc": new(s, other, description="灭火器过期", location="消防泵房"),
+        "none": new(s, other, description="配电箱未接地"),
+        "gone": new(s, gone, description="配电箱未接地"),          # enterprise deleted: no match
+    }
+    with s.write():
+        s.conn.execute("UPDATE enterprise SET deleted = 1 WHERE id = ?", [gone])
+    day = dict(today="2026-03-20")
+
+    def check(text, expect, **kw):
+        got = findings.query_finding_ids(s, text=text, **day, **kw)
+        assert set(got) == {ids[k] for k in expect}, text
+        assert findings.count_findings(s, text=text, **day, **kw) == len(expect)
+        rows, total, _late = findings.first_finding_page(s, limit=1, text=text, count_overdue=True, **day, **kw)
+        assert total == len(expect) and [r["id"] for r in rows] == got[:1]
+
+    check("消防", ["both", "ent", "own", "loc"])
+    check("华宏 配电箱", ["ent"])                  # one word by enterprise, one by description
+    check("消防 配电箱", ["ent"])
+    check("xiaofang", ["both", "ent"])             # full pinyin: the enterprise only
+    check("消防", ["own", "loc"], village_id=villages["周庄村"])
+    check("消防", ["both", "ent"], enterprise_id=hua)
+    check("消防", ["both", "ent", "own", "loc"], order_by="enterprise")
+
+
 def test_today_view(s, ledger):
     L = ledger
     doc = order_doc(s, ledger["e2"])
@@ -465,6 +555,11 @@ def test_sql_overdue_matches_core_rules(rows, today, window, horizon):
     expect = {r["id"] for r in got if rules.is_overdue_rectification(r, day)
               or rules.is_overdue_reinspection(r, day, window)}
     assert {r["id"] for r in findings.query_findings(s, today=day, window_days=window, overdue=True)} == expect
+    for kind, rule in (("rectification", lambda r: rules.is_overdue_rectification(r, day)),
+                       ("reinspection", lambda r: rules.is_overdue_reinspection(r, day, window))):
+        assert set(findings.query_finding_ids(s, today=day, window_days=window, overdue=kind)) == {
+            r["id"] for r in got if rule(r)}
+    assert findings.finding_counts(s, today=day, window_days=window) == (len(got), len(expect))
     view = findings.today_view(s, today=day, window_days=window, horizon_days=horizon)
     due_soon = {r["id"] for r in got if (d := rules.reinspection_due_by(r, window)) is not None
                 and rules.reinspection_starts(r) <= day + timedelta(days=horizon) and d >= day}
@@ -478,3 +573,129 @@ def test_raw_delete_of_a_finding_with_history_is_refused(s, ent):
     fid = new(s, ent)
     with pytest.raises(sqlite3.IntegrityError):
         s.conn.execute("DELETE FROM finding WHERE id = ?", [fid])
+
+
+# Every order, both directions, against a sort in Python; pages (and the plan a page picks)
+# never change the order.
+VILLAGE_SORT = st.sampled_from([None, (0, "周庄村"), (1, "华宏村"), (1, "长寿村")])
+# the last one, deleted in some examples, would sort first by its pinyin (阿福, afu)
+ENTERPRISE_NAMES = ("江阴市长寿纺织有限公司", "江阴市周庄华宏机械有限公司", "江阴市澄江化工有限公司", "江阴市阿福五金厂")
+
+
+def _reference(rows, order_by, descending, day):
+    rows = sorted(rows, key=lambda r: (r["deadline"], r["id"]))
+    if order_by == "deadline":
+        return rows[::-1] if descending else rows
+    key = {
+        "enterprise": lambda r: (r["e_deleted"], r["py_full"]),
+        "village": lambda r: (0,) if r["v_sort"] is None else (1, r["v_sort"], r["v_name"]),
+        "description": lambda r: r["description"],
+        "grade": lambda r: r["grade"],
+        "state": lambda r: rules.STATES.index(r["state"]),
+        "days_overdue": lambda r: rules.days_overdue(r, day),
+        "listed": lambda r: (r["listed"], r["listing_deadline"]),
+    }[order_by]
+    # stable: ties keep deadline, id order; "listed" ascending shows the listed ones first
+    return sorted(rows, key=key, reverse=descending != (order_by == "listed"))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    rows=st.lists(st.tuples(STATES, st.integers(0, 40), st.one_of(st.none(), st.integers(0, 40)),
+                            st.integers(0, 3), st.booleans(), st.sampled_from(["冲床防护罩缺失", "消防通道堵塞", "除尘器未泄爆"]),
+                            st.one_of(st.none(), st.integers(0, 60))),
+                  min_size=1, max_size=14),
+    villages=st.lists(VILLAGE_SORT, min_size=4, max_size=4),
+    deleted_enterprise=st.booleans(),
+    today=st.integers(0, 60), window=st.integers(1, 15),
+    flt=st.sampled_from([{}, {"overdue": True}, {"overdue": "rectification"}, {"overdue": "reinspection"},
+                         {"major": True}, {"state": ("registered", "rectifying", "closed")}, {"village": 1},
+                         {"enterprise": 0}, {"text": "消防"}]),
+)
+def test_orders_and_pages_match_a_sort_in_python(rows, villages, deleted_enterprise, today, window, flt):
+    s = open_memory(device="A1")
+    vids = {}
+    with s.write():
+        for sort_name in {v for v in villages if v}:
+            vid = uuid7()
+            s.conn.execute("INSERT INTO village (id, name, sort) VALUES (?, ?, ?)", [vid, sort_name[1], sort_name[0]])
+            vids[sort_name] = vid
+    ents = [_enterprise(s, name, vids.get(v)) for name, v in zip(ENTERPRISE_NAMES, villages)]
+    if deleted_enterprise:
+        with s.write():
+            s.conn.execute("UPDATE enterprise SET deleted = 1 WHERE id = ?", [ents[3]])
+    with s.write():
+        for state, dl, rect, ent, major, desc, listed in rows:
+            r = {"enterprise_id": ents[ent], "description": desc, "found_on": DAY0.isoformat(), "state": state,
+                 "grade": "重大" if major else "一般", "deadline": (DAY0 + timedelta(days=dl)).isoformat(),
+                 "rectified_on": (DAY0 + timedelta(days=rect)).isoformat() if rect is not None else "",
+                 "listed": int(listed is not None),
+                 "listing_deadline": (DAY0 + timedelta(days=listed)).isoformat() if listed is not None else ""}
+            s.stamp(r, new=True)
+            findings._insert(s, "finding", r)
+    day = DAY0 + timedelta(days=today)
+    query = {k: v for k, v in flt.items() if k in findings.FILTERS}
+    if "village" in flt:
+        query["village_id"] = s.conn.execute("SELECT village_id FROM enterprise WHERE id = ?", [ents[1]]).fetchone()[0]
+    if "enterprise" in flt:
+        query["enterprise_id"] = ents[0]
+    base = dict(today=day, window_days=window, **query)
+    extra = {r[0]: r[1:] for r in s.conn.execute(
+        "SELECT f.id, e.py_full, e.deleted, v.sort, v.name FROM finding f JOIN enterprise e ON e.id = f.enterprise_id "
+        "LEFT JOIN village v ON v.id = e.village_id")}
+    matching = findings.query_findings(s, **base)
+    for r in matching:
+        r["py_full"], r["e_deleted"], r["v_sort"], r["v_name"] = extra[r["id"]]
+    late = sum(1 for r in matching if rules.is_overdue_rectification(r, day)
+               or rules.is_overdue_reinspection(r, day, window))
+    for order_by in findings.ORDERS:
+        for descending in (False, True):
+            args = dict(base, order_by=order_by, descending=descending)
+            want = [r["id"] for r in _reference(matching, order_by, descending, day)]
+            assert findings.query_finding_ids(s, **args) == want, (order_by, descending)
+            page, total, overdue = findings.first_finding_page(s, limit=3, count_overdue=True, **args)
+            got = [r["id"] for r in page]
+            for offset in range(3, total, 3):
+                got += [r["id"] for r in findings.finding_page(s, offset=offset, limit=3, total=total, **args)]
+            assert (got, total, overdue) == (want, len(want), late), (order_by, descending)
+            if want:
+                assert [r["id"] for r in findings.finding_page(s, offset=1, limit=2, **args)] == want[1:3]
+                assert [r["id"] for r in findings.query_findings(s, limit=2, offset=1, **args)] == want[1:3]
+                assert findings.finding_positions(s, want[::-1], **args) == {fid: i for i, fid in enumerate(want)}
+    s.close()
+
+
+def test_enterprise_order_walks_the_enterprises_when_many_findings_match(s, villages):
+    """The enterprise order walks the enterprises in pinyin order when the count says many
+    findings match (and sorts the matches otherwise); either way the same rows come."""
+    ents = [_enterprise(s, name, villages["周庄村"]) for name in ENTERPRISE_NAMES]
+    for i in range(24):
+        new(s, ents[i % 4], deadline=f"2026-04-{i + 1:02d}")
+    day = dict(today="2026-03-20", order_by="enterprise")
+    q = findings._Query(**day)
+    assert q.walks(s, total=24, end=4) and not q.walks(s, total=3, end=4)
+    assert not findings._Query(**day, enterprise_id=ents[0]).walks(s, total=24, end=4)
+    want = findings.query_finding_ids(s, **day)
+    assert [r["id"] for r in findings.finding_page(s, offset=4, limit=4, total=24, **day)] == want[4:8]
+    assert [r["id"] for r in findings.finding_page(s, offset=4, limit=4, **day)] == want[4:8]
+    rows, total = findings.first_finding_page(s, limit=4, **day)
+    assert ([r["id"] for r in rows], total) == (want[:4], 24)
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_days_overdue_pages_walk_both_groups(s, ent, descending):
+    """Days overdue pages come from two walks of the deadline index (overdue for rectification,
+    and the rest); pages deep into either group keep the order."""
+    for i in range(10):   # overdue on 2026-03-20 by 10 … 1 days
+        new(s, ent, found_on="2026-03-01", deadline=f"2026-03-{10 + i:02d}")
+    for i in range(3):    # not yet due
+        new(s, ent, found_on="2026-03-01", deadline=f"2026-04-{10 + i:02d}")
+    args = dict(today="2026-03-20", order_by="days_overdue", descending=descending)
+    rows = findings.query_findings(s, **args)
+    days = [rules.days_overdue(r, date(2026, 3, 20)) for r in rows]
+    assert days == (sorted(days, reverse=True) if descending else sorted(days))
+    want = [r["id"] for r in rows]
+    for offset in range(0, 13, 2):
+        assert [r["id"] for r in findings.finding_page(s, offset=offset, limit=2, **args)] == want[offset:offset + 2]
+    rows, total = findings.first_finding_page(s, limit=4, **args)
+    assert ([r["id"] for r in rows], total) == (want[:4], 13)

@@ -1,16 +1,18 @@
 """The findings list, one finding's dialog and the quarter's listed major findings (pytest-qt)."""
 
+import re
 import shutil
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from inspector_app.core import findings as rules
 from inspector_app.storage import documents, findings, open_db, township
 from inspector_app.storage.demo_loader import create_demo_database
 from inspector_app.ui import document_dialogs as dd
 from inspector_app.ui.findings_ui import (
+    BLOCK,
     EnterpriseFindingsPage,
     EventsModel,
     FindingDialog,
@@ -18,6 +20,7 @@ from inspector_app.ui.findings_ui import (
     FindingsModel,
     FindingsWidget,
     QuarterListingModel,
+    states_of,
 )
 
 T = date.today()
@@ -214,6 +217,98 @@ def test_header_sort_runs_in_sql(qtbot, db, ledger):
     assert model_ids(w.model) == [ledger["late_both"], ledger["late_rect"]]
 
 
+@pytest.fixture
+def many(db, ledger):
+    """The ledger and 150 more findings, so the list has several pages (blocks)."""
+    e = enterprises(db, 12)
+    with db.write():  # one transaction
+        extra = [new(db, e[i % 12], f"安全警示标志缺失{i}", found=-60, due=(i % 50) - 30) for i in range(150)]
+    return {**ledger, "extra": extra}
+
+
+def test_the_list_pages_beyond_the_first_block(qtbot, qtmodeltester, db, many):
+    w = FindingsWidget(db)
+    qtbot.addWidget(w)
+    total = len(many) - 1 + len(many["extra"])
+    assert total > 2 * BLOCK and w.model.rowCount() == total
+    assert len(w.model._blocks) == 1  # only the first page was read
+    today = dict(today=T, window_days=findings.reinspection_window(db))
+    assert model_ids(w.model) == findings.query_finding_ids(db, **today)
+    late = findings.count_findings(db, overdue=True, **today)
+    assert re.findall(r"\d+", w.count_label.text()) == [str(total), str(late)]
+    last = many["extra"][-1]
+    row = w.model.row_of(last)
+    assert row > BLOCK and w.model.id_at(row) == last
+    fresh = FindingsModel(db)  # row_of before the page is loaded: the numbering query
+    fresh.set_filter(FindingFilter())
+    assert fresh.row_of(last) == row and fresh.row_of("nope") == -1
+    w.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # enterprise, walking the enterprises
+    assert model_ids(w.model) == findings.query_finding_ids(db, order_by="enterprise", descending=True, **today)
+    qtmodeltester.check(w.model)
+
+
+def test_a_new_filter_or_order_shows_the_top_a_refresh_keeps_the_place(qtbot, db, many):
+    w = FindingsWidget(db)
+    qtbot.addWidget(w)
+    w.resize(1000, 500)
+    w.show()
+    qtbot.waitExposed(w)
+    bar = w.view.verticalScrollBar()
+
+    def go_deep():
+        w.view.setCurrentIndex(w.model.index(w.model.rowCount() - 1, 0))
+        w.view.scrollToBottom()
+        assert bar.value() > 0
+
+    go_deep()
+    w.grade.setCurrentIndex(w.grade.findData(False))
+    assert bar.value() == 0
+    go_deep()
+    w.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    assert bar.value() == 0
+    go_deep()
+    w.refresh()
+    assert bar.value() > 0 and w.view.currentIndex().row() == w.model.rowCount() - 1
+
+
+def test_refresh_keeps_the_selection(qtbot, db, many):
+    w = FindingsWidget(db)
+    qtbot.addWidget(w)
+    deep = many["extra"][-1]
+    rows = [w.model.row_of(many["fresh"]), w.model.row_of(deep)]
+    flags = QItemSelectionModel.SelectionFlag
+    for row in rows:
+        w.view.selectionModel().select(w.model.index(row, 0), flags.Select | flags.Rows)
+    w.view.selectionModel().setCurrentIndex(w.model.index(rows[1], 2), flags.NoUpdate)
+    assert set(w.selected_ids()) == {many["fresh"], deep}
+    findings.mark_rectified(db, many["fresh"], on=day(0))
+    w.refresh()
+    assert set(w.selected_ids()) == {many["fresh"], deep}
+    assert w.model.id_at(w.view.currentIndex().row()) == deep and w.view.currentIndex().column() == 2
+    w.overdue.setCurrentIndex(w.overdue.findData("rectification"))  # a finding filtered out stays out
+    w.view.selectionModel().select(w.model.index(0, 0), flags.ClearAndSelect | flags.Rows)
+    kept = w.model.id_at(0)
+    findings.mark_rectified(db, kept, on=day(0))
+    w.refresh()
+    assert kept not in model_ids(w.model) and w.selected_ids() == []
+
+
+def test_set_filter_shows_it_in_the_controls(qtbot, db, ledger):
+    w = FindingsWidget(db)
+    qtbot.addWidget(w)
+    target = findings.get_finding(db, ledger["major"])
+    w.set_filter(FindingFilter(state=states_of("open"), overdue="", major=True, enterprise_id=target["enterprise_id"],
+                               text="泄爆", order_by="days_overdue", descending=True))
+    assert model_ids(w.model) == [ledger["major"]]
+    assert (w.state.currentData(), w.grade.currentData(), w.search.text()) == ("open", True, "泄爆")
+    assert w.enterprise_button.text() == target["enterprise_name"]
+    header = w.view.horizontalHeader()
+    assert header.sortIndicatorSection() == 6 and header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    w.set_filter(FindingFilter(overdue="reinspection"))
+    assert set(model_ids(w.model)) == {ledger["late_both"], ledger["late_reinsp"]}
+    assert w.model.filter.order_by == "deadline" and w.enterprise_id is None
+
+
 def test_enterprise_findings_page(qtbot, db, ledger):
     ent = findings.get_finding(db, ledger["late_rect"])["enterprise_id"]
     page = EnterpriseFindingsPage(db, ent)
@@ -251,6 +346,8 @@ def test_actions_follow_the_state(qtbot, db, ledger):
     qtbot.addWidget(both)
     assert not both.order_button.isEnabled() and both.reinspect_button.isEnabled()
     assert both.events_model.rowCount() == 3  # registered, ordered, served
+    doc_col = [c[0] for c in EventsModel.COLUMNS].index("document")
+    assert both.events_model.data(both.events_model.index(1, doc_col)).startswith("（澄）应急责改〔")
     assert both.documents_model.rowCount() == 1
     assert both.documents_model.entries[0]["doc_no"].startswith("（澄）应急责改〔")
 
