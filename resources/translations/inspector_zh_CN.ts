@@ -29,7 +29,9 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/inspection_ui.py" line="754" />
         <source>%n photo(s) taken</source>
-        <translation><numerusform>已拍 %n 张照片</numerusform></translation>
+        <translation>
+            <numerusform>已拍 %n 张照片</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -162,12 +164,16 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/documents_ui.py" line="349" />
         <source>%n number(s)</source>
-        <translation><numerusform>%n 个文号</numerusform></translation>
+        <translation>
+            <numerusform>%n 个文号</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/documents_ui.py" line="350" />
         <source>%n valid</source>
-        <translation><numerusform>%n 份有效</numerusform></translation>
+        <translation>
+            <numerusform>%n 份有效</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/documents_ui.py" line="355" />
@@ -187,7 +193,9 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/documents_ui.py" line="436" />
         <source>Printing %n document(s)</source>
-        <translation><numerusform>正在打印 %n 份文书</numerusform></translation>
+        <translation>
+            <numerusform>正在打印 %n 份文书</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/documents_ui.py" line="440" />
@@ -198,6 +206,70 @@
         <location filename="../../inspector_app/ui/documents_ui.py" line="446" />
         <source>Documents issued on</source>
         <translation>出具日期</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentSettingsDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="25" />
+        <source>Documents and deadlines</source>
+        <translation>文书与期限设置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="29" />
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="36" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="41" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="45" />
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="53" />
+        <source>Officer using this laptop:</source>
+        <translation>本机执法人员：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="54" />
+        <source>Re-inspection within, after the deadline:</source>
+        <translation>整改期满后复查期限：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="55" />
+        <source>On-the-spot fine limit, individual:</source>
+        <translation>当场处罚限额（个人）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="56" />
+        <source>On-the-spot fine limit, organisation:</source>
+        <translation>当场处罚限额（单位）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="57" />
+        <source>Bank for fines:</source>
+        <translation>罚款缴纳银行：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="58" />
+        <source>Account number:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="59" />
+        <source>Authority address:</source>
+        <translation>机关地址：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="61" />
+        <source>The re-inspection window (commonly 10 days) and the fine limits (Administrative Penalty Law art. 51: 200 yuan for individuals, 3000 yuan for organisations) are not confirmed against the official texts: check them with the county emergency management bureau.</source>
+        <translation>复查期限（通常为整改期满后10日内）和当场处罚限额（《行政处罚法》第五十一条：对公民200元以下、对法人或者其他组织3000元以下）尚未与正式文本核对，请向市应急管理局确认。</translation>
     </message>
 </context>
 <context>
@@ -414,35 +486,39 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/documents_ui.py" line="493" />
         <source>%n document(s)</source>
-        <translation><numerusform>%n 份文书</numerusform></translation>
+        <translation>
+            <numerusform>%n 份文书</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>EnterpriseFindingsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="571" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="639" />
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="572" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="640" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="581" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="649" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="583" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="651" />
         <source>&amp;Re-inspect selected…</source>
         <translation>复查所选(&amp;R)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings_ui.py" line="603" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="673" />
         <source>%n finding(s)</source>
-        <translation><numerusform>%n 条隐患</numerusform></translation>
+        <translation>
+            <numerusform>%n 条隐患</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -557,32 +633,32 @@
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="756" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="826" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="757" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="827" />
         <source>Event</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="758" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="828" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="759" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="829" />
         <source>New deadline</source>
         <translation>新期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="760" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="830" />
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="761" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="831" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -590,19 +666,19 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/export_dialog.py" line="52" />
-        <location filename="../../inspector_app/ui/export_dialog.py" line="74" />
-        <location filename="../../inspector_app/ui/export_dialog.py" line="77" />
+        <location filename="../../inspector_app/ui/export_dialog.py" line="51" />
+        <location filename="../../inspector_app/ui/export_dialog.py" line="73" />
+        <location filename="../../inspector_app/ui/export_dialog.py" line="76" />
         <source>Export registry ledger</source>
         <translation>导出企业台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/export_dialog.py" line="53" />
+        <location filename="../../inspector_app/ui/export_dialog.py" line="52" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/export_dialog.py" line="75" />
+        <location filename="../../inspector_app/ui/export_dialog.py" line="74" />
         <source>%1 enterprises exported to
 %2</source>
         <translation>已导出 %1 家企业至
@@ -619,12 +695,16 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/inspection_ui.py" line="1818" />
         <source>%n problem(s) found</source>
-        <translation><numerusform>发现 %n 处问题</numerusform></translation>
+        <translation>
+            <numerusform>发现 %n 处问题</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/inspection_ui.py" line="1819" />
         <source>, %n of them major hazards</source>
-        <translation><numerusform>，其中 %n 处为重大隐患</numerusform></translation>
+        <translation>
+            <numerusform>，其中 %n 处为重大隐患</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspection_ui.py" line="1820" />
@@ -733,245 +813,245 @@
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="847" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="917" />
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="858" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="928" />
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="868" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="938" />
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="870" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="940" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="872" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="942" />
         <source>Record &amp;service…</source>
         <translation>登记送达(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="881" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="951" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="886" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="956" />
         <source>Add rectification photos…</source>
         <translation>添加整改照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="889" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="959" />
         <source>Before (found on the inspection)</source>
         <translation>整改前（检查时发现）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="891" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="961" />
         <source>After (rectification and re-inspection)</source>
         <translation>整改后（整改及复查）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="897" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="967" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="900" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="970" />
         <source>Five in place (五到位)</source>
         <translation>五到位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="902" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="972" />
         <source>Supervision listing (挂牌督办)</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="904" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="974" />
         <source>Order &amp;rectification…</source>
         <translation>责令整改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="907" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="977" />
         <source>On-site &amp;measures…</source>
         <translation>现场处理措施(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="910" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="980" />
         <source>Mark recti&amp;fied…</source>
         <translation>登记整改完成(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="913" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="983" />
         <source>Re-&amp;inspect…</source>
         <translation>复查(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="916" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="986" />
         <source>&amp;Close the finding (销号)…</source>
         <translation>销号(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="919" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="989" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="962" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1032" />
         <source>A major hidden danger is closed only when measures, responsibility, funds, deadline and contingency plan are all in place.</source>
         <translation>重大事故隐患须整改措施、责任、资金、时限和预案五到位后方可销号。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="976" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1046" />
         <source>yuan, e.g. 12000</source>
         <translation>元，例如 12000</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="985" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1055" />
         <source>&amp;Save five in place</source>
         <translation>保存五到位(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1001" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1071" />
         <source>List for supervision</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1015" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1085" />
         <source>optional, e.g. 澄安委办〔2026〕3号</source>
         <translation>选填，例如 澄安委办〔2026〕3号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1016" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1086" />
         <source>&amp;List for supervision</source>
         <translation>挂牌督办(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1020" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1090" />
         <source>De-list (摘牌)</source>
         <translation>摘牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1025" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1095" />
         <source>&amp;De-list</source>
         <translation>摘牌(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1029" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1099" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1047" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1117" />
         <source>Finding — %1</source>
         <translation>隐患 — %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1075" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1145" />
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1076" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1146" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1077" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1147" />
         <source>Location</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1078" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1148" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1080" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1150" />
         <source>Major hidden danger criterion</source>
         <translation>重大隐患判定标准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1081" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1151" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1082" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1152" />
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1083" />
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1216" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1153" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1278" />
         <source>Rectified on</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1084" />
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1248" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1154" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1310" />
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1148" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1210" />
         <source>Not yet recorded — required before closure</source>
         <translation>尚未登记 — 销号前必须填写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1164" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1226" />
         <source>De-listed on %1</source>
         <translation>已于 %1 摘牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1167" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1229" />
         <source>Not listed for supervision.</source>
         <translation>未挂牌督办。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1172" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1234" />
         <source>A listing is removed after a passed re-inspection</source>
         <translation>复查合格后方可摘牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1216" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1278" />
         <source>Rectification reported</source>
         <translation>企业报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1217" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1279" />
         <source>How it was rectified</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1248" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1310" />
         <source>Close the finding (销号)</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1274" />
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1295" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1336" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1357" />
         <source>Please correct the marked fields.</source>
         <translation>请更正标记的字段。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1338" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1400" />
         <source>Rectification photos</source>
         <translation>整改照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1339" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1401" />
         <source>Pictures (*.jpg *.jpeg *.png *.heic *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1348" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1410" />
         <source>Select a document first.</source>
         <translation>请先选择一份文书。</translation>
     </message>
@@ -1133,52 +1213,52 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="186" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="143" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="187" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="144" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="188" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="145" />
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="189" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="146" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="190" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="147" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="191" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="148" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="192" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="149" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="193" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="150" />
         <source>Listed (挂牌)</source>
         <translation>挂牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="272" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="248" />
         <source>re-inspection +%1</source>
         <translation>复查 +%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="283" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="249" />
         <source>Re-inspection due by %1</source>
         <translation>应于 %1 前复查</translation>
     </message>
@@ -1186,170 +1266,174 @@
 <context>
     <name>FindingsWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="374" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="418" />
         <source>Select a finding first.</source>
         <translation>请先选择一条隐患。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="409" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="453" />
         <source>&amp;Issue for selected</source>
         <translation>对所选隐患出具文书(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="431" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="475" />
         <source>Search description, location, enterprise or pinyin initials</source>
         <translation>搜索隐患描述、部位、企业或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="434" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="478" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="435" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="479" />
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="440" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="484" />
         <source>Overdue or not</source>
         <translation>不限逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="440" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="484" />
         <source>Overdue (any)</source>
         <translation>逾期（全部）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="441" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="485" />
         <source>Rectification overdue</source>
         <translation>整改逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="442" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="486" />
         <source>Re-inspection overdue</source>
         <translation>复查逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="446" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="490" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="451" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="495" />
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="454" />
-        <location filename="../../inspector_app/ui/findings_ui.py" line="460" />
-        <location filename="../../inspector_app/ui/findings_ui.py" line="540" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="498" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="504" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="609" />
         <source>All enterprises</source>
         <translation>全部企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="456" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="500" />
         <source>Show the findings of one enterprise</source>
         <translation>仅显示某一企业的隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="471" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="515" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="473" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="517" />
         <source>&amp;Re-inspect selected…</source>
         <translation>复查所选(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="475" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="519" />
         <source>&amp;Quarter's listed major hidden dangers…</source>
         <translation>本季度挂牌督办重大隐患(&amp;Q)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings_ui.py" line="520" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="567" />
         <source>%n finding(s)</source>
-        <translation><numerusform>%n 条隐患</numerusform></translation>
+        <translation>
+            <numerusform>%n 条隐患</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings_ui.py" line="524" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="569" />
         <source>%n overdue</source>
-        <translation><numerusform>%n 条逾期</numerusform></translation>
+        <translation>
+            <numerusform>%n 条逾期</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="76" />
-        <location filename="../../inspector_app/ui/import_dialog.py" line="124" />
-        <location filename="../../inspector_app/ui/import_dialog.py" line="183" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="78" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="126" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="185" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="77" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="79" />
         <source>Reading the workbook…</source>
         <translation>正在读取工作簿…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="86" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="88" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="89" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="91" />
         <source>Save rejected rows…</source>
         <translation>保存未通过的行…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="92" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="94" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="125" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="127" />
         <source>Reading and checking the workbook…</source>
         <translation>正在读取并校验工作簿…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="139" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="141" />
         <source>%1 rows read: %2 new, %3 to update, %4 unchanged, %5 with errors (listed first, not imported).</source>
         <translation>共读取 %1 行：新增 %2，更新 %3，未变 %4，有错误 %5（排在最前，不导入）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="143" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="145" />
         <source>Columns recognised: </source>
         <translation>已识别的列：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="145" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="147" />
         <source>Columns not imported: </source>
         <translation>未导入的列：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="148" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="150" />
         <source>&amp;Import %1 good rows</source>
         <translation>导入 %1 条有效行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="178" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="180" />
         <source>Imported: %1 new, %2 updated, %3 unchanged. %4 rows rejected — save them, correct and import again.</source>
         <translation>已导入：新增 %1，更新 %2，未变 %3。%4 行未通过 — 请保存、更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="184" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="186" />
         <source>Writing enterprises…</source>
         <translation>正在写入企业…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="188" />
-        <location filename="../../inspector_app/ui/import_dialog.py" line="199" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="190" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="201" />
         <source>Save rejected rows</source>
         <translation>保存未通过的行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="189" />
+        <location filename="../../inspector_app/ui/import_dialog.py" line="191" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1465,7 +1549,9 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/inspection_ui.py" line="345" />
         <source>Only %n active officer(s) registered. An inspection needs at least two officers: add officers under Settings → Township, authority and officers.</source>
-        <translation><numerusform>仅登记了 %n 名在岗执法人员。检查至少需要两名执法人员：请在“设置 → 镇（街道）、执法机构和执法人员”中添加。</numerusform></translation>
+        <translation>
+            <numerusform>仅登记了 %n 名在岗执法人员。检查至少需要两名执法人员：请在“设置 → 镇（街道）、执法机构和执法人员”中添加。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspection_ui.py" line="349" />
@@ -1668,7 +1754,9 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/inspection_ui.py" line="1632" />
         <source>%n item(s) not answered yet. Answer every item (3 or X when it does not apply) before finalising; the first one is selected.</source>
-        <translation><numerusform>还有 %n 项未作答。定稿前请逐项作答（不适用的按 3 或 X），已选中第一项未答项。</numerusform></translation>
+        <translation>
+            <numerusform>还有 %n 项未作答。定稿前请逐项作答（不适用的按 3 或 X），已选中第一项未答项。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1736,7 +1824,9 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/inspection_ui.py" line="2151" />
         <source>Unfinished inspections (%n) — resume here</source>
-        <translation><numerusform>未完成的检查（%n）— 可在此继续</numerusform></translation>
+        <translation>
+            <numerusform>未完成的检查（%n）— 可在此继续</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspection_ui.py" line="2176" />
@@ -2088,7 +2178,9 @@
     <message numerus="yes">
         <location filename="../../inspector_app/ui/document_dialogs.py" line="835" />
         <source>Start the rectification period of the %n finding(s) named here</source>
-        <translation><numerusform>开始计算本文书所列 %n 项隐患的整改期限</numerusform></translation>
+        <translation>
+            <numerusform>开始计算本文书所列 %n 项隐患的整改期限</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/document_dialogs.py" line="839" />
@@ -2209,7 +2301,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/main_window.py" line="46" />
-        <location filename="../../inspector_app/ui/main_window.py" line="162" />
+        <location filename="../../inspector_app/ui/main_window.py" line="165" />
         <source>Work-safety inspector</source>
         <translation>安全生产检查</translation>
     </message>
@@ -2250,36 +2342,46 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/main_window.py" line="118" />
+        <source>&amp;Documents and deadlines…</source>
+        <translation>文书与期限设置(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="121" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="119" />
+        <location filename="../../inspector_app/ui/main_window.py" line="122" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="138" />
+        <location filename="../../inspector_app/ui/main_window.py" line="141" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="143" />
+        <location filename="../../inspector_app/ui/main_window.py" line="146" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="144" />
+        <location filename="../../inspector_app/ui/main_window.py" line="147" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="165" />
+        <location filename="../../inspector_app/ui/main_window.py" line="171" />
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="174" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="166" />
+        <location filename="../../inspector_app/ui/main_window.py" line="175" />
         <source>Work-safety inspector %1
 Offline tool for township work-safety officers.</source>
         <translation>安全生产检查 %1
@@ -2409,7 +2511,9 @@ Offline tool for township work-safety officers.</source>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/obligations_panel.py" line="263" />
         <source>Checklists that apply (%n)</source>
-        <translation><numerusform>适用的检查表（%n）</numerusform></translation>
+        <translation>
+            <numerusform>适用的检查表（%n）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2433,7 +2537,9 @@ Offline tool for township work-safety officers.</source>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/pdf_view.py" line="112" />
         <source>%n page(s)</source>
-        <translation><numerusform>共 %n 页</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/pdf_view.py" line="113" />
@@ -2560,48 +2666,50 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>QuarterListingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="650" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="720" />
         <source>Listed major hidden dangers of a quarter</source>
         <translation>季度挂牌督办重大事故隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="659" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="729" />
         <source>Q%1</source>
         <translation>第%1季度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="677" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="747" />
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="679" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="749" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="682" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="752" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings_ui.py" line="706" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="776" />
         <source>%n listed major hidden danger(s)</source>
-        <translation><numerusform>挂牌督办重大隐患 %n 项</numerusform></translation>
+        <translation>
+            <numerusform>挂牌督办重大隐患 %n 项</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="719" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="789" />
         <source>%1 row(s) exported to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="736" />
-        <location filename="../../inspector_app/ui/findings_ui.py" line="743" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="806" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="813" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="744" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="814" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2609,47 +2717,47 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>QuarterListingModel</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="615" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="685" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="616" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="686" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="617" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="687" />
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="618" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="688" />
         <source>Supervising body</source>
         <translation>督办单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="619" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="689" />
         <source>Listing doc. no.</source>
         <translation>挂牌文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="620" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="690" />
         <source>Listed on</source>
         <translation>挂牌日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="621" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="691" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="622" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="692" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="623" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="693" />
         <source>De-listed on</source>
         <translation>摘牌日期</translation>
     </message>
@@ -2657,57 +2765,57 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>RegistryModel</name>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="28" />
+        <location filename="../../inspector_app/ui/registry.py" line="32" />
         <source>Name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="29" />
+        <location filename="../../inspector_app/ui/registry.py" line="33" />
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="30" />
+        <location filename="../../inspector_app/ui/registry.py" line="34" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="31" />
+        <location filename="../../inspector_app/ui/registry.py" line="35" />
         <source>Sector</source>
         <translation>监管行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="32" />
+        <location filename="../../inspector_app/ui/registry.py" line="36" />
         <source>Scale</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="33" />
+        <location filename="../../inspector_app/ui/registry.py" line="37" />
         <source>Employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="34" />
+        <location filename="../../inspector_app/ui/registry.py" line="38" />
         <source>Risk tags</source>
         <translation>风险标签</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="35" />
+        <location filename="../../inspector_app/ui/registry.py" line="39" />
         <source>Class</source>
         <translation>监管分级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="36" />
+        <location filename="../../inspector_app/ui/registry.py" line="40" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="37" />
+        <location filename="../../inspector_app/ui/registry.py" line="41" />
         <source>Responsible person</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="38" />
+        <location filename="../../inspector_app/ui/registry.py" line="42" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -2715,50 +2823,52 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>RegistryWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="146" />
+        <location filename="../../inspector_app/ui/registry.py" line="166" />
         <source>Search by name, pinyin initials (e.g. jyhg) or credit code</source>
         <translation>按名称、拼音首字母（如 jyhg）或信用代码搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="149" />
-        <location filename="../../inspector_app/ui/registry.py" line="227" />
+        <location filename="../../inspector_app/ui/registry.py" line="169" />
+        <location filename="../../inspector_app/ui/registry.py" line="247" />
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="151" />
+        <location filename="../../inspector_app/ui/registry.py" line="171" />
         <source>All sectors</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="152" />
+        <location filename="../../inspector_app/ui/registry.py" line="172" />
         <source>All risk tags</source>
         <translation>全部风险标签</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="153" />
+        <location filename="../../inspector_app/ui/registry.py" line="173" />
         <source>All classes</source>
         <translation>全部分级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="154" />
+        <location filename="../../inspector_app/ui/registry.py" line="174" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="155" />
+        <location filename="../../inspector_app/ui/registry.py" line="175" />
         <source>All scales</source>
         <translation>全部规模</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="159" />
+        <location filename="../../inspector_app/ui/registry.py" line="179" />
         <source>&amp;New enterprise</source>
         <translation>新增企业(&amp;N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/registry.py" line="221" />
+        <location filename="../../inspector_app/ui/registry.py" line="241" />
         <source>%n enterprise(s)</source>
-        <translation><numerusform>%n 家企业</numerusform></translation>
+        <translation>
+            <numerusform>%n 家企业</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2863,7 +2973,9 @@ Offline tool for township work-safety officers.</source>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/reinspection.py" line="270" />
         <source>%n photo(s)…</source>
-        <translation><numerusform>%n 张照片…</numerusform></translation>
+        <translation>
+            <numerusform>%n 张照片…</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/reinspection.py" line="274" />
@@ -3153,7 +3265,9 @@ Offline tool for township work-safety officers.</source>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/today.py" line="99" />
         <source>%n day(s) late</source>
-        <translation><numerusform>逾期 %n 天</numerusform></translation>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/today.py" line="100" />
@@ -3163,7 +3277,9 @@ Offline tool for township work-safety officers.</source>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/today.py" line="100" />
         <source>in %n day(s)</source>
-        <translation><numerusform>%n 天后</numerusform></translation>
+        <translation>
+            <numerusform>%n 天后</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3216,7 +3332,9 @@ Offline tool for township work-safety officers.</source>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/today.py" line="215" />
         <source>%n item(s) need attention</source>
-        <translation><numerusform>%n 项待处理</numerusform></translation>
+        <translation>
+            <numerusform>%n 项待处理</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/today.py" line="216" />
