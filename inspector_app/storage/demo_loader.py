@@ -1,28 +1,55 @@
-"""Store a generated demo township (:mod:`inspector_app.core.demo`) in a database."""
+"""Store a generated demo township (:mod:`inspector_app.core.demo`) in a database, with a recent
+history of inspections, findings and documents (:mod:`.demo_history`)."""
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from ..core import demo as demo_mod
 from ..core.ids import uuid7
-from . import enterprises, township
+from . import demo_history, enterprises, township
 from .db import Store, open_db
 
 
-def load_demo(store: Store, demo: demo_mod.DemoTownship) -> dict:
-    """Apply the demo's settings, create its villages and officers and insert its enterprises,
-    all in one transaction. The ``demo`` object is left untouched (it can be loaded again).
+def wants_history(history: bool | None, size: int) -> bool:
+    """``history`` as given, or (None) whether a township this size gets one by default."""
+    if history is None:
+        return size >= demo_history.HISTORY_MIN_ENTERPRISES
+    return bool(history)
 
-    Returns counts: ``villages``, ``officers``, ``enterprises``, ``tenants``, ``landlords``.
+
+DEMO_AUTHORITY_DETAILS = {
+    "bank_name": "江苏江阴农村商业银行股份有限公司",
+    "bank_account": "3202810001000012345",  # placeholder, not a real account
+    "authority_address": "江阴市澄江中路1号",
+}
+
+
+def load_demo(store: Store, demo: demo_mod.DemoTownship, *, history: bool | None = None,
+              today: date | None = None) -> dict:
+    """Apply the demo's settings, create its villages and officers and insert its enterprises,
+    then add a recent history of inspections, findings and documents dated up to ``today``
+    (default: the real today), all in one transaction. The ``demo`` object is left untouched
+    (it can be loaded again).
+
+    ``history``: True / False; None (the default) adds it to townships of at least
+    ``demo_history.HISTORY_MIN_ENTERPRISES`` enterprises, the size of a demonstration (smaller
+    ones are test fixtures that start empty).
+
+    Returns counts: ``villages``, ``officers``, ``enterprises``, ``tenants``, ``landlords`` and,
+    with the history, ``history`` (see :func:`.demo_history.add_history`).
     """
     setup = replace(demo.setup, villages=list(demo.villages),
                     officers=[replace(o, id=None) for o in demo.setup.officers])
     ents = [replace(e, risk_tags=list(e.risk_tags)) for e in demo.enterprises]
     with store.write():
         township.apply_setup(store, setup)
+        # Payment and address lines printed on penalty decisions (placeholders for the demo).
+        for key, value in DEMO_AUTHORITY_DETAILS.items():
+            store.set_setting(key, value)
         village_ids = {v.name: v.id for v in township.list_villages(store)}
         for ent in ents:
             name = ent.village_id
@@ -38,13 +65,19 @@ def load_demo(store: Store, demo: demo_mod.DemoTownship) -> dict:
         ordered = [ents[i] for i in sorted(landlords)]
         ordered += [e for i, e in enumerate(ents) if i not in landlords]
         enterprises.save_many(store, ordered)
-    return {
+        made = None
+        if wants_history(history, len(ents)):
+            made = demo_history.add_history(store, seed=demo.seed, today=today)
+    counts = {
         "villages": len(village_ids),
         "officers": len([o for o in setup.officers if o.name.strip()]),
         "enterprises": len(ents),
         "tenants": len(demo.tenancies),
         "landlords": len(landlords),
     }
+    if made is not None:
+        counts["history"] = made
+    return counts
 
 
 def _has_data(path: Path) -> bool:
@@ -80,8 +113,11 @@ def _remove(path: Path) -> None:
 
 
 def create_demo_database(path: str | Path, *, seed: int = 2012, enterprises: int = 800,
-                         overwrite: bool = False) -> Path:
-    """Create a database file at ``path`` holding a generated demo township.
+                         overwrite: bool = False, history: bool | None = None,
+                         today: date | None = None) -> Path:
+    """Create a database file at ``path`` holding a generated demo township and its recent
+    inspections, findings and documents (``history`` and ``today`` as in :func:`load_demo`;
+    problem photos go to the ``photos`` folder next to the file).
 
     Refuses to replace a file that already holds data unless ``overwrite`` is true.
     """
@@ -95,7 +131,7 @@ def create_demo_database(path: str | Path, *, seed: int = 2012, enterprises: int
     demo = demo_mod.generate(seed=seed, enterprises=enterprises)
     store = open_db(path)
     try:
-        load_demo(store, demo)
+        load_demo(store, demo, history=history, today=today)
     except BaseException:
         store.close()
         _remove(path)

@@ -15,8 +15,8 @@ def demo():
     return demo_mod.generate(seed=2012, enterprises=200)
 
 
-@pytest.fixture()
-def loaded(demo):
+@pytest.fixture(scope="module")
+def loaded(demo):  # read only: shared by the tests of this module
     store = open_memory()
     counts = load_demo(store, demo)
     yield store, counts
@@ -101,8 +101,8 @@ def test_search_by_pinyin_initials(loaded, demo):
 def test_demo_object_untouched_and_reloadable(demo):
     before = [(e.id, e.village_id, e.landlord_id, list(e.risk_tags)) for e in demo.enterprises]
     first, second = open_memory(), open_memory()
-    load_demo(first, demo)
-    load_demo(second, demo)
+    load_demo(first, demo, history=False)
+    load_demo(second, demo, history=False)
     assert [(e.id, e.village_id, e.landlord_id, list(e.risk_tags)) for e in demo.enterprises] == before
     assert all(o.id is None for o in demo.setup.officers)
     assert _scalar(second, "SELECT count(*) FROM enterprise") == 200
@@ -167,3 +167,35 @@ def test_create_accepts_an_empty_database_and_refuses_other_files(tmp_path):
     store = open_db(other)
     assert _scalar(store, "SELECT count(*) FROM enterprise") == 20
     store.close()
+
+
+def test_a_demonstration_sized_township_gets_its_history(loaded):
+    store, counts = loaded
+    made = counts["history"]
+    assert made["inspections"] == _scalar(store, "SELECT count(*) FROM inspection WHERE status = 'final'") > 0
+    assert made["documents"] == _scalar(store, "SELECT count(*) FROM document") > made["inspections"]
+
+
+def test_history_can_be_left_out_and_small_fixtures_start_empty(demo):
+    without = open_memory()
+    assert "history" not in load_demo(without, demo, history=False)
+    small = open_memory()
+    assert "history" not in load_demo(small, demo_mod.generate(seed=5, enterprises=60))
+    for store in (without, small):
+        for table in ("inspection", "finding", "document", "photo"):
+            assert _scalar(store, f"SELECT count(*) FROM {table}") == 0, table
+
+
+def test_create_demo_database_with_history_on_request(tmp_path):
+    from datetime import date
+
+    path = create_demo_database(tmp_path / "h.sqlite", seed=3, enterprises=40, history=True,
+                                today=date(2026, 5, 20))
+    store = open_db(path)
+    try:
+        assert _scalar(store, "SELECT max(started_at) FROM inspection") < "2026-05-20"
+        assert _scalar(store, "SELECT count(*) FROM inspection WHERE status = 'draft'") == 1
+        # problem photos go next to the database file
+        assert _scalar(store, "SELECT count(*) FROM photo") == len(list((tmp_path / "photos").rglob("*.jpg"))) > 0
+    finally:
+        store.close()
