@@ -189,19 +189,29 @@ def issue_inspection_record(store: Store, inspection_id: str) -> dict:
     """Issue the 现场检查记录 of a finalised inspection once; return its document row.
 
     Idempotent: when a valid record exists it is returned unchanged (no new number).
-    The record is dated the day the inspection ended.
+    The record is dated the day the inspection ended, and its service is recorded as what
+    happened on site: handed to the enterprise's person when the inspection ended (直接送达), or,
+    when that person refused to sign, left with the refusal noted (留置送达, 安全生产法第66条).
     """
     with store.write():
         existing = current_record(store, inspection_id)
         if existing is not None:
             return existing
         content = build_record_content(store, inspection_id)
-        ent_id, ended_at, finalised_at = store.conn.execute(
-            "SELECT enterprise_id, ended_at, finalised_at FROM inspection WHERE id = ?",
-            [inspection_id]).fetchone()
-        issued_at = _local_naive(ended_at or finalised_at).isoformat(timespec="minutes")
-        return issue_document(store, kind=docs.INSPECTION_RECORD, content=content,
-                              enterprise_id=ent_id, inspection_id=inspection_id, issued_at=issued_at)
+        ent_id, ended_at, finalised_at, refused, note, witness, witness_id = store.conn.execute(
+            "SELECT enterprise_id, ended_at, finalised_at, refused_to_sign, refusal_note, witness, "
+            "witness_id_no FROM inspection WHERE id = ?", [inspection_id]).fetchone()
+        when = _local_naive(ended_at or finalised_at)
+        issued_at = when.isoformat(timespec="minutes")
+        if refused:
+            served = docs.Service(
+                served_at=when, served_how="留置送达", refused=True,
+                note=note.strip() or "被检查单位负责人拒绝签字，检查人员已记录在案。",
+                witness=docs.Witness(name=witness.strip(), id_no=witness_id.strip()) if witness.strip() else None)
+        else:
+            served = docs.Service(served_at=when, served_how="直接送达")
+        return issue_document(store, kind=docs.INSPECTION_RECORD, content=content, enterprise_id=ent_id,
+                              inspection_id=inspection_id, issued_at=issued_at, served=served)
 
 
 def recent_inspections(store: Store, *, limit: int = 100) -> list[dict]:

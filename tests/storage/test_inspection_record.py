@@ -278,3 +278,32 @@ def test_recent_inspections(store, ent, officer_ids, forms_dir, finished):
     assert draft not in [r["id"] for r in recent_inspections(store)]
     assert recent_inspections(store, limit=0) == []
     assert findings.findings_for_inspection(store, finished)[0]["grade"] == "重大"
+
+
+def test_record_is_served_on_site_or_left_on_refusal(tmp_path):
+    """The register must not show every 现场检查记录 as unserved: it is handed over when the
+    inspection ends, or left with the refusal noted."""
+    from inspector_app.storage import documents, enterprises, inspections, open_db, township
+    from inspector_app.storage.demo_loader import create_demo_database
+    from inspector_app.storage.inspection_record import issue_inspection_record
+
+    store = open_db(create_demo_database(tmp_path / "s.sqlite", enterprises=30, history=False))
+    officers = [o.id for o in township.list_officers(store)[:2]]
+    results = []
+    for n, refuse in enumerate((False, True)):
+        eid = enterprises.search_ids(store)[n]
+        iid = inspections.start_inspection(store, enterprise_id=eid, officer_ids=officers)
+        session = inspections.open_inspection(store, iid)
+        for item in session.items():
+            inspections.record_answer(store, iid, item.key, answer="不适用" if item.kind != "choice" else "符合",
+                                      value_text="无" if item.kind == "text" else None)
+        if refuse:
+            inspections.update_header(store, iid, refused_to_sign=True, refusal_note="负责人拒绝签字，已拍照记录。",
+                                      witness="周红", witness_id_no="320281199001011234")
+        inspections.finalise(store, iid, findings=[])
+        results.append(documents.get_document(store, issue_inspection_record(store, iid)["id"]))
+    handed, left = results
+    assert handed["served_how"] == "直接送达" and handed["served_at"] and not handed["service_refused"]
+    assert left["served_how"] == "留置送达" and left["service_refused"]
+    assert "拒绝签字" in left["service_note"] and "周红" in left["service_note"]
+    store.close()
