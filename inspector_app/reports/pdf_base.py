@@ -206,6 +206,29 @@ def title_block(banner: str, title: str, doc_no: str, st: Styles) -> list[Flowab
     return out
 
 
+def _value_widths(values: Sequence[tuple[str, float]], free: float, total_weight: float,
+                  font: str, size: float) -> list[float]:
+    """Widths of the value cells: by weight, except that a value which would wrap gets its
+    natural width when the other values still fit in what is left (a date must not break
+    across lines while the next blank has room to spare)."""
+    shares = [free * w / total_weight for _, w in values]
+    natural = [stringWidth(v, font, size) + 8 for v, _ in values]  # + cell padding
+    widen = [i for i, (n, sh) in enumerate(zip(natural, shares)) if n > sh]
+    if not widen:
+        return shares
+    rest = free - sum(natural[i] for i in widen)
+    others = [i for i in range(len(values)) if i not in widen]
+    weight_rest = sum(values[i][1] for i in others) or 1
+    widths = list(natural)
+    for i in others:
+        widths[i] = rest * values[i][1] / weight_rest
+        if widths[i] < natural[i]:
+            return shares  # no room to keep everything on one line: fall back to the weights
+    if not others and rest > 0:
+        widths[widen[-1]] += rest
+    return widths
+
+
 def field_row(pairs: Sequence[tuple[str, str, float]], st: Styles) -> Table:
     """One form line of ``label ____value____`` pairs; floats weight the value widths."""
     font, size = st.font, BODY_SIZE
@@ -214,20 +237,21 @@ def field_row(pairs: Sequence[tuple[str, str, float]], st: Styles) -> Table:
     total_weight = sum(w for _, _, w in pairs) or 1
     cells, widths, style = [], [], [
         ("FONT", (0, 0), (-1, -1), font, size),
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),  # a value that must wrap starts level with its label
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]
     vstyle = ParagraphStyle("fv", parent=st.plain, alignment=TA_LEFT, leading=BODY_SIZE * 1.4)
-    for (lbl, value, weight), lw in zip(pairs, label_ws):
+    value_ws = _value_widths([(str(v or ""), w) for _, v, w in pairs], free, total_weight, font, size)
+    for (lbl, value, weight), lw, vw in zip(pairs, label_ws, value_ws):
         if lbl:
             cells.append(Paragraph(esc(lbl), vstyle))  # same style as the value: same baseline
             widths.append(lw)
         col = len(cells)
         cells.append(Paragraph(esc(value or NBSP), vstyle))
-        widths.append(free * weight / total_weight)
+        widths.append(vw)
         style.append(("LINEBELOW", (col, 0), (col, 0), 0.6, colors.black))
         style.append(("LEFTPADDING", (col, 0), (col, 0), 4))
     t = Table([cells], colWidths=widths, hAlign="LEFT")
