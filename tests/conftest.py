@@ -27,3 +27,25 @@ def store():
     s = open_memory(device="T1")
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """A 60-enterprise demo township (no history), built once per test session."""
+    from inspector_app.storage.demo_loader import create_demo_database
+
+    return create_demo_database(tmp_path_factory.mktemp("demo") / "demo60.sqlite", enterprises=60, history=False)
+
+
+@pytest.fixture
+def demo_db(demo_template, tmp_path):
+    """A private file copy of the demo township (a file, so photos can live next to it)."""
+    import shutil
+
+    from inspector_app.storage import open_db
+
+    path = tmp_path / "demo.sqlite"
+    shutil.copy(demo_template, path)
+    s = open_db(path)
+    yield s
+    s.close()

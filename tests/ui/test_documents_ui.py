@@ -3,7 +3,6 @@ an enterprise's documents, and the findings/documents command line."""
 
 import io
 import re
-import shutil
 from datetime import date, timedelta
 
 import pytest
@@ -11,8 +10,7 @@ from pypdf import PdfReader
 
 from inspector_app import cli_documents
 from inspector_app.core import documents as docs
-from inspector_app.storage import documents, findings, open_db, township
-from inspector_app.storage.demo_loader import create_demo_database
+from inspector_app.storage import documents, findings, township
 from inspector_app.ui import document_dialogs as dd
 from inspector_app.ui.documents_ui import (
     DocumentListModel,
@@ -32,20 +30,9 @@ def pdf_text(data: bytes) -> str:
     return re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages))
 
 
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("documents") / "d.sqlite"
-    create_demo_database(path, enterprises=60)
-    return path
-
-
 @pytest.fixture
-def db(demo_path, tmp_path):
-    copy = tmp_path / "d.sqlite"
-    shutil.copy(demo_path, copy)
-    s = open_db(copy)
-    yield s
-    s.close()
+def db(demo_db):
+    return demo_db
 
 
 @pytest.fixture

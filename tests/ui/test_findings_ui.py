@@ -1,15 +1,13 @@
 """The findings list, one finding's dialog and the quarter's listed major findings (pytest-qt)."""
 
 import re
-import shutil
 from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from inspector_app.core import findings as rules
-from inspector_app.storage import documents, findings, open_db, township
-from inspector_app.storage.demo_loader import create_demo_database
+from inspector_app.storage import documents, findings, township
 from inspector_app.ui import document_dialogs as dd
 from inspector_app.ui.findings_ui import (
     BLOCK,
@@ -31,20 +29,9 @@ def day(n: int) -> str:
     return (T + timedelta(days=n)).isoformat()
 
 
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("findings") / "d.sqlite"
-    create_demo_database(path, enterprises=60)
-    return path
-
-
 @pytest.fixture
-def db(demo_path, tmp_path):
-    copy = tmp_path / "d.sqlite"
-    shutil.copy(demo_path, copy)
-    s = open_db(copy)
-    yield s
-    s.close()
+def db(demo_db):
+    return demo_db
 
 
 @pytest.fixture(autouse=True)

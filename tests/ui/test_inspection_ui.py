@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from inspector_app.storage import findings, inspections, open_db, photos, township
-from inspector_app.storage.demo_loader import create_demo_database
+from inspector_app.storage import findings, inspections, photos, township
 from inspector_app.storage.inspection_record import current_record
 from inspector_app.ui import inspection_ui as ui
 from inspector_app.ui.inspection_ui import (
@@ -26,18 +24,9 @@ from inspector_app.ui.pdf_view import PdfPreviewDialog
 DUST = "存在粉尘爆炸危险的工贸企业重大事故隐患检查表"
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    return create_demo_database(tmp_path_factory.mktemp("demo") / "d.sqlite", enterprises=60)
-
-
 @pytest.fixture
-def store(template, tmp_path):
-    path = tmp_path / "d.sqlite"  # a file database: photos live next to it
-    shutil.copy(template, path)
-    s = open_db(path)
-    yield s
-    s.close()
+def store(demo_db):
+    return demo_db
 
 
 @pytest.fixture(autouse=True)

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from PySide6.QtCore import Qt
 
 from inspector_app.core.obligations import derive_obligations
-from inspector_app.storage import enterprises, open_db
-from inspector_app.storage.demo_loader import create_demo_database
+from inspector_app.storage import enterprises
 from inspector_app.ui.obligations_panel import ObligationsModel, ObligationsPage
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    return create_demo_database(tmp_path_factory.mktemp("demo") / "d.sqlite", enterprises=60)
-
-
 @pytest.fixture
-def store(template, tmp_path):
-    path = tmp_path / "d.sqlite"
-    shutil.copy(template, path)
-    s = open_db(path)
-    yield s
-    s.close()
+def store(demo_db):
+    return demo_db
 
 
 def _enterprise_with(store, predicate):

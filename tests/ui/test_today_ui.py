@@ -1,12 +1,10 @@
 """The Today page: its buckets, opening findings, and starting a re-inspection from it."""
 
-import shutil
 from datetime import date, timedelta
 
 import pytest
 
-from inspector_app.storage import documents, findings, open_db, township
-from inspector_app.storage.demo_loader import create_demo_database
+from inspector_app.storage import documents, findings, township
 from inspector_app.ui import document_dialogs as dd
 from inspector_app.ui.findings_ui import FindingDialog
 from inspector_app.ui.reinspection import ReinspectionDialog
@@ -19,20 +17,9 @@ def day(n: int) -> str:
     return (T + timedelta(days=n)).isoformat()
 
 
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("today") / "d.sqlite"
-    create_demo_database(path, enterprises=60)
-    return path
-
-
 @pytest.fixture
-def db(demo_path, tmp_path):
-    copy = tmp_path / "d.sqlite"
-    shutil.copy(demo_path, copy)
-    s = open_db(copy)
-    yield s
-    s.close()
+def db(demo_db):
+    return demo_db
 
 
 @pytest.fixture(autouse=True)
