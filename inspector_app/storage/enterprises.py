@@ -67,18 +67,6 @@ def _escape_like(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def initials_pattern(letters: str) -> str:
-    """LIKE pattern for pinyin initials typed word by word.
-
-    Chinese words are mostly two characters, and officers type them that way: "jyhg" is 江阴 +
-    化工. The query is split into two-letter chunks that must appear in order, each contiguous,
-    with anything between them: ``%jy%hg%``. A letter-by-letter subsequence would let the
-    initials of almost any name match.
-    """
-    chunks = [letters[i:i + 2] for i in range(0, len(letters), 2)]
-    return "%" + "%".join(chunks) + "%"
-
-
 def make_search_key(name: str, py_full: str, uscc: str | None, legacy_reg_no: str | None) -> str:
     return "\x1f".join((name.lower(), py_full, (uscc or "").lower(), (legacy_reg_no or "").lower()))
 
@@ -173,12 +161,6 @@ def search_page(store: Store, query: SearchQuery, *, offset: int, limit: int) ->
     """
     sql, params = _search_sql(query, "e.rowid", relevance=False)
     return [r[0] for r in store.conn.execute(sql + " LIMIT ? OFFSET ?", params + [limit, offset])]
-
-
-def search_rowids(store: Store, query: SearchQuery = SearchQuery()) -> list[int]:
-    """Like :func:`search_ids` but local rowids: cheaper to fetch and hold per keystroke."""
-    sql, params = _search_sql(query, "e.rowid")
-    return [r[0] for r in store.conn.execute(sql, params).fetchall()]
 
 
 def list_rows_by_rowid(store: Store, rowids: list[int]) -> dict[int, dict]:

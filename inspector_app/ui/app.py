@@ -86,7 +86,7 @@ def main(argv=None) -> int:
     window = MainWindow(store)
     window.show()
     if args.smoke:
-        def report():
+        def report(window=window):  # bound now: main() deletes its name on the way out
             elapsed = (time.perf_counter() - _T0) * 1000
             heavy = [m for m in ("sqlite_utils", "openpyxl", "reportlab", "pypinyin") if m in sys.modules]
             print(f"smoke: main window shown in {elapsed:.0f} ms, peak memory {peak_rss_mb():.0f} MB "

@@ -33,11 +33,6 @@ def _resolve(target: str):
     return getattr(importlib.import_module(mod_name, package=__package__), attr)
 
 
-def registered():
-    for title, target in MODULES:
-        yield title, _resolve(target)
-
-
 def enterprise_pages():
     for title, target in ENTERPRISE_PAGES:
         yield title, _resolve(target)
