@@ -56,6 +56,8 @@ EVENT_LABELS = {
     "listed": QT_TRANSLATE_NOOP("FindingEvent", "挂牌督办"),
     "delisted": QT_TRANSLATE_NOOP("FindingEvent", "摘牌"),
     "deleted": QT_TRANSLATE_NOOP("FindingEvent", "删除"),
+    "order_voided": QT_TRANSLATE_NOOP("FindingEvent", "整改文书作废"),
+    "order_corrected": QT_TRANSLATE_NOOP("FindingEvent", "整改文书更正"),
 }
 
 # (state, event) → next state. Everything not listed is illegal.

@@ -248,16 +248,27 @@ def void_document(store: Store, document_id: str, *, reason: str) -> dict:
         change = {"status": "void", "void_reason": reason.strip(), "voided_at": now_iso()}
         store.stamp(change, new=False)
         _update_row(store, "document", document_id, change)
+        if row["kind"] in findings_store.ORDER_DOCUMENT_KINDS:
+            findings_store.release_order(store, document_id, reason=f"{row['doc_no']}作废：{reason.strip()}")
     return get_document(store, document_id)
 
 
-def correct_document(store: Store, document_id: str, *, content: dict, issued_at=None) -> dict:
-    """更正: a NEW document (new number) that supersedes the old one; the old row is unchanged."""
+def correct_document(store: Store, document_id: str, *, content: dict, issued_at=None,
+                     deadlines: dict | None = None) -> dict:
+    """更正: a NEW document (new number) that supersedes the old one; the old row is unchanged.
+
+    For an order, the findings it ordered follow the correction, with ``deadlines`` (finding id →
+    date) where the corrected items changed them.
+    """
     old = _raw(store, document_id)
-    return issue_document(
-        store, kind=old["kind"], content=content, enterprise_id=old["enterprise_id"],
-        inspection_id=old["inspection_id"], issued_at=issued_at, supersedes_id=document_id,
-    )
+    with store.write():
+        new = issue_document(
+            store, kind=old["kind"], content=content, enterprise_id=old["enterprise_id"],
+            inspection_id=old["inspection_id"], issued_at=issued_at, supersedes_id=document_id,
+        )
+        if old["kind"] in findings_store.ORDER_DOCUMENT_KINDS:
+            findings_store.transfer_order(store, document_id, new["id"], deadlines=deadlines)
+    return new
 
 
 def record_service(store: Store, document_id: str, *, served_at, served_how: str, refused: bool = False,

@@ -230,6 +230,56 @@ def order_rectification(store: Store, finding_ids: Iterable[str], *, document_id
             _serve_if_served(store, fid, document_id)
 
 
+def findings_of_order(store: Store, document_id: str) -> list[str]:
+    """Findings whose current order is this document: its latest order-type event names it."""
+    rows = store.conn.execute(
+        """
+        SELECT f.id FROM finding f
+        WHERE f.deleted = 0 AND (
+            SELECT e.document_id FROM finding_event e
+            WHERE e.finding_id = f.id AND e.deleted = 0 AND e.kind IN ('order', 'order_corrected')
+            ORDER BY e.rowid DESC LIMIT 1) = ?
+        ORDER BY f.deadline, f.id
+        """, [document_id]).fetchall()
+    return [r[0] for r in rows]
+
+
+def release_order(store: Store, document_id: str, *, reason: str) -> list[str]:
+    """An order was voided: its findings still being rectified go back to registered, so no
+    deadline of a void document is chased; later states keep their course. Returns the ids."""
+    released = []
+    with store.write():
+        for fid in findings_of_order(store, document_id):
+            f = _row(store, fid)
+            if f["state"] not in ("ordered", "rectifying"):
+                continue
+            _update(store, fid, {"state": "registered"})
+            _event(store, fid, "order_voided", from_state=f["state"], to_state="registered",
+                   document_id=document_id, note=reason)
+            released.append(fid)
+    return released
+
+
+def transfer_order(store: Store, old_document_id: str, new_document_id: str, *,
+                   deadlines: Mapping[str, object] | None = None) -> list[str]:
+    """A corrected order (更正) replaces the old one: its findings follow it, taking the new
+    per-item deadlines where given. The state does not change. Returns the ids."""
+    deadlines = dict(deadlines or {})
+    moved = []
+    with store.write():
+        for fid in findings_of_order(store, old_document_id):
+            f = _row(store, fid)
+            _check_document(store, new_document_id, enterprise_id=f["enterprise_id"], kinds=ORDER_DOCUMENT_KINDS)
+            due = _iso(deadlines[fid], "整改期限") if fid in deadlines else f["deadline"]
+            if due < f["found_on"]:
+                raise ValueError("整改期限不能早于发现日期，请修改整改期限。")
+            _update(store, fid, {"deadline": due})
+            _event(store, fid, "order_corrected", from_state=f["state"], to_state=f["state"],
+                   document_id=new_document_id, new_deadline=due if due != f["deadline"] else "")
+            moved.append(fid)
+    return moved
+
+
 def serve_orders(store: Store, document_id: str, *, on) -> list[str]:
     """The document that ordered these findings was served: ordered → rectifying.
 

@@ -1010,7 +1010,8 @@ class IssueDocumentDialog(QDialog):
             with self.store.write():  # one transaction: a failed order un-allocates the number
                 if self.supersedes_id:
                     row = doc_store.correct_document(self.store, self.supersedes_id, content=content,
-                                                     issued_at=issued_at_for(day))
+                                                     issued_at=issued_at_for(day),
+                                                     deadlines=self.order_deadlines())
                     if served:
                         row = doc_store.record_service(self.store, row["id"], **served)
                 else:

@@ -760,52 +760,52 @@
 <context>
     <name>Finding</name>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="186" />
+        <location filename="../../inspector_app/core/findings.py" line="188" />
         <source>整改措施</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="187" />
+        <location filename="../../inspector_app/core/findings.py" line="189" />
         <source>责任单位/责任人</source>
         <translation>责任单位/责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="188" />
+        <location filename="../../inspector_app/core/findings.py" line="190" />
         <source>整改资金（元）</source>
         <translation>整改资金（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="189" />
+        <location filename="../../inspector_app/core/findings.py" line="191" />
         <source>完成时限</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="190" />
+        <location filename="../../inspector_app/core/findings.py" line="192" />
         <source>应急预案/安全防范措施</source>
         <translation>应急预案/安全防范措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="233" />
+        <location filename="../../inspector_app/core/findings.py" line="235" />
         <source>督办单位</source>
         <translation>督办单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="234" />
+        <location filename="../../inspector_app/core/findings.py" line="236" />
         <source>督办文号</source>
         <translation>督办文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="235" />
+        <location filename="../../inspector_app/core/findings.py" line="237" />
         <source>挂牌日期</source>
         <translation>挂牌日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="236" />
+        <location filename="../../inspector_app/core/findings.py" line="238" />
         <source>督办期限</source>
         <translation>督办期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="237" />
+        <location filename="../../inspector_app/core/findings.py" line="239" />
         <source>摘牌日期</source>
         <translation>摘牌日期</translation>
     </message>
@@ -1175,6 +1175,16 @@
         <location filename="../../inspector_app/core/findings.py" line="58" />
         <source>删除</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="59" />
+        <source>整改文书作废</source>
+        <translation>整改文书作废</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="60" />
+        <source>整改文书更正</source>
+        <translation>整改文书更正</translation>
     </message>
 </context>
 <context>
@@ -2188,7 +2198,7 @@
         <translation>这些隐患已下达整改指令，本文书不改变其状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="1041" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="1042" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>

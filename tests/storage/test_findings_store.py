@@ -699,3 +699,43 @@ def test_days_overdue_pages_walk_both_groups(s, ent, descending):
         assert [r["id"] for r in findings.finding_page(s, offset=offset, limit=2, **args)] == want[offset:offset + 2]
     rows, total = findings.first_finding_page(s, limit=4, **args)
     assert ([r["id"] for r in rows], total) == (want[:4], 13)
+
+
+# ------------------------------------------------------------------------------------------
+# an order voided or corrected: its findings follow
+
+
+def test_voided_order_releases_findings_still_being_rectified(s, ent):
+    a, b = new(s, ent), new(s, ent, description="配电箱未接地")
+    doc = order_doc(s, ent)
+    findings.order_rectification(s, [a, b], document_id=doc["id"])
+    findings.mark_rectified(s, b, on="2026-03-10")  # b already reported rectified
+    assert set(findings.findings_of_order(s, doc["id"])) == {a, b}
+    documents.void_document(s, doc["id"], reason="当事人名称写错")
+    assert findings.get_finding(s, a)["state"] == "registered"  # no void deadline is chased
+    assert findings.get_finding(s, b)["state"] == "awaiting_reinspection"  # its course goes on
+    assert kinds(s, a)[-1] == "order_voided"
+    assert "作废" in findings.events(s, a)[-1]["note"]
+    # the finding can be ordered again by a new document
+    again = order_doc(s, ent)
+    findings.order_rectification(s, [a], document_id=again["id"])
+    assert findings.get_finding(s, a)["state"] == "ordered"
+
+
+def test_corrected_order_takes_its_findings_and_new_deadlines(s, ent):
+    a = new(s, ent)
+    doc = order_doc(s, ent, served={"served_at": "2026-03-05T10:00", "served_how": "直接送达"})
+    findings.order_rectification(s, [a], document_id=doc["id"])
+    assert findings.get_finding(s, a)["state"] == "rectifying"
+    fixed = documents.correct_document(
+        s, doc["id"], issued_at="2026-03-06",
+        content={"officers": OFFICERS, "items": [{"description": "冲床防护罩缺失", "deadline": "2026-03-31"}]},
+        deadlines={a: "2026-03-31"})
+    f = findings.get_finding(s, a)
+    assert (f["state"], f["deadline"]) == ("rectifying", "2026-03-31")
+    assert findings.findings_of_order(s, doc["id"]) == []
+    assert findings.findings_of_order(s, fixed["id"]) == [a]
+    assert kinds(s, a)[-1] == "order_corrected"
+    # voiding the superseded original afterwards does not touch the finding
+    documents.void_document(s, doc["id"], reason="已更正")
+    assert findings.get_finding(s, a)["state"] == "rectifying"
