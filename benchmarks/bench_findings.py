@@ -168,22 +168,27 @@ def bench_filters(store, runs: int) -> None:
     ]
     total = store.conn.execute("SELECT count(*) FROM finding WHERE deleted = 0").fetchone()[0]
     print(f"findings list per filter over {total} findings, {runs} runs (target p95 ≤ 20 ms):")
-    print(f"  {'':26} {'rows':>6}   {'query (page + count)':>24}   {'query + list update + repaint':>30}")
+    print(f"  {'':26} {'rows':>6}   {'query (page + count)':>24}   {'query + list update + repaint':>30}   (label after)")
     for label, flt in cases:
         widget.set_filter(flt)  # the controls and the sort as an officer would set them
         model = widget.model
         args = model.query_args(widget.current_filter())
-        sql, lat = [], []
+        sql, lat, late = [], [], []
         for _ in range(runs):
             t = time.perf_counter()
-            findings_store.first_finding_page(store, limit=BLOCK, count_overdue=not flt.overdue, **args)
+            findings_store.first_finding_page(store, limit=BLOCK, **args)
             sql.append((time.perf_counter() - t) * 1000)
             t = time.perf_counter()
             widget.apply_filters()  # what a filter change triggers: SQL, model reset, count label
             widget.view.viewport().repaint()  # and the repaint of the visible rows
             lat.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            widget._overdue_timer.stop()
+            widget._on_overdue_timer_timeout()  # the "· n overdue" label, which follows the paint
+            late.append((time.perf_counter() - t) * 1000)
         print(f"  {label:26} {model.rowCount():6}   median {statistics.median(sql):5.1f} p95 {pct(sql, 0.95):5.1f} ms"
-              f"   median {statistics.median(lat):5.1f} p95 {pct(lat, 0.95):5.1f} ms")
+              f"   median {statistics.median(lat):5.1f} p95 {pct(lat, 0.95):5.1f} ms"
+              f"   then overdue count {statistics.median(late):5.1f} ms")
     widget.close()
 
 

@@ -8,6 +8,7 @@ change on 30,000 findings reads one page of 64 rows (and counts only when it ove
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -182,14 +183,8 @@ class FindingsModel(QAbstractTableModel):
         self.today = date.today()
         self.window_days = findings_store.reinspection_window(self.store)
         args = self.query_args(flt)
-        overdue = 0
-        if self.count_overdue and not flt.overdue:
-            rows, count, overdue = findings_store.first_finding_page(
-                self.store, limit=BLOCK, count_overdue=True, **args)
-        else:
-            rows, count = findings_store.first_finding_page(self.store, limit=BLOCK, **args)
-            if flt.overdue == "any":
-                overdue = count
+        rows, count = findings_store.first_finding_page(self.store, limit=BLOCK, **args)
+        overdue = count if flt.overdue == "any" else 0  # otherwise load_overdue() follows
         self.beginResetModel()
         self.filter = flt
         self._count = count
@@ -201,6 +196,14 @@ class FindingsModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.set_filter(self.filter)
+
+    def load_overdue(self) -> int:
+        """How many findings of the current result are overdue: a scan of its own, run after the
+        list has painted (the widget defers it) so the rows never wait for the count."""
+        if self.count_overdue and not self.filter.overdue:
+            args = {**self.query_args(self.filter), "overdue": True}
+            self.overdue = findings_store.count_findings(self.store, **args)
+        return self.overdue
 
     def id_at(self, row: int) -> str | None:
         return self._row(row).id if 0 <= row < self._count else None
@@ -507,6 +510,8 @@ class FindingsWidget(QWidget, _FindingActions):
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("findingsCount")
+        self._overdue_timer = QTimer(self, singleShot=True, interval=0)
+        self._overdue_timer.timeout.connect(self._on_overdue_timer_timeout)
         self.message = dd.error_label(self, "findingsMessage")
         self.view = findings_table(self, self.model)
         self.view.setObjectName("findingsView")
@@ -564,10 +569,22 @@ class FindingsWidget(QWidget, _FindingActions):
         except ValueError as e:
             dd.set_message(self.message, str(e))
             return
+        self._show_count()
+        if flt.overdue == "":
+            self._overdue_timer.start()  # after the repaint: see FindingsModel.load_overdue
+
+    def _show_count(self) -> None:
         text = self.tr("%n finding(s)", "", self.model.rowCount())
-        if flt.overdue == "" and self.model.overdue:
+        if self.model.filter.overdue == "" and self.model.overdue:
             text += " · " + self.tr("%n overdue", "", self.model.overdue)
         self.count_label.setText(text)
+
+    def _on_overdue_timer_timeout(self) -> None:
+        try:
+            self.model.load_overdue()
+        except sqlite3.Error:  # e.g. the database was closed as the window went: keep the total
+            return
+        self._show_count()
 
     def set_filter(self, flt: FindingFilter) -> None:
         """Show the findings of ``flt``: the filter controls and the sort follow it."""
