@@ -174,8 +174,9 @@ class OfficerChecklist(QListWidget):
         self.setObjectName("officers")
         self.minimum = minimum
         self.officer_list = township.list_officers(store)
+        no_cert = self.tr("no certificate")
         for o in self.officer_list:
-            item = QListWidgetItem(f"{o.name}（{o.cert_no or self.tr('no certificate')}）", self)
+            item = QListWidgetItem(f"{o.name}（{o.cert_no or no_cert}）", self)
             item.setData(Qt.ItemDataRole.UserRole, o.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -464,8 +465,9 @@ class IssueDocumentDialog(QDialog):
         self.issued_on = date_edit(self, date.today(), name="issuedOn")
         self.issued_on.dateChanged.connect(self._on_issued_on_changed)
         ent = self.enterprise
+        rep_label = self.tr("Legal representative")  # not inside the f-string: lupdate skips those
         party = QLabel(f"<b>{ent['name']}</b><br>{ent['address'] or ''}"
-                       + (f"　{self.tr('Legal representative')}：{ent['legal_rep'] or ent['principal']}"
+                       + (f"　{rep_label}：{ent['legal_rep'] or ent['principal']}"
                           if (ent['legal_rep'] or ent['principal']) else ""), self)
         party.setObjectName("partyLabel")
         party.setWordWrap(True)

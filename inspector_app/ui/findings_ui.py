@@ -1134,16 +1134,20 @@ class FindingDialog(QDialog):
         self.setWindowTitle(self.tr("Finding — %1").replace("%1", f["enterprise_name"]))
         self.enterprise_label.setText(f"<b>{f['enterprise_name']}</b>")
         self.description_label.setText(f["description"])
+        # tr() outside the f-strings: lupdate does not look inside them.
+        state_text, deadline_text = self.tr("State"), self.tr("Deadline")
         bits = [f"<b style='color:{'#b00020' if f['grade'] == '重大' else '#333'}'>{f['grade']}事故隐患</b>",
-                f"{self.tr('State')}：<b>{state_label(f['state'])}</b>",
-                f"{self.tr('Deadline')}：{f['deadline']}"]
+                f"{state_text}：<b>{state_label(f['state'])}</b>",
+                f"{deadline_text}：{f['deadline']}"]
         late = rules.days_overdue(f, today)
         if late:
-            bits.append(f"<b style='color:#b00020'>{self.tr('%n day(s) overdue', '', late)}</b>")
+            late_text = self.tr("%n day(s) overdue", "", late)
+            bits.append(f"<b style='color:#b00020'>{late_text}</b>")
         due = rules.reinspection_due_by(f, window)
         if due:
             colour = "#a15c00" if rules.is_overdue_reinspection(f, today, window) else "#333"
-            bits.append(f"<span style='color:{colour}'>{self.tr('Re-inspection due by %1').replace('%1', due.isoformat())}</span>")
+            due_text = self.tr("Re-inspection due by %1").replace("%1", due.isoformat())
+            bits.append(f"<span style='color:{colour}'>{due_text}</span>")
         if f["listed"]:
             bits.append("<b style='color:#b00020'>挂牌督办</b>")
         self.status_label.setText("　".join(bits))
@@ -1162,7 +1166,7 @@ class FindingDialog(QDialog):
             (self.tr("Found on"), f["found_on"]),
             (self.tr("Category"), f["category"]),
             (self.tr("Location"), f["location"]),
-            (self.tr("Grade"), f["grade"] + (f"（{self.tr('reason')}：{f['grade_override_reason']}）"
+            (self.tr("Grade"), f["grade"] + ("（" + self.tr("reason") + f"：{f['grade_override_reason']}）"
                                              if f["grade_override_reason"] else "")),
             (self.tr("Major hidden danger criterion"), f["major_ref"]),
             (self.tr("Legal basis"), f["legal_basis"]),
@@ -1236,7 +1240,7 @@ class FindingDialog(QDialog):
             return
         if f["listed"]:
             self.listing_state.setText(
-                f"<b>{self.tr('Listed for supervision')}</b>：{f['listing_body']} {f['listing_doc_no']}，"
+                "<b>" + self.tr("Listed for supervision") + f"</b>：{f['listing_body']} {f['listing_doc_no']}，"
                 f"{f['listed_on']} → {f['listing_deadline']}")
         elif f["delisted_on"]:
             self.listing_state.setText(

@@ -61,7 +61,7 @@
 <context>
     <name>DateNoteDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="379" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="380" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -494,27 +494,27 @@
 <context>
     <name>EnterpriseFindingsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="639" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="656" />
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="640" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="657" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="649" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="666" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="651" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="668" />
         <source>&amp;Re-inspect selected…</source>
         <translation>复查所选(&amp;R)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings_ui.py" line="673" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="690" />
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n 条隐患</numerusform>
@@ -633,32 +633,32 @@
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="826" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="843" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="827" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="844" />
         <source>Event</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="828" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="845" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="829" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="846" />
         <source>New deadline</source>
         <translation>新期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="830" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="847" />
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="831" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="848" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -813,245 +813,275 @@
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="917" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="934" />
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="928" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="945" />
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="938" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="955" />
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="940" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="957" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="942" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="959" />
         <source>Record &amp;service…</source>
         <translation>登记送达(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="951" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="968" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="956" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="973" />
         <source>Add rectification photos…</source>
         <translation>添加整改照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="959" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="976" />
         <source>Before (found on the inspection)</source>
         <translation>整改前（检查时发现）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="961" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="978" />
         <source>After (rectification and re-inspection)</source>
         <translation>整改后（整改及复查）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="967" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="984" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="970" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="987" />
         <source>Five in place (五到位)</source>
         <translation>五到位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="972" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="989" />
         <source>Supervision listing (挂牌督办)</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="974" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="991" />
         <source>Order &amp;rectification…</source>
         <translation>责令整改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="977" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="994" />
         <source>On-site &amp;measures…</source>
         <translation>现场处理措施(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="980" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="997" />
         <source>Mark recti&amp;fied…</source>
         <translation>登记整改完成(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="983" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1000" />
         <source>Re-&amp;inspect…</source>
         <translation>复查(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="986" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1003" />
         <source>&amp;Close the finding (销号)…</source>
         <translation>销号(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="989" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1006" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1032" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1049" />
         <source>A major hidden danger is closed only when measures, responsibility, funds, deadline and contingency plan are all in place.</source>
         <translation>重大事故隐患须整改措施、责任、资金、时限和预案五到位后方可销号。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1046" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1063" />
         <source>yuan, e.g. 12000</source>
         <translation>元，例如 12000</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1055" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1072" />
         <source>&amp;Save five in place</source>
         <translation>保存五到位(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1071" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1088" />
         <source>List for supervision</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1085" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1102" />
         <source>optional, e.g. 澄安委办〔2026〕3号</source>
         <translation>选填，例如 澄安委办〔2026〕3号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1086" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1103" />
         <source>&amp;List for supervision</source>
         <translation>挂牌督办(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1090" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1107" />
         <source>De-list (摘牌)</source>
         <translation>摘牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1095" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1112" />
         <source>&amp;De-list</source>
         <translation>摘牌(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1099" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1116" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1117" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1134" />
         <source>Finding — %1</source>
         <translation>隐患 — %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1145" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1138" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1138" />
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1144" />
+        <source>%n day(s) overdue</source>
+        <translation><numerusform>逾期 %n 天</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1149" />
+        <source>Re-inspection due by %1</source>
+        <translation>应于 %1 前复查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1166" />
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1146" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1167" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1147" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1168" />
         <source>Location</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1148" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1169" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1150" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1169" />
+        <source>reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1171" />
         <source>Major hidden danger criterion</source>
         <translation>重大隐患判定标准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1151" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1172" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1152" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1173" />
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1153" />
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1278" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1174" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1299" />
         <source>Rectified on</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1154" />
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1310" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1175" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1331" />
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1210" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1231" />
         <source>Not yet recorded — required before closure</source>
         <translation>尚未登记 — 销号前必须填写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1226" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1243" />
+        <source>Listed for supervision</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1247" />
         <source>De-listed on %1</source>
         <translation>已于 %1 摘牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1229" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1250" />
         <source>Not listed for supervision.</source>
         <translation>未挂牌督办。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1234" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1255" />
         <source>A listing is removed after a passed re-inspection</source>
         <translation>复查合格后方可摘牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1278" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1299" />
         <source>Rectification reported</source>
         <translation>企业报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1279" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1300" />
         <source>How it was rectified</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1310" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1331" />
         <source>Close the finding (销号)</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1336" />
         <location filename="../../inspector_app/ui/findings_ui.py" line="1357" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1378" />
         <source>Please correct the marked fields.</source>
         <translation>请更正标记的字段。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1400" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1421" />
         <source>Rectification photos</source>
         <translation>整改照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1401" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1422" />
         <source>Pictures (*.jpg *.jpeg *.png *.heic *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1410" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="1431" />
         <source>Select a document first.</source>
         <translation>请先选择一份文书。</translation>
     </message>
@@ -1223,52 +1253,52 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="143" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="144" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="144" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="145" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="145" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="146" />
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="146" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="147" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="147" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="148" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="148" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="149" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="149" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="150" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="150" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="151" />
         <source>Listed (挂牌)</source>
         <translation>挂牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="248" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="251" />
         <source>re-inspection +%1</source>
         <translation>复查 +%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="249" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="252" />
         <source>Re-inspection due by %1</source>
         <translation>应于 %1 前复查</translation>
     </message>
@@ -1276,96 +1306,96 @@
 <context>
     <name>FindingsWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="418" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="421" />
         <source>Select a finding first.</source>
         <translation>请先选择一条隐患。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="453" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="456" />
         <source>&amp;Issue for selected</source>
         <translation>对所选隐患出具文书(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="475" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="478" />
         <source>Search description, location, enterprise or pinyin initials</source>
         <translation>搜索隐患描述、部位、企业或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="478" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="481" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="479" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="482" />
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="484" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="487" />
         <source>Overdue or not</source>
         <translation>不限逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="484" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="487" />
         <source>Overdue (any)</source>
         <translation>逾期（全部）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="485" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="488" />
         <source>Rectification overdue</source>
         <translation>整改逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="486" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="489" />
         <source>Re-inspection overdue</source>
         <translation>复查逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="490" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="493" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="495" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="498" />
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="498" />
-        <location filename="../../inspector_app/ui/findings_ui.py" line="504" />
-        <location filename="../../inspector_app/ui/findings_ui.py" line="609" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="501" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="507" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="626" />
         <source>All enterprises</source>
         <translation>全部企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="500" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="503" />
         <source>Show the findings of one enterprise</source>
         <translation>仅显示某一企业的隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="515" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="520" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="517" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="522" />
         <source>&amp;Re-inspect selected…</source>
         <translation>复查所选(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="519" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="524" />
         <source>&amp;Quarter's listed major hidden dangers…</source>
         <translation>本季度挂牌督办重大隐患(&amp;Q)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings_ui.py" line="567" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="577" />
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n 条隐患</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings_ui.py" line="569" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="579" />
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 条逾期</numerusform>
@@ -1878,327 +1908,332 @@
         <translation>责令暂时停止使用相关设施、设备</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="428" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="429" />
         <source>Correct %1</source>
         <translation>更正%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="428" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="429" />
         <source>Issue %1</source>
         <translation>出具%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="473" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="468" />
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="475" />
         <source>Number on issue</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="474" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="476" />
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="475" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="477" />
         <source>Date of issue</source>
         <translation>出具日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="478" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="480" />
         <source>Corrects</source>
         <translation>更正的文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="495" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="497" />
         <source>Officers (at least two with certificates)</source>
         <translation>执法人员（至少两名持证人员）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="496" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="498" />
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="509" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="511" />
         <source>Issue correction</source>
         <translation>出具更正文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="509" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="511" />
         <source>Issue</source>
         <translation>出具</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="534" />
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="665" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="536" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="667" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="534" />
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="638" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="536" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="640" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="534" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="536" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="547" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="549" />
         <source>Add item</source>
         <translation>添加条目</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="549" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="551" />
         <source>Remove item</source>
         <translation>删除条目</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="557" />
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="636" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="559" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="638" />
         <source>Inspected on</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="561" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="563" />
         <source>Whom the unit reports to (default: the township)</source>
         <translation>单位向谁报告整改情况（默认：本镇（街道））</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="562" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="564" />
         <source>Report rectification to</source>
         <translation>整改情况报告至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="565" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="567" />
         <source>Problems to rectify, each with its own deadline:</source>
         <translation>需整改的问题（每项单独设定整改期限）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="568" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="570" />
         <source>Problems</source>
         <translation>存在的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="576" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="578" />
         <source>From the registered finding</source>
         <translation>来自已登记的隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="609" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="611" />
         <source>One violation or hidden danger per line</source>
         <translation>每行填写一项违法行为或事故隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="621" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="623" />
         <source>Other:</source>
         <translation>其他：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="637" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="639" />
         <source>Violations and hidden dangers</source>
         <translation>违法行为和事故隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="639" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="641" />
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="640" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="642" />
         <source>On-site measures</source>
         <translation>现场处理措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="665" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="667" />
         <source>Result</source>
         <translation>复查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="675" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="677" />
         <source>Original decision</source>
         <translation>原决定文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="676" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="678" />
         <source>Items re-inspected</source>
         <translation>复查事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="677" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="679" />
         <source>Opinion</source>
         <translation>复查意见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="678" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="680" />
         <source>Re-inspection</source>
         <translation>整改复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="704" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="706" />
         <source>Unit (the enterprise)</source>
         <translation>单位（企业）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="705" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="707" />
         <source>Individual</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="715" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="717" />
         <source>Person penalised</source>
         <translation>被处罚人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="718" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="720" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="718" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="720" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="718" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="720" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="719" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="721" />
         <source>ID card no.</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="719" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="721" />
         <source>Home address</source>
         <translation>家庭住址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="720" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="722" />
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="720" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="722" />
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="721" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="723" />
         <source>Employer address</source>
         <translation>单位地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="721" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="723" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="769" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="771" />
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="780" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="782" />
         <source>Hard to enforce later unless collected on the spot (第68条)</source>
         <translation>不当场收缴事后难以执行（第68条）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="783" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="785" />
         <source>Leave empty to print blank lines for handwriting</source>
         <translation>留空则打印空行，供手写填写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="786" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="788" />
         <source>Penalised</source>
         <translation>被处罚对象</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="788" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="790" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="789" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="791" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="790" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="792" />
         <source>Facts and evidence</source>
         <translation>违法事实及证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="791" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="793" />
         <source>Provision violated</source>
         <translation>违反的规定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="792" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="794" />
         <source>Penalty basis</source>
         <translation>处罚依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="793" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="795" />
         <source>Penalty</source>
         <translation>处罚种类</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="797" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="799" />
         <source>Fine</source>
         <translation>罚款金额</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="798" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="800" />
         <source>Payment</source>
         <translation>缴纳方式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="800" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="802" />
         <source>Statement of the party</source>
         <translation>当事人陈述、申辩</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="801" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="803" />
         <source>On-the-spot penalty (simplified procedure)</source>
         <translation>当场处罚（简易程序）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="813" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="815" />
         <source>an individual</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="813" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="815" />
         <source>a unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="815" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="817" />
         <source>An on-the-spot fine on %1 may not exceed %2 yuan (行政处罚法第51条). Use the ordinary procedure for %3 yuan.</source>
         <translation>对%1当场处以罚款不得超过%2元（行政处罚法第51条）。罚款%3元应适用普通程序。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="820" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="822" />
         <source>Limit on the spot: %1 yuan</source>
         <translation>当场处罚限额：%1元</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="835" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="837" />
         <source>Start the rectification period of the %n finding(s) named here</source>
         <translation>
             <numerusform>开始计算本文书所列 %n 项隐患的整改期限</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="839" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="841" />
         <source>The findings are already ordered; this document does not change their state</source>
         <translation>这些隐患已下达整改指令，本文书不改变其状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="1042" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="1044" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -2533,6 +2568,11 @@ Offline tool for township work-safety officers.</source>
         <source>No certificate number recorded: add it under Settings before this officer signs a document.</source>
         <translation>未登记执法证号：该执法人员签署文书前，请先在“设置”中补充。</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="177" />
+        <source>no certificate</source>
+        <translation>无执法证</translation>
+    </message>
 </context>
 <context>
     <name>OfficersDialog</name>
@@ -2676,50 +2716,50 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>QuarterListingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="720" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="737" />
         <source>Listed major hidden dangers of a quarter</source>
         <translation>季度挂牌督办重大事故隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="729" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="746" />
         <source>Q%1</source>
         <translation>第%1季度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="747" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="764" />
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="749" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="766" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="752" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="769" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings_ui.py" line="776" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="793" />
         <source>%n listed major hidden danger(s)</source>
         <translation>
             <numerusform>挂牌督办重大隐患 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="789" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="806" />
         <source>%1 row(s) exported to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="806" />
-        <location filename="../../inspector_app/ui/findings_ui.py" line="813" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="823" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="830" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="814" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="831" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2727,47 +2767,47 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>QuarterListingModel</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="685" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="702" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="686" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="703" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="687" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="704" />
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="688" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="705" />
         <source>Supervising body</source>
         <translation>督办单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="689" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="706" />
         <source>Listing doc. no.</source>
         <translation>挂牌文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="690" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="707" />
         <source>Listed on</source>
         <translation>挂牌日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="691" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="708" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="692" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="709" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="693" />
+        <location filename="../../inspector_app/ui/findings_ui.py" line="710" />
         <source>De-listed on</source>
         <translation>摘牌日期</translation>
     </message>
@@ -3011,47 +3051,47 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>ServiceBox</name>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="227" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="228" />
         <source>Service (送达)</source>
         <translation>送达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="230" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="231" />
         <source>Served now — handed over on the spot or otherwise (送达)</source>
         <translation>现在送达（当场交付或其他方式）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="241" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="242" />
         <source>The party refused to sign for it</source>
         <translation>当事人拒绝签收</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="245" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="246" />
         <source>How it was served; for a refusal: reason and what was done</source>
         <translation>送达情况；拒签的，注明拒签理由和处理情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="252" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="253" />
         <source>Served at</source>
         <translation>送达时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="253" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="254" />
         <source>How</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="255" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="256" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="258" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="259" />
         <source>ID no.</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="260" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="261" />
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
@@ -3059,7 +3099,7 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="297" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="298" />
         <source>Record service — %1</source>
         <translation>登记送达 — %1</translation>
     </message>
@@ -3360,27 +3400,27 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="335" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="336" />
         <source>Void document — %1</source>
         <translation>作废文书 — %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="338" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="339" />
         <source>Why is this document void? (e.g. wrong party, printed twice)</source>
         <translation>作废原因（例如：当事人有误、重复打印）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="341" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="342" />
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="345" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="346" />
         <source>The number stays in the register marked void; it is never reused.</source>
         <translation>该文号在登记簿中保留并标记为作废，不会再次使用。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="349" />
+        <location filename="../../inspector_app/ui/document_dialogs.py" line="350" />
         <source>Reason</source>
         <translation>作废原因</translation>
     </message>

@@ -78,3 +78,23 @@ def test_english_fallback(qapp):
 
     assert i18n.install(qapp, "en") == "en"
     assert QCoreApplication.translate("MainWindow", "Enterprise registry") == "Enterprise registry"
+
+
+def test_no_translation_call_inside_an_f_string():
+    """lupdate does not parse f-string expressions: a tr() there never reaches the catalogue and
+    the officer sees English."""
+    import ast
+
+    offenders = []
+    for path in (ROOT / "inspector_app").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Call):
+                    fn = inner.func
+                    name = fn.attr if isinstance(fn, ast.Attribute) else getattr(fn, "id", "")
+                    if name in ("tr", "translate", "QT_TRANSLATE_NOOP"):
+                        offenders.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
+    assert offenders == []
