@@ -50,6 +50,8 @@ def load_demo(store: Store, demo: demo_mod.DemoTownship, *, history: bool | None
         # Payment and address lines printed on penalty decisions (placeholders for the demo).
         for key, value in DEMO_AUTHORITY_DETAILS.items():
             store.set_setting(key, value)
+        # The demo laptop belongs to the first officer: dialogs pre-tick them.
+        store.set_setting("current_officer_id", township.list_officers(store)[0].id)
         village_ids = {v.name: v.id for v in township.list_villages(store)}
         for ent in ents:
             name = ent.village_id

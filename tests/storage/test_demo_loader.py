@@ -199,3 +199,11 @@ def test_create_demo_database_with_history_on_request(tmp_path):
         assert _scalar(store, "SELECT count(*) FROM photo") == len(list((tmp_path / "photos").rglob("*.jpg"))) > 0
     finally:
         store.close()
+
+
+def test_demo_laptop_has_its_officer(tmp_path):
+    from inspector_app.storage.demo_loader import create_demo_database
+
+    store = open_db(create_demo_database(tmp_path / "o.sqlite", enterprises=20, history=False))
+    assert store.setting("current_officer_id") in {o.id for o in township.list_officers(store)}
+    store.close()
