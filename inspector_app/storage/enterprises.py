@@ -63,8 +63,22 @@ _ASCII_WORD = re.compile(r"^[a-z]+$")
 _CODE_LIKE = re.compile(r"^[0-9A-Z]{2,18}$")
 
 
-def _escape_like(s: str) -> str:
+def escape_like(s: str) -> str:
+    """Escape LIKE wildcards (use with ``ESCAPE '\\'``)."""
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+
+def is_latin_word(word: str) -> bool:
+    """A lower-case word of Latin letters: typed pinyin (full or initials)."""
+    return bool(_ASCII_WORD.match(word))
+
+
+def initials_glob(letters: str) -> str:
+    """GLOB pattern for pinyin initials typed word by word, in two-letter chunks that must appear
+    in order with anything between them: "jyhg" (江阴 + 化工) → ``*jy*hg*``. The one rule for
+    matching initials, used by the registry and by every search that matches an enterprise."""
+    return "*" + "*".join(letters[i:i + 2] for i in range(0, len(letters), 2)) + "*"
 
 
 def make_search_key(name: str, py_full: str, uscc: str | None, legacy_reg_no: str | None) -> str:
@@ -81,8 +95,7 @@ def _term_clause(term: str) -> tuple[str, list]:
             # matches the whole county and only costs time.
             return "e.py_initials GLOB ?", [lower + "*"]
         # GLOB, not LIKE: case-sensitive and much cheaper; initials are lower-case a-z/0-9.
-        return "(instr(e.search_key, ?) OR e.py_initials GLOB ?)", [lower, "*" + "*".join(
-            lower[i:i + 2] for i in range(0, len(lower), 2)) + "*"]
+        return "(instr(e.search_key, ?) OR e.py_initials GLOB ?)", [lower, initials_glob(lower)]
     return "instr(e.search_key, ?)", [lower]
 
 
@@ -223,7 +236,7 @@ def similar(store: Store, name: str, *, exclude_id: str | None = None, limit: in
         return []
     rows = store.db.execute(
         "SELECT id, name FROM enterprise WHERE deleted = 0 AND name LIKE ? AND id IS NOT ? LIMIT 200",
-        [f"%{_escape_like(key)}%", exclude_id],
+        [f"%{escape_like(key)}%", exclude_id],
     ).fetchall()
     return [(r[0], r[1]) for r in rows if core_name(r[1]) == key][:limit]
 

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from ..core import findings as rules
 from ..core.findings import as_date
 from .db import Store, now_iso
+from .enterprises import escape_like, initials_glob, is_latin_word
 
 # Documents that can order a rectification (the decision that starts the clock).
 ORDER_DOCUMENT_KINDS = ("rectification_order", "onsite_measures", "hazard_notice")
@@ -503,13 +504,6 @@ def reinspection_window(store: Store) -> int:
         return rules.DEFAULT_REINSPECTION_WINDOW_DAYS
 
 
-_ASCII_WORD = re.compile(r"^[a-z]+$")
-
-
-def _escape_like(s: str) -> str:
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 # "Overdue (any)": rectification overdue, or re-inspection overdue (for ordered/rectifying an
 # overdue re-inspection implies an overdue rectification, so only awaiting_reinspection adds).
 _OVERDUE_ANY = (
@@ -585,14 +579,14 @@ class _Query:
                 key, lower = f"t{i}", term.lower()
                 params[key + "k"] = lower
                 cond = f"instr(search_key, :{key}k)"
-                if _ASCII_WORD.match(lower):
-                    params[key + "g"] = "*" + "*".join(lower[j:j + 2] for j in range(0, len(lower), 2)) + "*"
+                if is_latin_word(lower):
+                    params[key + "g"] = initials_glob(lower)
                     cond = f"({cond} OR py_initials GLOB :{key}g)"
                 ent_cols.append(f"{cond} AS m{i}")
                 ent_any.append(cond)
                 if re.search(r"[A-Za-z]", term):
                     # LIKE folds ASCII case ("PLC" finds "plc"); instr() is faster for the rest.
-                    params[key] = f"%{_escape_like(term)}%"
+                    params[key] = f"%{escape_like(term)}%"
                     own = f"f.description LIKE :{key} ESCAPE '\\' OR f.location LIKE :{key} ESCAPE '\\'"
                 else:
                     params[key] = term

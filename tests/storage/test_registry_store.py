@@ -161,3 +161,9 @@ def test_first_page_counts_and_ranks_exact_initials_first(store):
     page, total = repo.first_page(store, repo.SearchQuery(text="jy"), limit=3)
     assert len(page) == 3 and total == 7 == repo.count(store, repo.SearchQuery(text="jy"))
     assert repo.search_ids(store, repo.SearchQuery(text="jyhg")) == [b.id, a.id]
+
+
+def test_initials_glob_is_the_shared_chunk_rule():
+    assert repo.initials_glob("jyhg") == "*jy*hg*"
+    assert repo.initials_glob("jyh") == "*jy*h*"
+    assert repo.is_latin_word("jyhg") and not repo.is_latin_word("江阴")
