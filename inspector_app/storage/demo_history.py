@@ -487,22 +487,24 @@ class _History:
         self._step(v.end + timedelta(minutes=40), "reinspect", v, fail=(), document=False)
         self._step(v.end + timedelta(minutes=45), "close", v)
 
+    def _order_then_close(self, v: _Visit) -> None:
+        """Order now; the enterprise rectifies a little before the first deadline; re-inspect, close."""
+        self._order_now(v)
+        first = self._first_deadline(v)
+        self._reinspect_and_close(v, max(self._days(v.day, 2), self._days(first, -self.rng.randint(0, 3))))
+
     def _plan_spot_penalty(self, v: _Visit) -> None:
         self._visit_day(v, 30, 80)
         self._offsets(v, 7, 15)
         self._step(v.end + timedelta(minutes=10), "penalty", v)
-        self._order_now(v)
-        first = self._first_deadline(v)
-        self._reinspect_and_close(v, max(self._days(v.day, 2), self._days(first, -self.rng.randint(0, 3))))
+        self._order_then_close(v)
 
     def _plan_voided(self, v: _Visit) -> None:
         # The first order named the wrong enterprise: voided unserved, the right one issued.
         self._visit_day(v, 40, 100)
         self._offsets(v, 7, 20)
         self._step(v.end + timedelta(minutes=10), "wrong_order", v)
-        self._order_now(v)
-        first = self._first_deadline(v)
-        self._reinspect_and_close(v, max(self._days(v.day, 2), self._days(first, -self.rng.randint(0, 3))))
+        self._order_then_close(v)
 
     def _plan_corrected(self, v: _Visit) -> None:
         # The order left out a legal basis: corrected by a new document the next working day.
