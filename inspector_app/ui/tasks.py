@@ -18,6 +18,7 @@ class TaskSignals(QObject):
     progressed = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(str)
+    raised = Signal(object)  # the exception itself, for the operations' one failure handler
     finished = Signal()
 
 
@@ -41,6 +42,7 @@ class Task(QRunnable):
             message = str(e) or e.__class__.__name__
             traceback.print_exc()
             self.signals.failed.emit(message)
+            self.signals.raised.emit(e)
         else:
             self.signals.succeeded.emit(result)
         finally:
