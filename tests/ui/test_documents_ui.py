@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from pypdf import PdfReader
 
-from inspector_app import cli_documents
+from inspector_app import cli
 from inspector_app.core import documents as docs
 from inspector_app.storage import documents, findings, township
 from inspector_app.ui import document_dialogs as dd
@@ -308,7 +308,7 @@ def test_enterprise_documents_page(qtbot, db, ent, shown):
 # command line
 
 def run_cli(db, *argv):
-    return cli_documents.main(["--db", str(db.path), *argv])
+    return cli.main(["--db", str(db.path), *argv])
 
 
 def test_cli_register_render_findings_and_quarter(db, ent, tmp_path, capsys):
@@ -352,7 +352,8 @@ def test_cli_commands_have_help(capsys):
 
     p = argparse.ArgumentParser()
     sub = p.add_subparsers()
-    cli_documents.register(sub)
+    for area in (cli.documents, cli.findings):
+        area.register(sub)
     for name in ("documents", "render", "findings", "quarter-listing"):
         with pytest.raises(SystemExit):
             p.parse_args([name, "--help"])

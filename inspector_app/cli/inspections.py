@@ -1,22 +1,18 @@
-"""Subcommands beyond the registry: checklists, inspections, findings and documents."""
+"""Checklists and what an inspection checks: forms, obligations."""
 
 from __future__ import annotations
 
-import importlib
+from .common import store
 
 
 def cmd_forms(args) -> int:
     from pathlib import Path
 
-    from .core import forms
-    from .paths import forms_dir
+    from ..core import forms
+    from ..paths import forms_dir
 
     directory = Path(args.dir) if args.dir else forms_dir()
-    try:
-        loaded = forms.load_forms(directory)
-    except forms.FormError as e:
-        print(f"错误：{e}")
-        return 2
+    loaded = forms.load_forms(directory)  # a malformed file raises FormError (a ValueError): exit 2
     for form in loaded.values():
         items = list(form.items())
         major = sum(1 for i in items if i.is_major)
@@ -29,26 +25,20 @@ def cmd_forms(args) -> int:
 
 
 def cmd_obligations(args) -> int:
-    from . import paths
-    from .core import obligations
-    from .storage import enterprises as repo
-    from .storage import open_db
+    from ..core import obligations
+    from ..storage import enterprises as repo
 
-    store = open_db(paths.database_path(args.db))
-    ids = repo.search_ids(store, repo.SearchQuery(text=" ".join(args.enterprise)))
+    s = store(args)
+    ids = repo.search_ids(s, repo.SearchQuery(text=" ".join(args.enterprise)))
     if not ids:
         print("未找到企业。")
         return 1
-    ent = repo.get(store, ids[0])
+    ent = repo.get(s, ids[0])
     print(f"{ent.name}（{ent.uscc or ent.legacy_reg_no or '无代码'}）")
     marks = {True: "✓", False: "✗", None: "?"}
     for ob in obligations.derive_obligations(ent):
         print(f" {marks[ob.satisfied]} {ob.title}：{ob.detail}\n     依据：{ob.clause}")
     return 0
-
-
-# Later modules add "module:register" entries; each register(sub) adds its own subcommands.
-EXTENSIONS = ["inspector_app.cli_documents:register"]
 
 
 def register(sub) -> None:
@@ -60,13 +50,3 @@ def register(sub) -> None:
     o = sub.add_parser("obligations", help="what the law requires of an enterprise, with the clause behind it")
     o.add_argument("enterprise", nargs="+", help="name, pinyin initials or credit code")
     o.set_defaults(func=cmd_obligations)
-
-    for target in EXTENSIONS:
-        mod_name, attr = target.split(":")
-        try:
-            module = importlib.import_module(mod_name)
-        except ModuleNotFoundError as e:
-            if e.name != mod_name:
-                raise
-            continue  # module not built yet in this checkout
-        getattr(module, attr)(sub)

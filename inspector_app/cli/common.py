@@ -1,0 +1,101 @@
+"""What every command shares: the global options, opening the store, argument types, and the one
+place that turns a user's mistake into a Chinese message on stderr and exit status 2."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from typing import Callable
+
+# Exit status for a user's mistake (bad argument, missing file, unreadable database), as argparse
+# uses for a bad command line.
+USAGE_ERROR = 2
+
+
+def add_global_options(parser: argparse.ArgumentParser, *, default=None) -> None:
+    """The options every command accepts, before or after its name.
+
+    The top-level parser gets real defaults; each subcommand gets them again with
+    ``default=argparse.SUPPRESS`` so that a value typed before the command name is not
+    overwritten by the subcommand's default (``inspector --db F demo`` and ``inspector demo --db F``
+    both work). Add a new global option here and only here.
+    """
+    parser.add_argument("--db", default=default,
+                        help="database file (default: the user's data directory; env INSPECTOR_DB)")
+
+
+def store(args: argparse.Namespace):
+    """Open (create and migrate if needed) the database chosen by ``--db`` / ``INSPECTOR_DB``."""
+    from .. import paths
+    from ..storage import open_db
+
+    return open_db(paths.database_path(args.db))
+
+
+# ---------------------------------------------------------------------------------------------
+# argument types (argparse prints their messages after "inspector CMD: error: …", exit 2)
+
+def number(what: str) -> Callable[[str], int]:
+    """An integer argument; ``what`` names it in the Chinese error (e.g. "年份")."""
+    def parse(text: str) -> int:
+        try:
+            return int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{what}应为数字，实为“{text}”") from None
+    return parse
+
+
+def iso_date(what: str) -> Callable[[str], date]:
+    """A date argument written as 2026-03-31; ``what`` names it in the Chinese error."""
+    def parse(text: str) -> date:
+        try:
+            return date.fromisoformat(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{what}应为日期（如2026-03-31），实为“{text}”") from None
+    return parse
+
+
+# ---------------------------------------------------------------------------------------------
+# errors
+
+def describe_error(error: BaseException) -> str:
+    """One line for the officer. The storage and core layers already raise Chinese messages;
+    operating-system errors arrive in English and are put into Chinese here."""
+    name = getattr(error, "filename", None)
+    if isinstance(error, FileNotFoundError) and name:
+        text = f"找不到文件或文件夹“{name}”。"
+    elif isinstance(error, PermissionError) and name:
+        text = f"没有权限读写“{name}”，请检查文件是否被其他程序（如Excel、WPS）打开，或另选位置。"
+    elif isinstance(error, IsADirectoryError) and name:
+        text = f"“{name}”是文件夹，请给出文件名。"
+    elif isinstance(error, OSError):
+        text = f"无法读写“{name}”：{error.strerror or error}。" if name else f"文件操作失败：{error.strerror or error}。"
+    else:
+        text = str(error) or type(error).__name__
+    return "错误：" + " ".join(text.split())
+
+
+def run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run one command's handler. A user's mistake never shows a traceback: ValueError (bad input,
+    with the core's Chinese message), StorageError and other RuntimeErrors, and file errors print
+    one line to stderr and return exit status 2. Anything else is a bug and keeps its traceback."""
+    try:
+        return func(args)
+    except BrokenPipeError:
+        # The reader went away (``inspector findings | head``): stop quietly, as other tools do.
+        _silence_stdout()
+        return 1
+    except (ValueError, RuntimeError, OSError) as e:
+        print(describe_error(e), file=sys.stderr)
+        return USAGE_ERROR
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout again at exit; point it at devnull so that flush cannot fail.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # stdout is not a real file (tests capture it)
