@@ -19,9 +19,12 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
+from ..core import clock
 from ..core import findings as rules
-from ..core.findings import as_date
-from .db import Store, now_iso
+from ..core import settings as S
+from ..core.dates import as_date, parse_date
+from . import settings
+from .db import Store, not_found, now_iso, require
 from .enterprises import escape_like, initials_glob, is_latin_word
 
 # Documents that can order a rectification (the decision that starts the clock).
@@ -32,15 +35,8 @@ ORDER_DOCUMENT_KINDS = ("rectification_order", "onsite_measures", "hazard_notice
 # helpers
 
 def _iso(value, what: str, *, required: bool = True) -> str:
-    try:
-        d = as_date(value)
-    except ValueError:
-        raise ValueError(f"{what}格式不正确，请按“2026-03-15”的格式填写。") from None
-    if d is None:
-        if required:
-            raise ValueError(f"请填写{what}。")
-        return ""
-    return d.isoformat()
+    d = parse_date(value, what) if required else as_date(value, what)
+    return d.isoformat() if d else ""
 
 
 def _insert(store: Store, table: str, row: dict) -> None:
@@ -63,7 +59,7 @@ def _row(store: Store, finding_id: str) -> dict:
     cur = store.conn.execute("SELECT * FROM finding WHERE id = ?", [finding_id])
     row = cur.fetchone()
     if row is None:
-        raise ValueError("找不到该隐患记录，可能已被删除，请刷新列表后重试。")
+        raise not_found("该隐患记录", "请刷新列表后重试。")
     found = dict(zip([d[0] for d in cur.description], row))
     if found["deleted"]:
         raise ValueError("该隐患记录已删除，不能再办理。")
@@ -100,13 +96,9 @@ def _apply(store: Store, finding: dict, event: str, *, at: str = "", note: str =
 
 
 def _check_document(store: Store, document_id: str, *, enterprise_id: str, kinds: Iterable[str] | None) -> None:
-    row = store.conn.execute(
-        "SELECT kind, status, enterprise_id, doc_no FROM document WHERE id = ? AND deleted = 0",
-        [document_id],
-    ).fetchone()
-    if row is None:
-        raise ValueError("找不到所引用的执法文书，请先出具文书。")
-    kind, status, ent, doc_no = row
+    kind, status, ent, doc_no = require(store, "document", document_id, "所引用的执法文书",
+                                        columns=("kind", "status", "enterprise_id", "doc_no"),
+                                        hint="请先出具文书。")
     if status == "void":
         raise ValueError(f"文书{doc_no}已作废，不能作为依据，请引用有效的文书。")
     if kinds is not None and kind not in tuple(kinds):
@@ -134,13 +126,10 @@ def create_finding(store: Store, *, enterprise_id: str, inspection_id: str | Non
     due = _iso(deadline, "整改期限")
     if due < found:
         raise ValueError("整改期限不能早于发现日期，请修改整改期限。")
-    ent = store.conn.execute("SELECT deleted FROM enterprise WHERE id = ?", [enterprise_id]).fetchone()
-    if ent is None or ent[0]:
-        raise ValueError("所选企业不存在或已删除，请重新选择企业。")
+    require(store, "enterprise", enterprise_id, "所选企业", hint="请重新选择企业。")
     if inspection_id:
-        ins = store.conn.execute("SELECT enterprise_id FROM inspection WHERE id = ?", [inspection_id]).fetchone()
-        if ins is None:
-            raise ValueError("找不到对应的检查记录，请先保存检查。")
+        ins = require(store, "inspection", inspection_id, "对应的检查记录", columns="enterprise_id",
+                      live=False, hint="请先保存检查。")
         if ins[0] != enterprise_id:
             raise ValueError("隐患所属企业与检查对象不一致，请核对。")
     row = {
@@ -455,7 +444,7 @@ def listed_major_for_quarter(store: Store, year: int, quarter: int, *, today=Non
         ORDER BY f.listed_on, e.py_full, f.id
         """,
         {"first": first.isoformat(), "last": last.isoformat(),
-         **_flag_params(as_date(today) or date.today(), window_days)},
+         **_flag_params(as_date(today) or clock.today(), window_days)},
     )
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r)) for r in cur.fetchall()]
@@ -495,13 +484,9 @@ def _flag_params(today: date, window_days: int) -> dict:
 
 
 def reinspection_window(store: Store) -> int:
-    """The re-inspection window in days (setting ``reinspection_window_days``, default 10:
-    REFERENCE §1.4 [K], practice not confirmed against the official text)."""
-    value = store.setting("reinspection_window_days", rules.DEFAULT_REINSPECTION_WINDOW_DAYS)
-    try:
-        return max(1, int(value))
-    except (TypeError, ValueError):
-        return rules.DEFAULT_REINSPECTION_WINDOW_DAYS
+    """The re-inspection window in days (``S.REINSPECTION_WINDOW``, default 10: REFERENCE §1.4
+    [K], practice not confirmed against the official text)."""
+    return settings.get(store, S.REINSPECTION_WINDOW)
 
 
 # "Overdue (any)": rectification overdue, or re-inspection overdue (for ordered/rectifying an
@@ -536,7 +521,7 @@ class _Query:
         if overdue not in _OVERDUE and overdue not in (False, None, ""):
             raise ValueError("逾期筛选只能是：全部逾期、整改逾期或复查逾期。")
         self.order_by, self.descending = order_by, bool(descending)
-        self.params = _flag_params(as_date(today) or date.today(), window_days)
+        self.params = _flag_params(as_date(today) or clock.today(), window_days)
         params = self.params
         where = ["f.deleted = 0"]
         if state:
@@ -801,7 +786,7 @@ def query_finding_ids(store: Store, *, limit: int | None = None, offset: int = 0
 def finding_rows(store: Store, ids: list[str], *, today=None,
                  window_days: int = rules.DEFAULT_REINSPECTION_WINDOW_DAYS) -> list[dict]:
     """Display rows for ``ids`` in the given order (missing or deleted ids are skipped)."""
-    params = _flag_params(as_date(today) or date.today(), window_days)
+    params = _flag_params(as_date(today) or clock.today(), window_days)
     by_id: dict[str, dict] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]

@@ -216,7 +216,7 @@ def test_order_is_all_or_nothing_and_checks_the_document(s, ent):
     documents.void_document(s, void["id"], reason="文书打印错误")
     with pytest.raises(ValueError, match="已作废"):
         findings.order_rectification(s, [a], document_id=void["id"])
-    with pytest.raises(ValueError, match="找不到"):
+    with pytest.raises(ValueError, match="不存在或已删除"):
         findings.order_rectification(s, [a], document_id="missing")
     with pytest.raises(ValueError, match="发现日期"):
         findings.order_rectification(s, [a], document_id=doc["id"], deadlines={a: "2026-03-01"})
