@@ -9,8 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inspector_app.core import findings as rules
+from inspector_app.core import settings as S
 from inspector_app.core.ids import uuid7
 from inspector_app.storage import documents, findings, open_memory, township
+from inspector_app.storage import settings as prefs
 from inspector_app.storage.township import Officer, TownshipSetup
 
 OFFICERS = [{"name": "张三", "cert_no": "32010001"}, {"name": "李四", "cert_no": "32010002"}]
@@ -520,8 +522,10 @@ def test_today_view(s, ledger):
 
 def test_window_setting(s):
     assert findings.reinspection_window(s) == 10
-    s.set_setting("reinspection_window_days", 15)
+    prefs.put(s, S.REINSPECTION_WINDOW, 15)
     assert findings.reinspection_window(s) == 15
+    s.set_setting("reinspection_window_days", 0)  # a value no screen can write reads as the bound
+    assert findings.reinspection_window(s) == 1
 
 
 # The SQL flags and filters agree with the core rules on random findings and days.
