@@ -69,6 +69,12 @@ def parse_datetime(value: Any, what: str = "时间") -> datetime:
     return t
 
 
+def local_naive(value: Any, what: str = "时间") -> datetime:
+    """``value`` as local wall-clock time without zone (how times are printed and shown)."""
+    t = parse_datetime(value, what)
+    return t.astimezone().replace(tzinfo=None) if t.tzinfo is not None else t
+
+
 def check_iso(value: Any, what: str) -> str:
     """ISO text of ``value`` as given (date, or date-time to the second), after checking it parses.
 

@@ -88,3 +88,14 @@ def test_the_old_import_path_still_works():
     from inspector_app.core.findings import as_date as old
 
     assert old is as_date
+
+
+def test_local_naive():
+    from inspector_app.core.dates import local_naive
+
+    aware = datetime(2026, 3, 15, 1, 30, tzinfo=timezone.utc)
+    assert local_naive(aware) == aware.astimezone().replace(tzinfo=None)
+    assert local_naive(aware.isoformat()).tzinfo is None
+    assert local_naive("2026-03-15 09:30") == datetime(2026, 3, 15, 9, 30)
+    with pytest.raises(ValueError, match="结束时间格式不正确"):
+        local_naive("later", "结束时间")
