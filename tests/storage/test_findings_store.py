@@ -12,6 +12,7 @@ from inspector_app.core import findings as rules
 from inspector_app.core import settings as S
 from inspector_app.core.ids import uuid7
 from inspector_app.storage import documents, findings, open_memory, township
+from inspector_app.storage import finding_lists
 from inspector_app.storage import settings as prefs
 from inspector_app.storage.township import Officer, TownshipSetup
 
@@ -676,9 +677,9 @@ def test_enterprise_order_walks_the_enterprises_when_many_findings_match(s, vill
     for i in range(24):
         new(s, ents[i % 4], deadline=f"2026-04-{i + 1:02d}")
     day = dict(today="2026-03-20", order_by="enterprise")
-    q = findings._Query(**day)
+    q = finding_lists._Query(**day)
     assert q.walks(s, total=24, end=4) and not q.walks(s, total=3, end=4)
-    assert not findings._Query(**day, enterprise_id=ents[0]).walks(s, total=24, end=4)
+    assert not finding_lists._Query(**day, enterprise_id=ents[0]).walks(s, total=24, end=4)
     want = findings.query_finding_ids(s, **day)
     assert [r["id"] for r in findings.finding_page(s, offset=4, limit=4, total=24, **day)] == want[4:8]
     assert [r["id"] for r in findings.finding_page(s, offset=4, limit=4, **day)] == want[4:8]
