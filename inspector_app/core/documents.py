@@ -25,6 +25,9 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
+from .dates import parse_date, parse_datetime
+from .officers import distinct_officers, require_two_officers
+
 # --- kinds ---------------------------------------------------------------------------------
 
 INSPECTION_RECORD = "inspection_record"
@@ -91,26 +94,9 @@ def cn_datetime(t: datetime) -> str:
 
 # --- serialisation -------------------------------------------------------------------------
 
-def _parse_date(v: Any, what: str) -> date:
-    if isinstance(v, datetime):
-        return v.date()
-    if isinstance(v, date):
-        return v
-    try:
-        return date.fromisoformat(str(v)[:10])
-    except ValueError:
-        raise ValueError(f"{what}日期格式不正确（应为 2026-03-05）：{v!r}") from None
-
-
-def _parse_datetime(v: Any, what: str) -> datetime:
-    if isinstance(v, datetime):
-        return v.replace(second=0, microsecond=0)
-    if isinstance(v, date):
-        return datetime(v.year, v.month, v.day)
-    try:
-        return datetime.fromisoformat(str(v)).replace(second=0, microsecond=0)
-    except ValueError:
-        raise ValueError(f"{what}时间格式不正确（应为 2026-03-05T09:30）：{v!r}") from None
+def _parse_datetime(v: Any, what: str = "时间") -> datetime:
+    # Documents print hours and minutes only: seconds would make the frozen text look edited.
+    return parse_datetime(v, what).replace(second=0, microsecond=0)
 
 
 class _Model:
@@ -196,9 +182,9 @@ def _load(tp: Any, v: Any) -> Any:
             return Officer(*v)
         raise ValueError(f"文书内容格式不正确：{v!r}")
     if tp is datetime:
-        return v if isinstance(v, datetime) else _parse_datetime(v, "")
+        return v if isinstance(v, datetime) else _parse_datetime(v)
     if tp is date:
-        return v if type(v) is date else _parse_date(v, "")
+        return v if type(v) is date else parse_date(v)
     if tp is bool:
         return bool(v)
     if tp is int:
@@ -341,14 +327,12 @@ class ReviewItem(_Model):
 
 
 def _check_officers(officers: tuple, *, enforcement: bool) -> None:
-    need = 2 if enforcement else 1
-    named = [o for o in officers if o.name.strip()]
-    if len({o.name.strip() for o in named}) < need:  # the same officer twice is still one
-        if enforcement:
-            raise ValueError("执法文书须有至少两名执法人员（行政处罚法第42条），请再添加一名执法人员。")
+    if enforcement:
+        require_two_officers(officers, what="执法文书")
+    elif not distinct_officers(officers):
         raise ValueError("请至少填写一名检查人员。")
     if enforcement:
-        missing = [o.name for o in named if not o.cert_no.strip()]
+        missing = [o.name for o in officers if o.name.strip() and not o.cert_no.strip()]
         if missing:
             raise ValueError("执法人员须持有执法证件，请填写证号：" + "、".join(missing) + "。")
 

@@ -26,8 +26,10 @@ text (REFERENCE §1.4 [K]); it is therefore a parameter everywhere, fed from a s
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
+from . import settings as S
+from .dates import as_date, parse_date
 from .i18n import QT_TRANSLATE_NOOP
 
 STATES = ("registered", "ordered", "rectifying", "awaiting_reinspection", "passed", "closed")
@@ -81,7 +83,7 @@ OPEN_STATES = ("registered", "ordered", "rectifying")
 # States in which a re-inspection is owed once the deadline passes or the enterprise reports back.
 REINSPECTION_STATES = ("ordered", "rectifying", "awaiting_reinspection")
 
-DEFAULT_REINSPECTION_WINDOW_DAYS = 10
+DEFAULT_REINSPECTION_WINDOW_DAYS = S.REINSPECTION_WINDOW.default
 
 
 def allowed_events(state: str) -> list[str]:
@@ -104,21 +106,7 @@ def transition(state: str, event: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Dates
-
-def as_date(value) -> date | None:
-    """ISO string / date / datetime → date; '' or None → None. Raises a Chinese ValueError."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise ValueError(f"日期“{value}”格式不正确，请按“2026-03-15”的格式填写。") from None
-
+# Reading findings (dates through core.dates.as_date, re-exported here for older imports)
 
 def _get(finding, key: str):
     if isinstance(finding, Mapping):
@@ -225,7 +213,7 @@ def five_errors(fields: Mapping) -> dict[str, str]:
             errs["five_funds"] = "整改资金请填写数字（元）。"
     if fields.get("five_deadline"):
         try:
-            as_date(fields["five_deadline"])
+            as_date(fields["five_deadline"], FIVE_LABELS["five_deadline"])
         except ValueError as e:
             errs["five_deadline"] = str(e)
     return errs
@@ -252,7 +240,7 @@ def listing_errors(*, grade: str, body: str, doc_no: str, listed_on, deadline) -
     if not (body or "").strip():
         errs["listing_body"] = "请填写督办单位，如“江阴市安委办”。"
     try:
-        listed = as_date(listed_on)
+        listed = as_date(listed_on, "挂牌日期")
     except ValueError as e:
         errs["listed_on"] = str(e)
         listed = None
@@ -260,7 +248,7 @@ def listing_errors(*, grade: str, body: str, doc_no: str, listed_on, deadline) -
         if listed is None:
             errs["listed_on"] = "请填写挂牌日期。"
     try:
-        until = as_date(deadline)
+        until = as_date(deadline, "督办期限")
     except ValueError as e:
         errs["listing_deadline"] = str(e)
         until = None
@@ -295,9 +283,7 @@ def grade_errors(*, grade: str, major_ref: str, override_reason: str) -> dict[st
 
 def quarter_of(value) -> tuple[int, int]:
     """(year, quarter 1–4) of a date."""
-    d = as_date(value)
-    if d is None:
-        raise ValueError("请填写日期。")
+    d = parse_date(value)
     return d.year, (d.month - 1) // 3 + 1
 
 

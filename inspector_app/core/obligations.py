@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import clock
 from .enterprise import SAFETY_MANAGER_TYPES, STANDARDISATION_GRADES, Enterprise
 from .forms import (
     CATEGORIES,
@@ -248,7 +249,7 @@ def derive_obligations(enterprise: Enterprise, *, rules: ObligationRules | None 
     """
     rules = default_rules() if rules is None else rules
     forms = default_forms() if forms is None else forms
-    today = today or dt.date.today()
+    today = today or clock.today()
     result = []
     for rule in rules.rules:
         if rule.applies is not None and not condition_holds(rule.applies, enterprise):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from ..core import clock
 
 QUARTER_COLUMNS = (
     ("enterprise_name", "企业名称", 30),
@@ -71,7 +71,7 @@ def write_quarter_listing_xlsx(rows: list[dict], path, *, title: str, progress=N
         if progress and i % 50 == 0:
             progress(i, total)
     ws.freeze_panes = "B3"
-    ws.cell(total + 4, 1, f"制表日期：{date.today().isoformat()}")
+    ws.cell(total + 4, 1, f"制表日期：{clock.today().isoformat()}")
     save_workbook_atomic(wb, path)
     if progress:
         progress(total, total)
@@ -79,8 +79,9 @@ def write_quarter_listing_xlsx(rows: list[dict], path, *, title: str, progress=N
 
 
 def export_quarter_listing(store, year: int, quarter: int, path, *, progress=None) -> int:
-    from ..storage import findings, township
+    from ..core import settings as S
+    from ..storage import findings, settings
 
     rows = findings.listed_major_for_quarter(store, int(year), int(quarter))
-    title = quarter_title(township.settings(store)["township"] or "", int(year), int(quarter))
+    title = quarter_title(settings.get(store, S.TOWNSHIP), int(year), int(quarter))
     return write_quarter_listing_xlsx(rows, path, title=title, progress=progress)

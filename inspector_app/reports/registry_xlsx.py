@@ -12,9 +12,11 @@ import contextlib
 import errno
 import os
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
+from ..core import clock
+from ..core import settings as S
+from ..storage import settings
 from ..storage.db import Store
 from ..storage.enterprises import SearchQuery, search_ids
 
@@ -178,7 +180,7 @@ def export_registry(store: Store, path: str | Path, *, query: SearchQuery | None
     tenants = dict(store.db.execute(
         "SELECT landlord_id, count(*) FROM enterprise WHERE deleted = 0 AND landlord_id IS NOT NULL "
         "GROUP BY landlord_id").fetchall())
-    township = (store.setting("township", "") or "").strip()
+    township = settings.get(store, S.TOWNSHIP)
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("企业基本情况台账")
@@ -221,7 +223,7 @@ def export_registry(store: Store, path: str | Path, *, query: SearchQuery | None
     title.alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 30
     ws.append([title])
-    today = date.today()
+    today = clock.today()
     stamp = WriteOnlyCell(ws, f"导出日期：{today.year}年{today.month}月{today.day}日　　共 {total} 家")
     stamp.font = Font(name=FONT_NAME, size=10)
     stamp.alignment = Alignment(horizontal="right")

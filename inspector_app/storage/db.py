@@ -19,6 +19,8 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from ..core import clock
+from ..core import settings as S
 from ..core.ids import HybridClock, uuid7
 from .schema import APPLICATION_ID, LATEST_MIGRATION, MIGRATION_SET
 
@@ -108,9 +110,39 @@ class Store:
 
 
 def now_iso() -> str:
-    from datetime import datetime
+    """The moment stamped on rows: local time with its zone, so laptops in sync compare it."""
+    return clock.now().astimezone().isoformat(timespec="seconds")
 
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+NOT_FOUND_HINT = "请刷新后重新选择。"
+
+
+def not_found(what: str, hint: str = NOT_FOUND_HINT) -> ValueError:
+    """The one message for a record that was looked up by id and is not there (any more)."""
+    return ValueError(f"{what}不存在或已删除，{hint}")
+
+
+def require(store: Store, table: str, row_id: str | None, what: str, *, columns: str | tuple[str, ...] = "id",
+            live: bool = True, hint: str = NOT_FOUND_HINT) -> tuple:
+    """The ``columns`` of the ``table`` row with id ``row_id`` as a tuple, or :func:`not_found`.
+
+    ``live`` (the default) treats a deleted (tombstoned) row as missing; ``live=False`` finds it
+    too, for callers that tell the officer it was deleted or only follow a link.
+    ``what`` names the record for the officer, e.g. "所选企业" or "该检查记录".
+    """
+    cols = (columns,) if isinstance(columns, str) else tuple(columns)
+    row = None
+    if row_id:
+        sql = (f"SELECT {', '.join(_quote(c) for c in cols)} FROM {_quote(table)} WHERE id = ?"
+               + (" AND deleted = 0" if live else ""))
+        row = store.conn.execute(sql, [row_id]).fetchone()
+    if row is None:
+        raise not_found(what, hint)
+    return tuple(row)
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
 
 
 def _configure(conn: sqlite3.Connection, *, memory: bool) -> None:
@@ -150,10 +182,9 @@ def _prepare(conn: sqlite3.Connection, *, memory: bool, device: str | None) -> S
         conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
     store.clock = HybridClock(conn.execute("SELECT hlc FROM clock WHERE id = 1").fetchone()[0])
     if device is None:
-        row = conn.execute("SELECT value FROM setting WHERE key = 'device_code'").fetchone()
-        import json
-
-        store.device = json.loads(row[0]) if row else "DEV"
+        # Before setup there is no code yet; "DEV" marks rows written by an unconfigured laptop.
+        raw = store.setting(S.DEVICE_CODE.key)
+        store.device = "DEV" if raw is None else S.DEVICE_CODE.from_stored(raw)
     return store
 
 

@@ -21,18 +21,21 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields as dc_fields
-from datetime import date, datetime
+from datetime import date
 
+from ..core import clock
 from ..core import documents as docs
-from ..core.findings import as_date
-from .db import Store, now_iso
+from ..core import settings as S
+from ..core.dates import as_date, check_iso
+from ..core.officers import require_two_officers
+from .db import Store, not_found, now_iso, require
 from . import findings as findings_store
+from . import settings
 from .findings import _insert, _update_row
-from .township import settings as township_settings
 
-# Default on-the-spot fine limits (行政处罚法第51条); settings override (REFERENCE §1.6 [K]).
-DEFAULT_MAX_FINE_INDIVIDUAL = 200
-DEFAULT_MAX_FINE_UNIT = 3000
+# Old names of the on-the-spot fine limits' defaults (declared in core.settings).
+DEFAULT_MAX_FINE_INDIVIDUAL = S.MAX_FINE_INDIVIDUAL.default
+DEFAULT_MAX_FINE_UNIT = S.MAX_FINE_UNIT.default
 
 
 # ---------------------------------------------------------------------------------------------
@@ -41,38 +44,29 @@ DEFAULT_MAX_FINE_UNIT = 3000
 def _issued_at(value) -> str:
     if value is None:
         return now_iso()
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="seconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value).strip()
-    try:
-        date.fromisoformat(text[:10])
-        if len(text) > 10:
-            datetime.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"出具日期“{value}”格式不正确，请按“2026-03-15”的格式填写。") from None
-    return text
+    return check_iso(value, "出具日期")
 
 
 def series_code(store: Store) -> str:
     """This laptop's number series: the device code the county assigned at enrolment."""
-    code = str(store.setting("device_code", "") or "").strip()
+    code = settings.get(store, S.DEVICE_CODE)
     if not code:
         raise ValueError("本机尚未设置设备编号，无法为文书编号。请在“设置”中填写县局分配的设备编号（如“A1”）。")
-    if not (code.isascii() and code.isalnum() and len(code) <= 6):
-        raise ValueError(f"设备编号“{code}”不正确：应为1至6位字母或数字，由县局统一分配。")
-    return code
+    return S.DEVICE_CODE.check(code)
+
+
+# core.documents.Authority field → the setting it is filled from.
+AUTHORITY_FIELDS = {
+    "name": S.AUTHORITY_NAME, "abbr": S.AUTHORITY_ABBR,
+    "review_government": S.REVIEW_GOVERNMENT, "court": S.COURT,
+    "bank": S.BANK_NAME, "account": S.BANK_ACCOUNT, "address": S.AUTHORITY_ADDRESS,
+    "township": S.TOWNSHIP, "township_full_name": S.TOWNSHIP_GOVERNMENT,
+}
 
 
 def authority_from_settings(store: Store) -> dict:
-    s = township_settings(store)
-    return {
-        "name": s["authority_name"], "abbr": s["authority_abbr"],
-        "review_government": s["review_government"], "court": s["court"],
-        "bank": s["bank_name"], "account": s["bank_account"], "address": s["authority_address"],
-        "township": s["township"], "township_full_name": s["township_government"],
-    }
+    s = settings.get_many(store, AUTHORITY_FIELDS.values())
+    return {field: s[option.key] for field, option in AUTHORITY_FIELDS.items()}
 
 
 def _party_from_enterprise(store: Store, enterprise_id: str) -> dict:
@@ -88,9 +82,7 @@ def _party_from_enterprise(store: Store, enterprise_id: str) -> dict:
 def _check_officers(content: docs.DocumentContent, kind: str) -> None:
     # The dataclass checks this too; repeated here so that no content type can slip through.
     if kind in docs.ENFORCEMENT_KINDS:
-        named = [o for o in content.officers if o.name.strip() and o.cert_no.strip()]
-        if len({o.name.strip() for o in named}) < 2:
-            raise ValueError("执法文书须有至少两名持证执法人员（行政处罚法第42条），请再添加一名执法人员。")
+        require_two_officers([o for o in content.officers if o.cert_no.strip()], what="执法文书")
 
 
 def _build_content(store: Store, kind: str, content: dict, *, enterprise_id: str | None,
@@ -100,7 +92,7 @@ def _build_content(store: Store, kind: str, content: dict, *, enterprise_id: str
     data = dict(content or {})
     data.pop("doc_no", None)  # the number is ours to give
     if data.get("issued_on") not in (None, ""):
-        given = as_date(data["issued_on"])
+        given = as_date(data["issued_on"], "文书落款日期")
         if given != issued_on:
             raise ValueError("文书落款日期与出具日期不一致，请核对。")
     data["issued_on"] = issued_on
@@ -112,8 +104,8 @@ def _build_content(store: Store, kind: str, content: dict, *, enterprise_id: str
         data["party"] = _party_from_enterprise(store, enterprise_id)
     obj = docs.content_from_dict(kind, data)
     obj.validate(
-        max_fine_individual=int(store.setting("max_fine_individual", DEFAULT_MAX_FINE_INDIVIDUAL)),
-        max_fine_unit=int(store.setting("max_fine_unit", DEFAULT_MAX_FINE_UNIT)),
+        max_fine_individual=settings.get(store, S.MAX_FINE_INDIVIDUAL),
+        max_fine_unit=settings.get(store, S.MAX_FINE_UNIT),
     )
     _check_officers(obj, kind)
     return obj
@@ -129,12 +121,12 @@ def _next_seq(store: Store, series: str, kind: str, year: int) -> int:
 
 
 def _number(store: Store, authority: docs.Authority, kind: str, year: int, seq: int, series: str) -> str:
-    overrides = store.setting("doc_codes", None) or None
+    overrides = settings.get(store, S.DOC_CODES) or None
     if kind == docs.HAZARD_NOTICE:
         # Issued in the township's own name, not the entrusting authority's.
         abbr = authority.township_short
     else:
-        abbr = str(township_settings(store)["authority_abbr"] or "").strip()
+        abbr = settings.get(store, S.AUTHORITY_ABBR)
         if not abbr:
             raise ValueError("请在“设置”中填写文号使用的机关简称（如“澄”）。")
     return docs.format_doc_no(abbr, docs.doc_code(kind, overrides), year, seq, series_prefix=f"{series}-")
@@ -162,27 +154,20 @@ def issue_document(store: Store, *, kind: str, content: dict, enterprise_id: str
     service at issue, e.g. handed over on the spot.
     """
     issued = _issued_at(issued_at)
-    issued_on = date.fromisoformat(issued[:10])
+    issued_on = as_date(issued)
     if enterprise_id:
-        ent = store.conn.execute("SELECT deleted FROM enterprise WHERE id = ?", [enterprise_id]).fetchone()
-        if ent is None or ent[0]:
-            raise ValueError("所选企业不存在或已删除，请重新选择企业。")
+        require(store, "enterprise", enterprise_id, "所选企业", hint="请重新选择企业。")
     if inspection_id:
-        ins = store.conn.execute("SELECT enterprise_id FROM inspection WHERE id = ?", [inspection_id]).fetchone()
-        if ins is None:
-            raise ValueError("找不到对应的检查记录，请先保存检查。")
+        ins = require(store, "inspection", inspection_id, "对应的检查记录", columns="enterprise_id",
+                      live=False, hint="请先保存检查。")
         if enterprise_id and ins[0] != enterprise_id:
             raise ValueError("文书的被检查单位与检查对象不一致，请核对。")
     obj = _build_content(store, kind, content, enterprise_id=enterprise_id, issued_on=issued_on)
     service = _service_columns(served, issued) if served else {}
     with store.write():
         if supersedes_id:
-            old = store.conn.execute(
-                "SELECT kind, status, enterprise_id, doc_no FROM document WHERE id = ? AND deleted = 0",
-                [supersedes_id],
-            ).fetchone()
-            if old is None:
-                raise ValueError("找不到要更正的原文书。")
+            old = require(store, "document", supersedes_id, "要更正的原文书",
+                          columns=("kind", "status", "enterprise_id", "doc_no"), hint="请刷新后重试。")
             if old[0] != kind:
                 raise ValueError("更正文书须与原文书种类相同。")
             if old[1] == "void":
@@ -214,7 +199,7 @@ def issue_document(store: Store, *, kind: str, content: dict, enterprise_id: str
 def peek_doc_no(store: Store, kind: str, *, year: int | None = None) -> str:
     """The number the next issue of ``kind`` would get (for display; nothing is reserved)."""
     series = series_code(store)
-    year = year or date.today().year
+    year = year or clock.today().year
     row = store.conn.execute(
         "SELECT last FROM doc_seq WHERE series = ? AND kind = ? AND year = ?", [series, kind, year]
     ).fetchone()
@@ -308,7 +293,7 @@ def _raw(store: Store, document_id: str) -> dict:
     cur = store.conn.execute("SELECT * FROM document WHERE id = ? AND deleted = 0", [document_id])
     row = cur.fetchone()
     if row is None:
-        raise ValueError("找不到该文书，请刷新后重试。")
+        raise not_found("该文书", "请刷新后重试。")
     return dict(zip([d[0] for d in cur.description], row))
 
 
@@ -401,7 +386,7 @@ def numbering_gaps(store: Store) -> list[str]:
         have = {r[0] for r in store.conn.execute(
             "SELECT seq FROM document WHERE series = ? AND kind = ? AND year = ?", [series, kind, year])}
         missing = [n for n in range(1, last + 1) if n not in have]
-        if missing and series == str(store.setting("device_code", "") or ""):
+        if missing and series == settings.get(store, S.DEVICE_CODE):
             title = docs.TITLES.get(kind, kind)
             problems.append(f"{title} {year}年 {series} 序列缺少编号：" + "、".join(map(str, missing[:20])))
     return problems

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..core import pinyin
 from ..core.enterprise import Enterprise, ValidationErrors, core_name, encode_tags, validate
-from .db import Store
+from .db import Store, not_found
 
 
 class DuplicateError(ValueError):
@@ -259,7 +259,7 @@ def save(store: Store, ent: Enterprise) -> Enterprise:
         if ent.landlord_id == ent.id:
             raise ValidationErrors({"landlord_id": "出租方不能是企业自身。"})
         if get(store, ent.landlord_id) is None:
-            raise ValidationErrors({"landlord_id": "所选出租方企业不存在。"})
+            raise ValidationErrors({"landlord_id": str(not_found("所选出租方企业", "请重新选择出租方。"))})
     row = ent.to_row()
     row.pop("id")
     derive_keys(row)

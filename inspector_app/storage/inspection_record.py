@@ -14,6 +14,7 @@ import re
 from datetime import datetime
 
 from ..core import documents as docs
+from ..core.dates import local_naive
 from .. import paths
 from .db import Store
 from .documents import authority_from_settings, documents_for_inspection, issue_document
@@ -30,10 +31,7 @@ MAX_TITLES = 2
 
 def _local_naive(text: str) -> datetime:
     """An ISO date-time as local wall-clock time without zone (the printed form)."""
-    value = datetime.fromisoformat(str(text).strip())
-    if value.tzinfo is not None:
-        value = value.astimezone().replace(tzinfo=None)
-    return value.replace(second=0, microsecond=0)
+    return local_naive(text).replace(second=0, microsecond=0)
 
 
 def _short(question: str, limit: int = 80) -> str:

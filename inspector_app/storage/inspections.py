@@ -21,15 +21,17 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..core.dates import parse_date, parse_datetime
 from ..core.enterprise import Enterprise
 from ..core.forms import CHOICES, ChecklistForm, Item, assemble, load_forms
 from ..core.obligations import obligations_form
+from ..core.officers import require_two_officers
 from . import findings as findings_store
-from .db import Store, now_iso
+from .db import Store, not_found, now_iso, require
 from .photos import photos_for
 
 KINDS = ("日常", "专项", "双随机", "四不两直", "举报核查", "复查")
@@ -137,54 +139,33 @@ def _is_answered(a: Answer) -> bool:
 # Helpers
 
 
-def _parse_dt(value: Any, what: str) -> datetime:
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day)
-    try:
-        return datetime.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValueError(f"{what}格式不正确，请按“2026-03-15 09:30”的格式填写。") from None
-
-
 def _dt_text(value: Any, what: str) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, str):
-        _parse_dt(value, what)
+        parse_datetime(value, what)
         return value.strip()
-    return _parse_dt(value, what).isoformat(timespec="seconds")
+    return parse_datetime(value, what).isoformat(timespec="seconds")
 
 
 def _before(a: str, b: str) -> bool:
     """a < b for two ISO date-times that may or may not carry a zone."""
-    da, db = _parse_dt(a, "时间"), _parse_dt(b, "时间")
+    da, db = parse_datetime(a, "时间"), parse_datetime(b, "时间")
     if (da.tzinfo is None) != (db.tzinfo is None):
         da, db = da.replace(tzinfo=None), db.replace(tzinfo=None)
     return da < db
 
 
-def _to_date(value: Any) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise ValueError(f"日期“{value}”格式不正确，请按“2026-03-15”的格式填写。") from None
+INSPECTION_HINT = "请从检查列表重新打开。"
 
 
 def _check_officers(store: Store, officer_ids: Iterable[str]) -> list[str]:
-    ids = list(dict.fromkeys(i for i in (officer_ids or []) if i))
-    if len(ids) < 2:
-        raise ValueError("安全生产法规定，监督检查须由两名以上执法人员进行，请至少选择两名执法人员。")
+    ids = require_two_officers(officer_ids, what="执法检查")
     marks = ",".join("?" * len(ids))
     found = {r[0] for r in store.db.execute(
         f"SELECT id FROM officer WHERE id IN ({marks}) AND deleted = 0", ids).fetchall()}
     if len(found) != len(ids):
-        raise ValueError("所选执法人员不存在或已删除，请在“设置—执法人员”中核对后重新选择。")
+        raise not_found("所选执法人员", "请在“设置—执法人员”中核对后重新选择。")
     return ids
 
 
@@ -253,12 +234,9 @@ def _items_of(store: Store, inspection_id: str) -> dict[str, Item]:
     if hit is not None:
         _item_cache.move_to_end(inspection_id)
         return hit
-    row = store.db.execute(
-        "SELECT checklist_snapshot FROM inspection WHERE id = ? AND deleted = 0", [inspection_id]
-    ).fetchone()
-    if row is None:
-        raise ValueError("找不到该检查记录，可能已被删除，请从检查列表重新打开。")
-    forms, _ = _forms_from_snapshot(row[0])
+    snapshot, = require(store, "inspection", inspection_id, "该检查记录", columns="checklist_snapshot",
+                        hint=INSPECTION_HINT)
+    forms, _ = _forms_from_snapshot(snapshot)
     index = {it.key: it for f in forms for it in f.items()}
     _item_cache[inspection_id] = index
     while len(_item_cache) > _ITEM_CACHE_SIZE:
@@ -267,12 +245,7 @@ def _items_of(store: Store, inspection_id: str) -> dict[str, Item]:
 
 
 def _status(store: Store, inspection_id: str) -> str:
-    row = store.db.execute(
-        "SELECT status FROM inspection WHERE id = ? AND deleted = 0", [inspection_id]
-    ).fetchone()
-    if row is None:
-        raise ValueError("找不到该检查记录，可能已被删除，请从检查列表重新打开。")
-    return row[0]
+    return require(store, "inspection", inspection_id, "该检查记录", columns="status", hint=INSPECTION_HINT)[0]
 
 
 def _stamp_sql(store: Store) -> tuple[str, list]:
@@ -296,10 +269,10 @@ def start_inspection(store: Store, *, enterprise_id: str, officer_ids: list[str]
     ids = _check_officers(store, officer_ids)
     ent = _enterprise(store, enterprise_id, live_only=True)
     if ent is None:
-        raise ValueError("所选企业不存在或已删除，请重新选择被检查单位。")
+        raise not_found("所选企业", "请重新选择被检查单位。")
     started = _dt_text(started_at, "检查开始时间") or now_iso()
     chosen = assemble(_resolve_forms(forms), ent)
-    duties = obligations_form(ent, today=_to_date(started))
+    duties = obligations_form(ent, today=parse_date(started))
     checklist = ([duties] if any(True for _ in duties.items()) else []) + chosen
     if not checklist:
         raise ValueError("没有适用于该企业的检查表，请检查 forms 目录中的检查表文件。")
@@ -326,7 +299,7 @@ def open_inspection(store: Store, inspection_id: str) -> InspectionSession:
         f"SELECT {', '.join(_ROW_COLUMNS)} FROM inspection WHERE id = ? AND deleted = 0", [inspection_id])
     row = cur.fetchone()
     if row is None:
-        raise ValueError("找不到该检查记录，可能已被删除，请从检查列表重新打开。")
+        raise not_found("该检查记录", INSPECTION_HINT)
     r = dict(zip(_ROW_COLUMNS, row))
     forms, assembled_at = _forms_from_snapshot(r.pop("checklist_snapshot"))
     ent = _enterprise(store, r["enterprise_id"], live_only=False)
@@ -449,7 +422,7 @@ def update_header(store: Store, inspection_id: str, **fields) -> None:
             "SELECT status, started_at, ended_at FROM inspection WHERE id = ? AND deleted = 0",
             [inspection_id]).fetchone()
         if row is None:
-            raise ValueError("找不到该检查记录，可能已被删除，请从检查列表重新打开。")
+            raise not_found("该检查记录", INSPECTION_HINT)
         if row[0] == "final":
             raise ValueError("检查已定稿，不可修改。")
         started = values.get("started_at", row[1])
@@ -499,7 +472,7 @@ def proposed_findings(session: InspectionSession, today) -> list[dict]:
     Keys are those of findings.create_finding (minus store/enterprise/inspection) plus
     ``question`` (for display; finalise ignores it).
     """
-    day = _to_date(today)
+    day = parse_date(today)
     out = []
     for key, item, ans in failed_items(session):
         out.append({
@@ -550,7 +523,7 @@ def finalise(store: Store, inspection_id: str, *, findings: list[dict], ended_at
         session = open_inspection(store, inspection_id)
         if session.is_final:
             raise ValueError("该检查已定稿，不能重复定稿。")
-        found_on = _to_date(session.started_at)
+        found_on = parse_date(session.started_at)
         proposed = {p["item_key"]: p for p in proposed_findings(session, found_on)}
         failed = {f.key: f for f in failed_items(session)}
 

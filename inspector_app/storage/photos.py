@@ -17,7 +17,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from .db import Store, now_iso
+from .db import Store, not_found, now_iso, require
 
 PHOTO_KINDS = ("现场", "问题", "整改", "复查")
 MAX_SIDE = 1600
@@ -127,13 +127,11 @@ def add_photo(
     if inspection_id is not None:
         status = _inspection_status(store, inspection_id)
         if status is None:
-            raise ValueError("找不到该检查记录，无法添加照片。")
+            raise not_found("该检查记录", "无法添加照片。")
         if status == "final" and finding_id is None:
             raise ValueError("检查已定稿，不可再添加现场照片；整改照片请在隐患整改中添加。")
-    if finding_id is not None and store.db.execute(
-        "SELECT 1 FROM finding WHERE id = ? AND deleted = 0", [finding_id]
-    ).fetchone() is None:
-        raise ValueError("找不到该隐患记录，无法添加照片。")
+    if finding_id is not None:
+        require(store, "finding", finding_id, "该隐患记录", hint="无法添加照片。")
 
     if isinstance(path_or_bytes, (bytes, bytearray, memoryview)):
         data = bytes(path_or_bytes)
@@ -194,11 +192,7 @@ def remove_photo(store: Store, photo_id: str) -> None:
     """Tombstone a photo of a draft inspection (or a finding-only photo). The file stays: other
     rows may share it, and the tombstone must sync before anything could be reclaimed."""
     with store.write():
-        row = store.db.execute(
-            "SELECT inspection_id FROM photo WHERE id = ? AND deleted = 0", [photo_id]
-        ).fetchone()
-        if row is None:
-            raise ValueError("该照片不存在或已删除。")
+        row = require(store, "photo", photo_id, "该照片", columns="inspection_id", hint="请刷新后重试。")
         if row[0] is not None and _inspection_status(store, row[0]) == "final":
             raise ValueError("检查已定稿，照片作为检查记录的一部分不可删除。")
         update = {"deleted": 1}

@@ -5,27 +5,17 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from ..core.township import Officer, TownshipSetup, Village  # noqa: F401 (re-exported)
+from ..core import settings as S
+from ..core.township import SETUP_OPTIONS, Officer, TownshipSetup, Village  # noqa: F401 (re-exported)
+from . import settings as settings_store
 from .db import Store
 
-# Keys of the ``setting`` table; the first-run wizard fills them, Settings edits them.
-AUTHORITY_KEYS = {
-    "authority_name": "江阴市应急管理局",
-    "authority_abbr": "澄",
-    "review_government": "江阴市人民政府",
-    "court": "",
-    "bank_name": "",
-    "bank_account": "",
-    "authority_address": "",
-    "township": "",
-    "township_government": "",
-    "device_code": "",
-    "current_officer_id": "",
-}
+# The old name: {key: default} of the authority settings (the registry in core.settings declares them).
+AUTHORITY_KEYS = {o.key: o.default for o in S.AUTHORITY}
 
 
 def is_configured(store: Store) -> bool:
-    return bool(store.setting("setup_done", False))
+    return settings_store.get(store, S.SETUP_DONE)
 
 
 def apply_setup(store: Store, setup: TownshipSetup) -> None:
@@ -33,20 +23,11 @@ def apply_setup(store: Store, setup: TownshipSetup) -> None:
     errs = setup.errors()
     if errs:
         raise ValueError(next(iter(errs.values())))
-    import json
-
     with store.write():
-        values = {k: getattr(setup, k) for k in (
-            "authority_name", "authority_abbr", "review_government", "court", "township",
-            "township_government", "device_code")}
-        values["setup_done"] = True
-        for key, value in values.items():
-            store.db.execute(
-                "INSERT INTO setting(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [key, json.dumps(value.strip() if isinstance(value, str) else value, ensure_ascii=False)],
-            )
-        store.device = setup.device_code.strip()
+        values = {o: getattr(setup, o.key) for o in SETUP_OPTIONS}
+        values[S.SETUP_DONE] = True
+        settings_store.put_many(store, values)
+        store.device = settings_store.get(store, S.DEVICE_CODE)
         existing = {v.name for v in list_villages(store)}
         for i, name in enumerate(v.strip() for v in setup.villages):
             if name and name not in existing:
@@ -57,7 +38,11 @@ def apply_setup(store: Store, setup: TownshipSetup) -> None:
 
 
 def settings(store: Store) -> dict:
-    return {k: store.setting(k, default) for k, default in AUTHORITY_KEYS.items()}
+    """``{key: value}`` of the authority settings: the old access path, kept for the UI and CLI.
+
+    New code reads one option: ``storage.settings.get(store, S.TOWNSHIP)``.
+    """
+    return settings_store.get_many(store, S.AUTHORITY)
 
 
 def list_villages(store: Store) -> list[Village]:

@@ -9,8 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inspector_app.core import findings as rules
+from inspector_app.core import settings as S
 from inspector_app.core.ids import uuid7
 from inspector_app.storage import documents, findings, open_memory, township
+from inspector_app.storage import finding_lists
+from inspector_app.storage import settings as prefs
 from inspector_app.storage.township import Officer, TownshipSetup
 
 OFFICERS = [{"name": "张三", "cert_no": "32010001"}, {"name": "李四", "cert_no": "32010002"}]
@@ -216,7 +219,7 @@ def test_order_is_all_or_nothing_and_checks_the_document(s, ent):
     documents.void_document(s, void["id"], reason="文书打印错误")
     with pytest.raises(ValueError, match="已作废"):
         findings.order_rectification(s, [a], document_id=void["id"])
-    with pytest.raises(ValueError, match="找不到"):
+    with pytest.raises(ValueError, match="不存在或已删除"):
         findings.order_rectification(s, [a], document_id="missing")
     with pytest.raises(ValueError, match="发现日期"):
         findings.order_rectification(s, [a], document_id=doc["id"], deadlines={a: "2026-03-01"})
@@ -520,8 +523,10 @@ def test_today_view(s, ledger):
 
 def test_window_setting(s):
     assert findings.reinspection_window(s) == 10
-    s.set_setting("reinspection_window_days", 15)
+    prefs.put(s, S.REINSPECTION_WINDOW, 15)
     assert findings.reinspection_window(s) == 15
+    s.set_setting("reinspection_window_days", 0)  # a value no screen can write reads as the bound
+    assert findings.reinspection_window(s) == 1
 
 
 # The SQL flags and filters agree with the core rules on random findings and days.
@@ -672,9 +677,9 @@ def test_enterprise_order_walks_the_enterprises_when_many_findings_match(s, vill
     for i in range(24):
         new(s, ents[i % 4], deadline=f"2026-04-{i + 1:02d}")
     day = dict(today="2026-03-20", order_by="enterprise")
-    q = findings._Query(**day)
+    q = finding_lists._Query(**day)
     assert q.walks(s, total=24, end=4) and not q.walks(s, total=3, end=4)
-    assert not findings._Query(**day, enterprise_id=ents[0]).walks(s, total=24, end=4)
+    assert not finding_lists._Query(**day, enterprise_id=ents[0]).walks(s, total=24, end=4)
     want = findings.query_finding_ids(s, **day)
     assert [r["id"] for r in findings.finding_page(s, offset=4, limit=4, total=24, **day)] == want[4:8]
     assert [r["id"] for r in findings.finding_page(s, offset=4, limit=4, **day)] == want[4:8]

@@ -163,10 +163,10 @@ def _png() -> bytes:
 
 
 def test_start_requires_two_distinct_known_officers(store, officers, ent, forms_dir):
-    with pytest.raises(ValueError, match="两名以上执法人员"):
+    with pytest.raises(ValueError, match="至少两名执法人员"):
         start_inspection(store, enterprise_id=ent.id, officer_ids=[officers[0]], kind="日常",
                          place="", forms=forms_dir)
-    with pytest.raises(ValueError, match="两名以上执法人员"):
+    with pytest.raises(ValueError, match="至少两名执法人员"):
         start_inspection(store, enterprise_id=ent.id, officer_ids=[officers[0], officers[0]],
                          kind="日常", place="", forms=forms_dir)
     with pytest.raises(ValueError, match="执法人员不存在"):
@@ -213,7 +213,7 @@ def test_open_reconstructs_session(store, ins, ent):
     assert s.answers["test_form:a1"] == inspections.Answer("不符合", None, "", "责任制未覆盖班组长")
     assert s.started_at == "2025-06-02T09:00:00"
     assert not s.is_final and s.photos == []
-    with pytest.raises(ValueError, match="找不到该检查"):
+    with pytest.raises(ValueError, match="检查记录不存在"):
         open_inspection(store, "missing")
 
 
@@ -261,7 +261,7 @@ def test_invalid_answers_rejected(store, ins):
     with pytest.raises(ValueError, match="文字记录型"):
         record_answer(store, ins, "test_form:t1", answer="不符合")
     assert record_answer(store, ins, "test_form:t1", value_text="厂区整洁").value_text == "厂区整洁"
-    with pytest.raises(ValueError, match="找不到该检查"):
+    with pytest.raises(ValueError, match="检查记录不存在"):
         record_answer(store, "missing", "test_form:a1", answer="符合")
 
 
@@ -281,7 +281,7 @@ def test_update_header(store, ins, officers):
         update_header(store, ins, status="final")
     with pytest.raises(ValueError, match="结束时间不能早于开始时间"):
         update_header(store, ins, ended_at="2025-06-02T08:00:00")
-    with pytest.raises(ValueError, match="两名以上"):
+    with pytest.raises(ValueError, match="至少两名"):
         update_header(store, ins, officer_ids=officers[:1])
     with pytest.raises(ValueError, match="检查类型无效"):
         update_header(store, ins, kind="抽查")

@@ -163,5 +163,5 @@ def test_invalid_kind_and_missing_owner_rejected(store, inspection_id, tmp_path)
         photos.add_photo(store, _jpeg(), inspection_id=inspection_id, kind="自拍", photos_root=tmp_path)
     with pytest.raises(ValueError, match="关联"):
         photos.add_photo(store, _jpeg(), photos_root=tmp_path)
-    with pytest.raises(ValueError, match="找不到该检查"):
+    with pytest.raises(ValueError, match="检查记录不存在"):
         photos.add_photo(store, _jpeg(), inspection_id="nope", photos_root=tmp_path)

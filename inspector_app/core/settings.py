@@ -1,0 +1,173 @@
+"""Every setting of a township database, declared once: key, type, default, Chinese label, checks.
+
+Like Picard's ``options.py``: call sites name an option object (``S.REINSPECTION_WINDOW``), never a
+key string, so a key is spelt in exactly one place and a default cannot drift between the screen
+that edits a setting and the rule that reads it. The values live in the database's ``setting``
+table (JSON per key, the keys below unchanged since the first schema); ``storage.settings`` reads
+and writes them typed. This module knows nothing about storage.
+
+Reading is lenient and writing is strict: a stored value of the wrong type reads as the default
+and an integer outside its range reads as the nearest bound (an older version or a hand edit may
+have left it), while :meth:`Option.check` refuses both with a Chinese message before anything is
+written.
+
+The re-inspection window and the fine limits are [K] facts in REFERENCE (not confirmed against the
+official text), which is why they are settings and not constants.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
+
+MISSING = object()  # "not stored", unlike a stored null
+
+
+@dataclass(frozen=True, eq=False)  # eq=False: options hash by identity, so they can key a dict
+class Option:
+    key: str
+    type: type
+    default: Any
+    label: str                      # Chinese, as the officer reads it in messages
+    required: bool = False          # an empty value is refused on write (the default may be empty)
+    hint: str = ""                  # appended to the "please fill in" message
+    minimum: int | None = None
+    maximum: int | None = None
+    validate: Callable[[Any], str | None] | None = None  # returns a Chinese problem, or None
+
+    def from_stored(self, raw: Any = MISSING) -> Any:
+        """The typed value of what the ``setting`` table holds (missing or unusable → default)."""
+        if raw is MISSING or raw is None:
+            return self._default()
+        try:
+            value = self._coerce(raw)
+        except (TypeError, ValueError):
+            return self._default()
+        if self.type is int:
+            if self.minimum is not None:
+                value = max(self.minimum, value)
+            if self.maximum is not None:
+                value = min(self.maximum, value)
+        return value
+
+    def problem(self, value: Any) -> str | None:
+        """What is wrong with ``value`` as this setting (Chinese), or None."""
+        try:
+            value = self._coerce(value)
+        except (TypeError, ValueError):
+            return f"{self.label}应为{_TYPE_NAMES.get(self.type, '正确的格式')}：“{value}”。"
+        if self.required and value in ("", None, {}):
+            return f"请填写{self.label}。{self.hint}"
+        if self.type is int:
+            low, high = self.minimum, self.maximum
+            if (low is not None and value < low) or (high is not None and value > high):
+                return f"{self.label}应在{low}至{high}之间，不能是{value}。"
+        if self.validate is not None and value not in ("", None):
+            return self.validate(value)
+        return None
+
+    def check(self, value: Any) -> Any:
+        """``value`` converted to this setting's type; ValueError (Chinese) when it is not valid."""
+        problem = self.problem(value)
+        if problem:
+            raise ValueError(problem)
+        return self._coerce(value)
+
+    def _default(self) -> Any:
+        return dict(self.default) if isinstance(self.default, dict) else self.default
+
+    def _coerce(self, value: Any) -> Any:
+        if self.type is str:
+            return "" if value is None else str(value).strip()
+        if self.type is bool:
+            if isinstance(value, str):
+                if value.strip().lower() in ("1", "true", "yes"):
+                    return True
+                if value.strip().lower() in ("", "0", "false", "no"):
+                    return False
+                raise ValueError(value)
+            return bool(value)
+        if self.type is int:
+            if isinstance(value, bool) or isinstance(value, float) and not value.is_integer():
+                raise ValueError(value)
+            return int(str(value).strip()) if isinstance(value, str) else int(value)
+        if self.type is dict:
+            if value in (None, ""):
+                return {}
+            if not isinstance(value, dict) or not all(
+                    isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+                raise TypeError(value)
+            return {k: v.strip() for k, v in value.items() if v.strip()}
+        raise TypeError(f"unsupported setting type {self.type!r}")
+
+
+_TYPE_NAMES = {int: "整数", bool: "是或否", str: "文字", dict: "对照表"}
+
+REGISTRY: dict[str, Option] = {}
+
+
+def register(option: Option) -> Option:
+    if option.key in REGISTRY:
+        raise ValueError(f"setting {option.key!r} declared twice")
+    REGISTRY[option.key] = option
+    return option
+
+
+def option(key: str) -> Option:
+    """The declared option of ``key`` (for the few places that still hold a key string)."""
+    try:
+        return REGISTRY[key]
+    except KeyError:
+        raise KeyError(f"undeclared setting {key!r}") from None
+
+
+def all_options() -> Iterator[Option]:
+    return iter(REGISTRY.values())
+
+
+DEVICE_CODE_RULE = "设备编号由1至6位字母或数字组成，如“A1”，由县局统一分配，不得重复。"
+
+
+def _device_code_problem(code: str) -> str | None:
+    if code.isascii() and code.isalnum() and len(code) <= 6:
+        return None
+    return f"设备编号“{code}”不正确：{DEVICE_CODE_RULE}"
+
+
+# --- the issuing authority and this township (first-run wizard; printed on every document) ----
+
+AUTHORITY_NAME = register(Option("authority_name", str, "江阴市应急管理局", "执法机关全称", required=True))
+AUTHORITY_ABBR = register(Option("authority_abbr", str, "澄", "文号中使用的机关简称", required=True,
+                                 hint="如“澄”。"))
+REVIEW_GOVERNMENT = register(Option("review_government", str, "江阴市人民政府", "行政复议机关"))
+COURT = register(Option("court", str, "", "行政诉讼法院"))
+BANK_NAME = register(Option("bank_name", str, "", "罚款缴纳银行"))
+BANK_ACCOUNT = register(Option("bank_account", str, "", "罚款缴纳账号"))
+AUTHORITY_ADDRESS = register(Option("authority_address", str, "", "执法机关地址"))
+TOWNSHIP = register(Option("township", str, "", "镇（街道）名称", required=True))
+TOWNSHIP_GOVERNMENT = register(Option("township_government", str, "", "镇（街道）全称"))
+
+# --- this laptop ------------------------------------------------------------------------------
+
+# The document number series of this laptop (docs/numbering.md): handed out by the county.
+DEVICE_CODE = register(Option("device_code", str, "", "设备编号", required=True, hint=DEVICE_CODE_RULE,
+                              validate=_device_code_problem))
+CURRENT_OFFICER = register(Option("current_officer_id", str, "", "使用本机的执法人员"))
+SETUP_DONE = register(Option("setup_done", bool, False, "已完成首次设置"))
+
+# --- rules that are settings because REFERENCE marks them [K] ---------------------------------
+
+# 72号规定: re-inspection within (commonly) 10 days of the deadline (REFERENCE §1.4 [K]).
+REINSPECTION_WINDOW = register(Option("reinspection_window_days", int, 10, "整改期满后的复查期限（天）",
+                                      minimum=1, maximum=60))
+# 行政处罚法第51条: on-the-spot fines up to 200 yuan (individual) / 3000 yuan (organisation) [K].
+MAX_FINE_INDIVIDUAL = register(Option("max_fine_individual", int, 200, "当场处罚罚款上限（个人，元）",
+                                      minimum=0, maximum=100000))
+MAX_FINE_UNIT = register(Option("max_fine_unit", int, 3000, "当场处罚罚款上限（单位，元）",
+                                minimum=0, maximum=1000000))
+# 代字 per document kind overriding core.documents.DOC_CODES (post-2018 codes partly unknown).
+DOC_CODES = register(Option("doc_codes", dict, {}, "文书代字"))
+
+# What documents print about the authority and the township, in the order Settings shows them.
+AUTHORITY = (AUTHORITY_NAME, AUTHORITY_ABBR, REVIEW_GOVERNMENT, COURT, BANK_NAME, BANK_ACCOUNT,
+             AUTHORITY_ADDRESS, TOWNSHIP, TOWNSHIP_GOVERNMENT, DEVICE_CODE, CURRENT_OFFICER)
