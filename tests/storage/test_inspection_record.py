@@ -15,8 +15,9 @@ from inspector_app.core import documents as docs
 from inspector_app.core import uscc
 from inspector_app.core.enterprise import Enterprise
 from inspector_app.core.township import Officer, TownshipSetup
+from inspector_app.reports.pdf_documents import render_document
 from inspector_app.storage import enterprises, findings, inspections, open_db, photos, township
-from inspector_app.storage.documents import get_document, render_pdf, void_document
+from inspector_app.storage.documents import get_document, void_document
 from inspector_app.storage.inspection_record import (
     OFF_CHECKLIST_ITEM,
     build_record_content,
@@ -257,7 +258,7 @@ def test_issued_pdf_carries_the_record(store, ent, finished):
     from pypdf import PdfReader
 
     doc = issue_inspection_record(store, finished)
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(store, doc["id"]))).pages)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(render_document(store, doc["id"]))).pages)
     flat = "".join(text.split())
     for expected in ("现场检查记录", "江阴市华明机械配件厂", "32000001", "32000002", "陈立",
                      "除尘器未设泄爆片", "拒绝签字"):
