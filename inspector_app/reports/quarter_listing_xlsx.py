@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from ..core import clock
 
 QUARTER_COLUMNS = (
     ("enterprise_name", "企业名称", 30),
@@ -71,7 +71,7 @@ def write_quarter_listing_xlsx(rows: list[dict], path, *, title: str, progress=N
         if progress and i % 50 == 0:
             progress(i, total)
     ws.freeze_panes = "B3"
-    ws.cell(total + 4, 1, f"制表日期：{date.today().isoformat()}")
+    ws.cell(total + 4, 1, f"制表日期：{clock.today().isoformat()}")
     save_workbook_atomic(wb, path)
     if progress:
         progress(total, total)

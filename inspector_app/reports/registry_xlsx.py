@@ -12,9 +12,9 @@ import contextlib
 import errno
 import os
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
+from ..core import clock
 from ..storage.db import Store
 from ..storage.enterprises import SearchQuery, search_ids
 
@@ -221,7 +221,7 @@ def export_registry(store: Store, path: str | Path, *, query: SearchQuery | None
     title.alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 30
     ws.append([title])
-    today = date.today()
+    today = clock.today()
     stamp = WriteOnlyCell(ws, f"导出日期：{today.year}年{today.month}月{today.day}日　　共 {total} 家")
     stamp.font = Font(name=FONT_NAME, size=10)
     stamp.alignment = Alignment(horizontal="right")
