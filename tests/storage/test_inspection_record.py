@@ -284,8 +284,8 @@ def test_recent_inspections(store, ent, officer_ids, forms_dir, finished):
 def test_record_is_served_on_site_or_left_on_refusal(tmp_path):
     """The register must not show every 现场检查记录 as unserved: it is handed over when the
     inspection ends, or left with the refusal noted."""
-    from inspector_app.storage import documents, enterprises, inspections, open_db, township
     from inspector_app.demo import create_demo_database
+    from inspector_app.storage import documents, enterprises, inspections, open_db, township
     from inspector_app.storage.inspection_record import issue_inspection_record
 
     store = open_db(create_demo_database(tmp_path / "s.sqlite", enterprises=30, history=False))
