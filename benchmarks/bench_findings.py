@@ -45,8 +45,8 @@ def pct(values, q):
 
 
 def build(path: Path, *, enterprises: int, count: int, seed: int = 7) -> None:
+    from inspector_app.demo import create_demo_database
     from inspector_app.storage import documents, findings, open_db, township
-    from inspector_app.storage.demo_loader import create_demo_database
 
     t = time.perf_counter()
     create_demo_database(path, enterprises=enterprises)

@@ -22,9 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from inspector_app.demo import create_demo_database
 from inspector_app.storage import enterprises, inspections, township
 from inspector_app.storage.db import open_db
-from inspector_app.storage.demo_loader import create_demo_database
 
 
 def _pct(values: list[float], p: float) -> float:

@@ -34,7 +34,7 @@ def main() -> int:
     p.add_argument("--runs", type=int, default=200)
     args = p.parse_args()
     if not Path(args.db).exists():
-        from inspector_app.storage.demo_loader import create_demo_database
+        from inspector_app.demo import create_demo_database
 
         create_demo_database(Path(args.db), enterprises=20000)
 

@@ -48,7 +48,7 @@ def main() -> int:
     args = p.parse_args()
     db = Path(args.db)
     if not db.exists():
-        from inspector_app.storage.demo_loader import create_demo_database
+        from inspector_app.demo import create_demo_database
 
         t = time.perf_counter()
         create_demo_database(db, enterprises=args.enterprises)

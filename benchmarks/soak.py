@@ -222,14 +222,13 @@ class Soak:
         t0 = time.perf_counter()
         rows = documents.register(self.store)[:previews]
         for row in rows:
-            pdf = documents.render_pdf(self.store, row["id"])
+            pdf = pdf_documents.render_document(self.store, row["id"])
             dlg = PdfPreviewDialog(pdf, row["doc_no"], self.window)
             dlg.show()
             self.pump()
             dlg.close()
             dlg.deleteLater()
             self.pump()
-        del pdf_documents
         self.checkpoint("document previews", t0, len(rows))
 
 
@@ -241,7 +240,7 @@ def _pyside_version() -> str:
 
 def demo_database(path: Path, enterprises: int) -> Path:
     if not path.exists():
-        from inspector_app.storage.demo_loader import create_demo_database
+        from inspector_app.demo import create_demo_database
 
         create_demo_database(path, enterprises=enterprises)
     return path

@@ -32,7 +32,7 @@ def store():
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory):
     """A 60-enterprise demo township (no history), built once per test session."""
-    from inspector_app.storage.demo_loader import create_demo_database
+    from inspector_app.demo import create_demo_database
 
     return create_demo_database(tmp_path_factory.mktemp("demo") / "demo60.sqlite", enterprises=60, history=False)
 

@@ -37,14 +37,14 @@ def cmd_documents(args) -> int:
 
 
 def cmd_render(args) -> int:
-    from ..storage import documents
+    from ..reports import pdf_documents
 
     s = store(args)
     row = s.conn.execute("SELECT id FROM document WHERE doc_no = ? AND deleted = 0",
                          [args.doc_no.strip()]).fetchone()
     if row is None:
         raise ValueError(f"找不到文号为“{args.doc_no}”的文书，请用 documents 命令查看登记簿中的文号。")
-    data = documents.render_pdf(s, row[0])
+    data = pdf_documents.render_document(s, row[0])
     Path(args.out).write_bytes(data)
     print(f"{args.doc_no} → {args.out}（{len(data) // 1024} KB）")
     return 0

@@ -7,7 +7,7 @@ from .common import number, store
 
 def cmd_demo(args) -> int:
     from .. import paths
-    from ..storage.demo_loader import create_demo_database
+    from ..demo import create_demo_database
 
     path = paths.database_path(args.db)
     create_demo_database(path, seed=args.seed, enterprises=args.enterprises, overwrite=args.overwrite)

@@ -21,6 +21,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, PageBreakIfNotEmpty, Paragraph, Spacer, Table, TableStyle
 
 from ..core import documents as d
+from ..storage.db import Store
+from ..storage.documents import frozen_document
 from .pdf_base import (
     BODY_SIZE, FRAME_H, FRAME_W, NBSP, SMALL_SIZE, Section, Styles, blank, build, compose, esc,
     field_row, grid_table, seal_block, signature_rows, styles, title_block, u,
@@ -35,6 +37,13 @@ def render(kind: str, content: dict, *, doc_no: str) -> bytes:
     """One document as PDF bytes. ``content`` is the stored ``to_dict()`` of its content."""
     doc = d.content_from_dict(kind, content)
     return build([_story(doc, doc_no)], title=f"{doc.title} {doc_no}", author=doc.authority.name)
+
+
+def render_document(store: Store, document_id: str) -> bytes:
+    """One issued document as PDF bytes, reprinted from its frozen content (never from the
+    current settings), with the number it was issued under."""
+    kind, content, doc_no = frozen_document(store, document_id)
+    return render(kind, content, doc_no=doc_no)
 
 
 def render_many(batch: Iterable[tuple[str, dict, str]]) -> bytes:

@@ -205,3 +205,32 @@ def open_memory(*, device: str = "TEST") -> Store:
     """An in-memory store (tests, benchmarks)."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     return _prepare(conn, memory=True, device=device)
+
+
+def holds_data(path: str | Path) -> bool:
+    """True unless the file at ``path`` is absent, empty, or one of our databases holding no
+    records yet: what must not be replaced without asking. Read only: the file is never
+    created, migrated or locked for writing."""
+    path = Path(path)
+    if not path.exists():
+        return False
+    if path.stat().st_size == 0 and not Path(f"{path}-wal").exists():
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return True
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return False
+        if not {"enterprise", "village", "officer", "setting"} <= tables:
+            return True  # some other database: never ours to replace
+        for table in ("enterprise", "village", "officer"):
+            if conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
+                return True
+        return conn.execute("SELECT 1 FROM setting WHERE key = 'setup_done'").fetchone() is not None
+    except sqlite3.Error:
+        return True  # not a database at all
+    finally:
+        conn.close()

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 from dataclasses import fields as dc_fields
 from datetime import date
+from typing import NamedTuple
 
 from ..core import clock
 from ..core import documents as docs
@@ -410,17 +411,26 @@ def documents_for_finding(store: Store, finding_id: str) -> list[dict]:
     )
 
 
-def render_pdf(store: Store, document_id: str) -> bytes:
-    """The PDF of the document, rendered from its frozen content (never from current settings)."""
-    from ..reports import pdf_documents
+class FrozenDocument(NamedTuple):
+    """An issued document as printed: its kind, its content as frozen at issue (the
+    ``core.documents`` dict form, ``doc_no`` inside) and its number. Unpacks as the
+    ``(kind, content, doc_no)`` that ``reports.pdf_documents.render_many`` takes."""
 
+    kind: str
+    content: dict
+    doc_no: str
+
+
+def frozen_document(store: Store, document_id: str) -> FrozenDocument:
+    """What a renderer needs to reprint the document exactly as issued (never current
+    settings). Rendering is the caller's: ``reports.pdf_documents.render_document``."""
     row = _raw(store, document_id)
-    return pdf_documents.render(row["kind"], json.loads(row["content"]), doc_no=row["doc_no"])
+    return FrozenDocument(row["kind"], json.loads(row["content"]), row["doc_no"])
 
 
 __all__ = [
     "issue_document", "peek_doc_no", "raise_high_water", "void_document", "correct_document",
     "record_service", "get_document", "content_of", "register", "numbering_gaps",
-    "documents_for_inspection", "documents_for_finding", "render_pdf", "series_code",
+    "documents_for_inspection", "documents_for_finding", "FrozenDocument", "frozen_document", "series_code",
     "authority_from_settings", "STATUS_LABELS",
 ]

@@ -222,6 +222,20 @@ def get(store: Store, enterprise_id: str) -> Enterprise | None:
     return Enterprise.from_row(dict(zip(cols, row)))
 
 
+def list_all(store: Store, *, status: str | None = None) -> list[Enterprise]:
+    """Every enterprise not deleted (only those of ``status``, if given), in name order with
+    credit code and address breaking ties, so the list is the same on every run. For bulk
+    readers (the demo history); screens page through :func:`search_page` instead."""
+    sql = "SELECT * FROM enterprise WHERE deleted = 0"
+    params: list = []
+    if status is not None:
+        sql += " AND status = ?"
+        params.append(status)
+    cur = store.conn.execute(sql + " ORDER BY name, uscc, address", params)
+    cols = [d[0] for d in cur.description]
+    return [Enterprise.from_row(dict(zip(cols, row))) for row in cur.fetchall()]
+
+
 def find_by_uscc(store: Store, code: str) -> tuple[str, str] | None:
     row = store.db.execute(
         "SELECT id, name FROM enterprise WHERE uscc = ? AND deleted = 0", [code]
@@ -314,5 +328,5 @@ def name_of(store: Store, enterprise_id: str | None) -> str:
 
 __all__ = [
     "DuplicateError", "SearchQuery", "SORT_COLUMNS", "search_ids", "count", "list_rows", "get",
-    "find_by_uscc", "similar", "save", "save_many", "delete", "tenants", "name_of", "encode_tags",
+    "list_all", "find_by_uscc", "similar", "save", "save_many", "delete", "tenants", "name_of", "encode_tags",
 ]

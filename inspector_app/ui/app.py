@@ -63,7 +63,7 @@ def main(argv=None) -> int:
     db_path = paths.database_path(args.db)
     try:
         if args.demo:
-            from ..storage.demo_loader import create_demo_database
+            from ..demo import create_demo_database
 
             if not db_path.exists() or db_path.stat().st_size == 0:
                 create_demo_database(db_path, enterprises=args.enterprises)

@@ -111,14 +111,18 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 
 def preview_document(parent: QWidget | None, store: Store, document_id: str):
     """Render a stored document from its frozen content and preview it."""
+    from ..reports.pdf_documents import render_document
+
     row = doc_store.get_document(store, document_id)
     if row is None:
         raise ValueError("找不到该文书，请刷新后重试。")
-    return show_pdf(parent, doc_store.render_pdf(store, document_id), f"{row['title']} {row['doc_no']}")
+    return show_pdf(parent, render_document(store, document_id), f"{row['title']} {row['doc_no']}")
 
 
 def print_document(parent: QWidget | None, store: Store, document_id: str):
-    return print_pdf(parent, doc_store.render_pdf(store, document_id))
+    from ..reports.pdf_documents import render_document
+
+    return print_pdf(parent, render_document(store, document_id))
 
 
 # ---------------------------------------------------------------------------------------------

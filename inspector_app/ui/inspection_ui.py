@@ -199,14 +199,14 @@ def start_inspection_interactive(store: Store, enterprise_id: str, parent: QWidg
 
 def show_inspection_record(store: Store, inspection_id: str, parent: QWidget | None) -> bool:
     """Issue the 现场检查记录 if not issued yet, then preview it. False on a problem (shown)."""
-    from ..storage.documents import render_pdf
+    from ..reports.pdf_documents import render_document
     from ..storage.inspection_record import issue_inspection_record
     from .pdf_view import PdfPreviewDialog
 
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         doc = issue_inspection_record(store, inspection_id)
-        pdf = render_pdf(store, doc["id"])
+        pdf = render_document(store, doc["id"])
     except (ValueError, OSError) as e:  # e.g. no device code yet, an officer without 证号
         problem = str(e)
     else:

@@ -16,8 +16,8 @@ from pypdf import PdfReader
 
 from inspector_app import paths
 from inspector_app.core import documents as docs
+from inspector_app.demo import create_demo_database
 from inspector_app.storage import documents, findings, inspections, open_db, township
-from inspector_app.storage.demo_loader import create_demo_database
 from inspector_app.storage.photos import add_photo, photos_for
 from inspector_app.ui import document_dialogs as dd
 from inspector_app.ui.documents_ui import DocumentRegisterWidget

@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from inspector_app.demo import create_demo_database
 from inspector_app.storage import enterprises, findings, inspections, open_db, photos, township
-from inspector_app.storage.demo_loader import create_demo_database
 from inspector_app.ui import inspection_ui as ui
 from inspector_app.ui.inspection_ui import FinaliseDialog, InspectionsWidget, StartInspectionDialog
 from inspector_app.ui.pdf_view import PdfPreviewDialog

@@ -13,10 +13,10 @@ import textwrap
 
 import pytest
 
+from inspector_app.demo import create_demo_database
 from inspector_app.storage import enterprises as repo
 from inspector_app.storage import inspections as ins
 from inspector_app.storage import open_db, township
-from inspector_app.storage.demo_loader import create_demo_database
 
 pytestmark = [pytest.mark.e2e, pytest.mark.skipif(os.name != "posix", reason="SIGKILL")]
 

@@ -4,9 +4,9 @@ county's Excel list imported with some broken rows. Driven through the real main
 import pytest
 from PySide6.QtCore import Qt
 
+from inspector_app.demo import create_demo_database
 from inspector_app.storage import enterprises as repo
 from inspector_app.storage import open_db, township
-from inspector_app.storage.demo_loader import create_demo_database
 from inspector_app.ui.enterprise_form import EnterpriseDialog
 from inspector_app.ui.import_dialog import ImportDialog
 from inspector_app.ui.main_window import MainWindow

@@ -42,6 +42,6 @@ def test_a_working_day_in_one_process(demo_800_path):
 @pytest.fixture(scope="module")
 def demo_800_path(tmp_path_factory):
     """The default 800-enterprise demo township with its history (the soak's working data)."""
-    from inspector_app.storage.demo_loader import create_demo_database
+    from inspector_app.demo import create_demo_database
 
     return create_demo_database(tmp_path_factory.mktemp("soak") / "demo800.sqlite", enterprises=800)

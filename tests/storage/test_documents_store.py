@@ -317,10 +317,19 @@ def test_documents_for_finding_and_inspection(s, ent):
         issue(s, add_enterprise(s, "别家"), inspection_id=ins)
 
 
+def test_frozen_document_is_what_was_issued(s, ent):
+    d = issue(s, ent)
+    kind, content, doc_no = documents.frozen_document(s, d["id"])
+    assert (kind, doc_no) == (d["kind"], d["doc_no"]) and content == d["content"]
+    assert content["doc_no"] == doc_no
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_render_pdf_prints_the_frozen_number(s, ent, tmp_path):
+    from inspector_app.reports.pdf_documents import render_document
+
     d = issue(s, ent)
-    pdf = documents.render_pdf(s, d["id"])
+    pdf = render_document(s, d["id"])
     assert pdf.startswith(b"%PDF")
     path = tmp_path / "d.pdf"
     path.write_bytes(pdf)

@@ -15,8 +15,9 @@ from inspector_app.core import documents as docs
 from inspector_app.core import uscc
 from inspector_app.core.enterprise import Enterprise
 from inspector_app.core.township import Officer, TownshipSetup
+from inspector_app.reports.pdf_documents import render_document
 from inspector_app.storage import enterprises, findings, inspections, open_db, photos, township
-from inspector_app.storage.documents import get_document, render_pdf, void_document
+from inspector_app.storage.documents import get_document, void_document
 from inspector_app.storage.inspection_record import (
     OFF_CHECKLIST_ITEM,
     build_record_content,
@@ -257,7 +258,7 @@ def test_issued_pdf_carries_the_record(store, ent, finished):
     from pypdf import PdfReader
 
     doc = issue_inspection_record(store, finished)
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(store, doc["id"]))).pages)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(render_document(store, doc["id"]))).pages)
     flat = "".join(text.split())
     for expected in ("现场检查记录", "江阴市华明机械配件厂", "32000001", "32000002", "陈立",
                      "除尘器未设泄爆片", "拒绝签字"):
@@ -283,8 +284,8 @@ def test_recent_inspections(store, ent, officer_ids, forms_dir, finished):
 def test_record_is_served_on_site_or_left_on_refusal(tmp_path):
     """The register must not show every 现场检查记录 as unserved: it is handed over when the
     inspection ends, or left with the refusal noted."""
+    from inspector_app.demo import create_demo_database
     from inspector_app.storage import documents, enterprises, inspections, open_db, township
-    from inspector_app.storage.demo_loader import create_demo_database
     from inspector_app.storage.inspection_record import issue_inspection_record
 
     store = open_db(create_demo_database(tmp_path / "s.sqlite", enterprises=30, history=False))

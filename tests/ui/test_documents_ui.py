@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from inspector_app import cli
 from inspector_app.core import documents as docs
+from inspector_app.reports.pdf_documents import render_document
 from inspector_app.storage import documents, findings, township
 from inspector_app.ui import document_dialogs as dd
 from inspector_app.ui.documents_ui import (
@@ -149,7 +150,7 @@ def test_onsite_measures_and_hazard_notice(qtbot, db, ent, shown):
     assert c["dangers"] == ["干式除尘系统未采取泄爆措施"] and c["legal_basis"] == dd.DEFAULT_ONSITE_BASIS
     assert "责令立即停止打磨作业" in c["decisions"]
     assert findings.get_finding(db, major)["state"] == "registered"
-    text = pdf_text(documents.render_pdf(db, doc["id"]))
+    text = pdf_text(render_document(db, doc["id"]))
     assert "现场处理措施决定书" in text and "撤出作业人员" in text and doc["doc_no"] in text
 
     small = new(db, ent, "灭火器过期", due=7)

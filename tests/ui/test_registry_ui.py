@@ -4,9 +4,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from inspector_app.core import uscc
+from inspector_app.demo import create_demo_database
 from inspector_app.storage import enterprises as repo
 from inspector_app.storage import open_db
-from inspector_app.storage.demo_loader import create_demo_database
 from inspector_app.ui.enterprise_form import EnterpriseDialog, EnterpriseForm
 from inspector_app.ui.registry import RegistryModel, RegistryWidget
 

@@ -2,11 +2,11 @@ import sqlite3
 
 import pytest
 
-from inspector_app.core import demo as demo_mod
+from inspector_app import demo as demo_mod
 from inspector_app.storage import open_db, open_memory
 from inspector_app.storage import enterprises as ents_store
 from inspector_app.storage import township
-from inspector_app.storage.demo_loader import create_demo_database, load_demo
+from inspector_app.demo.loader import create_demo_database, load_demo
 from inspector_app.storage.enterprises import SearchQuery, search_ids
 
 
@@ -202,7 +202,7 @@ def test_create_demo_database_with_history_on_request(tmp_path):
 
 
 def test_demo_laptop_has_its_officer(tmp_path):
-    from inspector_app.storage.demo_loader import create_demo_database
+    from inspector_app.demo.loader import create_demo_database
 
     store = open_db(create_demo_database(tmp_path / "o.sqlite", enterprises=20, history=False))
     assert store.setting("current_officer_id") in {o.id for o in township.list_officers(store)}

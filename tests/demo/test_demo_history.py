@@ -6,18 +6,18 @@ from datetime import date, timedelta
 
 import pytest
 
-from inspector_app.core import demo as demo_mod
+from inspector_app import demo as demo_mod
 from inspector_app.core import documents as docs
 from inspector_app.core.findings import STATES, five_missing, quarter_of
 from inspector_app.storage import documents, findings, inspections, open_db, open_memory
-from inspector_app.storage.demo_history import (
+from inspector_app.demo.history import (
     HISTORY_DAYS,
     MAX_INSPECTIONS,
     MIN_INSPECTIONS,
     add_history,
     default_inspections,
 )
-from inspector_app.storage.demo_loader import load_demo
+from inspector_app.demo.loader import load_demo
 from inspector_app.storage.inspection_record import current_record
 from inspector_app.storage.photos import photo_path
 

@@ -5,7 +5,8 @@ from dataclasses import replace
 
 import pytest
 
-from inspector_app.core import demo, industry, uscc
+from inspector_app import demo
+from inspector_app.core import industry, uscc
 from inspector_app.core.enterprise import RISK_TAGS, core_name, validate
 
 MOBILE = re.compile(r"^1[3-9]\d{9}$")

@@ -12,10 +12,10 @@ import math
 import random
 from dataclasses import dataclass, field
 
-from . import industry
-from . import uscc as uscc_mod
-from .enterprise import RISK_TAGS, Enterprise, core_name, validate
-from .township import Officer, TownshipSetup
+from ..core import industry
+from ..core import uscc as uscc_mod
+from ..core.enterprise import RISK_TAGS, Enterprise, core_name, validate
+from ..core.township import Officer, TownshipSetup
 
 
 REGION = "320281"  # 江阴市 (GB/T 2260)
@@ -209,7 +209,7 @@ _TAG_ORDER = {t: i for i, t in enumerate(RISK_TAGS)}
 class DemoTownship:
     """A generated township, not yet stored.
 
-    Until :func:`inspector_app.storage.demo_loader.load_demo` stores it, each enterprise's
+    Until :func:`inspector_app.demo.loader.load_demo` stores it, each enterprise's
     ``village_id`` holds the village *name* and ``landlord_id`` is empty: the rented-premises
     pairs are listed in ``tenancies`` as (tenant index, landlord index) into ``enterprises``.
     """

@@ -1,17 +1,21 @@
-"""Store a generated demo township (:mod:`inspector_app.core.demo`) in a database, with a recent
-history of inspections, findings and documents (:mod:`.demo_history`)."""
+"""Store a generated demo township (:mod:`.township`) in a database, with a recent history of
+inspections, findings and documents (:mod:`.history`).
+
+Only the public storage API is used (the calls the setup wizard, the registry and the import
+make), so this module doubles as an example of driving the application from code.
+"""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from ..core import demo as demo_mod
 from ..core.ids import uuid7
-from . import demo_history, enterprises, township
-from .db import Store, open_db
+from ..storage import enterprises, township
+from ..storage.db import Store, holds_data, open_db
+from . import history as demo_history
+from . import township as demo_mod
 
 
 def wants_history(history: bool | None, size: int) -> bool:
@@ -32,15 +36,15 @@ def load_demo(store: Store, demo: demo_mod.DemoTownship, *, history: bool | None
               today: date | None = None) -> dict:
     """Apply the demo's settings, create its villages and officers and insert its enterprises,
     then add a recent history of inspections, findings and documents dated up to ``today``
-    (default: the real today), all in one transaction. The ``demo`` object is left untouched
+    (default: ``clock.today()``), all in one transaction. The ``demo`` object is left untouched
     (it can be loaded again).
 
     ``history``: True / False; None (the default) adds it to townships of at least
-    ``demo_history.HISTORY_MIN_ENTERPRISES`` enterprises, the size of a demonstration (smaller
+    ``history.HISTORY_MIN_ENTERPRISES`` enterprises, the size of a demonstration (smaller
     ones are test fixtures that start empty).
 
     Returns counts: ``villages``, ``officers``, ``enterprises``, ``tenants``, ``landlords`` and,
-    with the history, ``history`` (see :func:`.demo_history.add_history`).
+    with the history, ``history`` (see :func:`.history.add_history`).
     """
     setup = replace(demo.setup, villages=list(demo.villages),
                     officers=[replace(o, id=None) for o in demo.setup.officers])
@@ -82,32 +86,6 @@ def load_demo(store: Store, demo: demo_mod.DemoTownship, *, history: bool | None
     return counts
 
 
-def _has_data(path: Path) -> bool:
-    """True unless ``path`` is absent, empty, or one of our databases holding no records yet."""
-    if not path.exists():
-        return False
-    if path.stat().st_size == 0 and not Path(f"{path}-wal").exists():
-        return False
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return True
-    try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not tables:
-            return False
-        if not {"enterprise", "village", "officer", "setting"} <= tables:
-            return True  # some other database: never ours to replace
-        for table in ("enterprise", "village", "officer"):
-            if conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
-                return True
-        return conn.execute("SELECT 1 FROM setting WHERE key = 'setup_done'").fetchone() is not None
-    except sqlite3.Error:
-        return True  # not a database at all
-    finally:
-        conn.close()
-
-
 def _remove(path: Path) -> None:
     # The -wal/-shm companions must go too: SQLite would replay an old WAL into the new file.
     for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
@@ -124,7 +102,7 @@ def create_demo_database(path: str | Path, *, seed: int = 2012, enterprises: int
     Refuses to replace a file that already holds data unless ``overwrite`` is true.
     """
     path = Path(path)
-    if _has_data(path):
+    if holds_data(path):
         if not overwrite:
             raise ValueError(
                 f"文件“{path}”已有数据，为防止误删不会覆盖。请另选一个文件名，或确认覆盖后重试。"
