@@ -31,6 +31,17 @@ IMMORTAL = 2 ** 30  # sys.getrefcount of an immortal object (PEP 683) is far abo
 DRIFT_ALLOWED = 200  # references to None that come and go with caches; the bug loses ~9 a keystroke
 
 
+def rss_mb() -> float:
+    """Resident memory now, in MB (Linux; elsewhere the peak), to see growth over the day."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2 ** 20
+    except OSError:
+        from inspector_app.ui.app import peak_rss_mb
+
+        return peak_rss_mb()
+
+
 def none_refs() -> int:
     gc.collect()
     return sys.getrefcount(None)
@@ -68,7 +79,7 @@ class Soak:
         self.lowest = min(self.lowest, refs)
         shown = "immortal" if refs >= IMMORTAL else str(refs)
         print(f"soak: {phase:<28} {count:>6} actions in {time.perf_counter() - t0:6.1f} s; "
-              f"refcount(None) {shown}", flush=True)
+              f"refcount(None) {shown}; memory {rss_mb():.0f} MB", flush=True)
 
     def key(self, widget, key, text: str = "", modifier=None) -> None:
         from PySide6.QtCore import Qt
