@@ -15,7 +15,7 @@ from .list_model import DocumentListModel, document_table, documents_of_enterpri
 
 
 class EnterpriseDocumentsPage(RefreshOnChange, QWidget, DocumentActions):
-    REFRESH_ON = frozenset({Change.DOCUMENT, Change.ENTERPRISE})
+    REFRESH_ON = frozenset({Change.DOCUMENT, Change.INSPECTION, Change.ENTERPRISE})
 
     def __init__(self, store: Store, enterprise_id: str, parent=None):
         super().__init__(parent)

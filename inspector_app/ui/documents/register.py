@@ -29,7 +29,8 @@ from .void import VoidDialog
 class DocumentRegisterWidget(RefreshOnChange, QWidget, DocumentActions):
     """执法文书登记簿: every number by year and kind, with the numbering check."""
 
-    REFRESH_ON = frozenset({Change.DOCUMENT, Change.TOWNSHIP})
+    # Finalising an inspection issues its 现场检查记录 (Change.INSPECTION).
+    REFRESH_ON = frozenset({Change.DOCUMENT, Change.INSPECTION, Change.TOWNSHIP})
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)

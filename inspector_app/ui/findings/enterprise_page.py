@@ -17,7 +17,7 @@ from .list_model import OPEN_CHOICE, FindingFilter, FindingsModel, findings_tabl
 class EnterpriseFindingsPage(RefreshOnChange, QWidget, FindingActions):
     """Dossier tab: the enterprise's findings (open ones first by deadline)."""
 
-    REFRESH_ON = frozenset({Change.FINDING, Change.SETTINGS})
+    REFRESH_ON = frozenset({Change.FINDING, Change.INSPECTION, Change.SETTINGS})
 
     def __init__(self, store: Store, enterprise_id: str, parent=None):
         super().__init__(parent)

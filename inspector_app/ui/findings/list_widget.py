@@ -25,7 +25,8 @@ from .quarter import QuarterListingDialog
 class FindingsWidget(RefreshOnChange, QWidget, FindingActions):
     """The township's findings with filters, counts and the quarter's listed major findings."""
 
-    REFRESH_ON = frozenset({Change.FINDING, Change.ENTERPRISE, Change.SETTINGS})
+    # Finalising an inspection registers findings (Change.INSPECTION).
+    REFRESH_ON = frozenset({Change.FINDING, Change.INSPECTION, Change.ENTERPRISE, Change.SETTINGS})
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)

@@ -28,7 +28,7 @@ from .model import HORIZON_DAYS, SECTIONS, TodayModel
 class TodayWidget(RefreshOnChange, QWidget):
     """The officer's start page: today's re-inspections, overdue work and expiring listings."""
 
-    REFRESH_ON = frozenset({Change.FINDING, Change.DOCUMENT, Change.ENTERPRISE, Change.SETTINGS})
+    REFRESH_ON = frozenset({Change.FINDING, Change.DOCUMENT, Change.INSPECTION, Change.ENTERPRISE, Change.SETTINGS})
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
