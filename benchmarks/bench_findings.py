@@ -141,7 +141,8 @@ def bench_filters(store, runs: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from inspector_app.storage import findings as findings_store
-    from inspector_app.ui.findings_ui import BLOCK, FindingFilter, FindingsWidget
+    from inspector_app.ui.findings.list_model import BLOCK, FindingFilter
+    from inspector_app.ui.findings.list_widget import FindingsWidget
 
     app = QApplication.instance()
     widget = FindingsWidget(store)

@@ -12,10 +12,10 @@ from ..core.i18n import QT_TRANSLATE_NOOP
 
 # Main-window modules after the enterprise registry: (title, "module:factory(store, parent)").
 MODULES: list[tuple[str, str]] = [
-    (QT_TRANSLATE_NOOP("Modules", "Today"), ".today:TodayWidget"),
+    (QT_TRANSLATE_NOOP("Modules", "Today"), ".today.widget:TodayWidget"),
     (QT_TRANSLATE_NOOP("Modules", "Inspections"), ".inspection_ui:InspectionsWidget"),
-    (QT_TRANSLATE_NOOP("Modules", "Findings"), ".findings_ui:FindingsWidget"),
-    (QT_TRANSLATE_NOOP("Modules", "Document register"), ".documents_ui:DocumentRegisterWidget"),
+    (QT_TRANSLATE_NOOP("Modules", "Findings"), ".findings.list_widget:FindingsWidget"),
+    (QT_TRANSLATE_NOOP("Modules", "Document register"), ".documents.register:DocumentRegisterWidget"),
 ]
 
 # Pages of an enterprise's dossier after "Basic information":
@@ -23,8 +23,8 @@ MODULES: list[tuple[str, str]] = [
 ENTERPRISE_PAGES: list[tuple[str, str]] = [
     (QT_TRANSLATE_NOOP("Modules", "Obligations"), ".obligations_panel:ObligationsPage"),
     (QT_TRANSLATE_NOOP("Modules", "Inspections"), ".inspection_ui:EnterpriseInspectionsPage"),
-    (QT_TRANSLATE_NOOP("Modules", "Findings"), ".findings_ui:EnterpriseFindingsPage"),
-    (QT_TRANSLATE_NOOP("Modules", "Documents"), ".documents_ui:EnterpriseDocumentsPage"),
+    (QT_TRANSLATE_NOOP("Modules", "Findings"), ".findings.enterprise_page:EnterpriseFindingsPage"),
+    (QT_TRANSLATE_NOOP("Modules", "Documents"), ".documents.enterprise_page:EnterpriseDocumentsPage"),
 ]
 
 

@@ -61,7 +61,7 @@
 <context>
     <name>DateNoteDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="380" />
+        <location filename="../../inspector_app/ui/widgets/date_note.py" line="21" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -69,42 +69,42 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="130" />
+        <location filename="../../inspector_app/ui/documents/list_model.py" line="76" />
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="131" />
+        <location filename="../../inspector_app/ui/documents/list_model.py" line="77" />
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="132" />
+        <location filename="../../inspector_app/ui/documents/list_model.py" line="78" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="133" />
+        <location filename="../../inspector_app/ui/documents/list_model.py" line="79" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="134" />
+        <location filename="../../inspector_app/ui/documents/list_model.py" line="80" />
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="135" />
+        <location filename="../../inspector_app/ui/documents/list_model.py" line="81" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="136" />
+        <location filename="../../inspector_app/ui/documents/list_model.py" line="82" />
         <source>Service</source>
         <translation>送达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="137" />
+        <location filename="../../inspector_app/ui/documents/list_model.py" line="83" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -112,100 +112,90 @@
 <context>
     <name>DocumentRegisterWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="280" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="47" />
         <source> (year)</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="283" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="50" />
         <source>All kinds</source>
         <translation>全部文书种类</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="289" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="56" />
         <source>Filter by number, party or officer</source>
         <translation>按文号、当事人或执法人员筛选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="301" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="67" />
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="303" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="69" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="305" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="71" />
         <source>Record &amp;service…</source>
         <translation>登记送达(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="307" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="73" />
         <source>Vo&amp;id…</source>
         <translation>作废(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="309" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="76" />
         <source>&amp;Correct…</source>
         <translation>更正(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="310" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="79" />
         <source>Issue a new document that corrects the selected one (the old number stays)</source>
         <translation>出具一份新文书更正所选文书（原文号保留）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="312" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="81" />
         <source>Print a &amp;day's documents…</source>
         <translation>打印当日文书(&amp;D)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/documents_ui.py" line="349" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="136" />
         <source>%n number(s)</source>
         <translation>
             <numerusform>%n 个文号</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/documents_ui.py" line="350" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="137" />
         <source>%n valid</source>
         <translation>
             <numerusform>%n 份有效</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="355" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="142" />
         <source>Numbering check: numbers are missing — </source>
         <translation>文号检查：存在缺号 — </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="358" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="145" />
         <source>Numbering check: every number of this laptop's series is accounted for.</source>
         <translation>文号检查：本机文号序列完整，无缺号。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="415" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="186" />
         <source>No valid documents were issued on %1.</source>
         <translation>%1 没有出具有效文书。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/documents_ui.py" line="436" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="191" />
         <source>Printing %n document(s)</source>
         <translation>
             <numerusform>正在打印 %n 份文书</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="440" />
-        <source>Print a day's documents</source>
-        <translation>打印当日文书</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="446" />
-        <source>Documents issued on</source>
-        <translation>出具日期</translation>
     </message>
 </context>
 <context>
@@ -275,7 +265,7 @@
 <context>
     <name>DocumentsUi</name>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="225" />
+        <location filename="../../inspector_app/ui/documents/actions.py" line="38" />
         <source>Select a document first.</source>
         <translation>请先选择一份文书。</translation>
     </message>
@@ -464,27 +454,27 @@
 <context>
     <name>EnterpriseDocumentsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="465" />
+        <location filename="../../inspector_app/ui/documents/enterprise_page.py" line="29" />
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="467" />
+        <location filename="../../inspector_app/ui/documents/enterprise_page.py" line="31" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="469" />
+        <location filename="../../inspector_app/ui/documents/enterprise_page.py" line="33" />
         <source>Record &amp;service…</source>
         <translation>登记送达(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents_ui.py" line="472" />
+        <location filename="../../inspector_app/ui/documents/enterprise_page.py" line="37" />
         <source>&amp;New document</source>
         <translation>新建文书(&amp;N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/documents_ui.py" line="493" />
+        <location filename="../../inspector_app/ui/documents/enterprise_page.py" line="61" />
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n 份文书</numerusform>
@@ -494,27 +484,27 @@
 <context>
     <name>EnterpriseFindingsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="656" />
+        <location filename="../../inspector_app/ui/findings/enterprise_page.py" line="29" />
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="657" />
+        <location filename="../../inspector_app/ui/findings/enterprise_page.py" line="30" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="666" />
+        <location filename="../../inspector_app/ui/findings/enterprise_page.py" line="38" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="668" />
+        <location filename="../../inspector_app/ui/findings/enterprise_page.py" line="41" />
         <source>&amp;Re-inspect selected…</source>
         <translation>复查所选(&amp;R)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings_ui.py" line="690" />
+        <location filename="../../inspector_app/ui/findings/enterprise_page.py" line="68" />
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n 条隐患</numerusform>
@@ -625,7 +615,7 @@
 <context>
     <name>EnterprisePickerDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/pickers.py" line="14" />
+        <location filename="../../inspector_app/ui/widgets/pickers.py" line="15" />
         <source>Choose an enterprise</source>
         <translation>选择企业</translation>
     </message>
@@ -633,32 +623,32 @@
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="843" />
+        <location filename="../../inspector_app/ui/findings/events.py" line="14" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="844" />
+        <location filename="../../inspector_app/ui/findings/events.py" line="15" />
         <source>Event</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="845" />
+        <location filename="../../inspector_app/ui/findings/events.py" line="16" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="846" />
+        <location filename="../../inspector_app/ui/findings/events.py" line="17" />
         <source>New deadline</source>
         <translation>新期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="847" />
+        <location filename="../../inspector_app/ui/findings/events.py" line="18" />
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="848" />
+        <location filename="../../inspector_app/ui/findings/events.py" line="19" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -760,52 +750,52 @@
 <context>
     <name>Finding</name>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="188" />
+        <location filename="../../inspector_app/core/findings.py" line="176" />
         <source>整改措施</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="189" />
+        <location filename="../../inspector_app/core/findings.py" line="177" />
         <source>责任单位/责任人</source>
         <translation>责任单位/责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="190" />
+        <location filename="../../inspector_app/core/findings.py" line="178" />
         <source>整改资金（元）</source>
         <translation>整改资金（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="191" />
+        <location filename="../../inspector_app/core/findings.py" line="179" />
         <source>完成时限</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="192" />
+        <location filename="../../inspector_app/core/findings.py" line="180" />
         <source>应急预案/安全防范措施</source>
         <translation>应急预案/安全防范措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="235" />
+        <location filename="../../inspector_app/core/findings.py" line="223" />
         <source>督办单位</source>
         <translation>督办单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="236" />
+        <location filename="../../inspector_app/core/findings.py" line="224" />
         <source>督办文号</source>
         <translation>督办文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="237" />
+        <location filename="../../inspector_app/core/findings.py" line="225" />
         <source>挂牌日期</source>
         <translation>挂牌日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="238" />
+        <location filename="../../inspector_app/core/findings.py" line="226" />
         <source>督办期限</source>
         <translation>督办期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="239" />
+        <location filename="../../inspector_app/core/findings.py" line="227" />
         <source>摘牌日期</source>
         <translation>摘牌日期</translation>
     </message>
@@ -813,275 +803,201 @@
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="934" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="72" />
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="945" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="77" />
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="955" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="85" />
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="957" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="87" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="959" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="89" />
         <source>Record &amp;service…</source>
         <translation>登记送达(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="968" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="99" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="973" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="104" />
         <source>Add rectification photos…</source>
         <translation>添加整改照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="976" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="108" />
         <source>Before (found on the inspection)</source>
         <translation>整改前（检查时发现）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="978" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="110" />
         <source>After (rectification and re-inspection)</source>
         <translation>整改后（整改及复查）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="984" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="116" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="987" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="120" />
         <source>Five in place (五到位)</source>
         <translation>五到位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="989" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="123" />
         <source>Supervision listing (挂牌督办)</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="991" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="125" />
         <source>Order &amp;rectification…</source>
         <translation>责令整改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="994" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="128" />
         <source>On-site &amp;measures…</source>
         <translation>现场处理措施(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="997" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="131" />
         <source>Mark recti&amp;fied…</source>
         <translation>登记整改完成(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1000" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="134" />
         <source>Re-&amp;inspect…</source>
         <translation>复查(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1003" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="137" />
         <source>&amp;Close the finding (销号)…</source>
         <translation>销号(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1006" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="140" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1049" />
-        <source>A major hidden danger is closed only when measures, responsibility, funds, deadline and contingency plan are all in place.</source>
-        <translation>重大事故隐患须整改措施、责任、资金、时限和预案五到位后方可销号。</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1063" />
-        <source>yuan, e.g. 12000</source>
-        <translation>元，例如 12000</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1072" />
-        <source>&amp;Save five in place</source>
-        <translation>保存五到位(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1088" />
-        <source>List for supervision</source>
-        <translation>挂牌督办</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1102" />
-        <source>optional, e.g. 澄安委办〔2026〕3号</source>
-        <translation>选填，例如 澄安委办〔2026〕3号</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1103" />
-        <source>&amp;List for supervision</source>
-        <translation>挂牌督办(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1107" />
-        <source>De-list (摘牌)</source>
-        <translation>摘牌</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1112" />
-        <source>&amp;De-list</source>
-        <translation>摘牌(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1116" />
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1134" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="181" />
         <source>Finding — %1</source>
         <translation>隐患 — %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1138" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="185" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1138" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="185" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1144" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="191" />
         <source>%n day(s) overdue</source>
-        <translation><numerusform>逾期 %n 天</numerusform></translation>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1149" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="196" />
         <source>Re-inspection due by %1</source>
         <translation>应于 %1 前复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1166" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="217" />
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1167" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="218" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1168" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="219" />
         <source>Location</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1169" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="220" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1169" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="220" />
         <source>reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1171" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="222" />
         <source>Major hidden danger criterion</source>
         <translation>重大隐患判定标准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1172" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="223" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1173" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="224" />
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1174" />
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1299" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="225" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="290" />
         <source>Rectified on</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1175" />
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1331" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="226" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="312" />
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1231" />
-        <source>Not yet recorded — required before closure</source>
-        <translation>尚未登记 — 销号前必须填写</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1243" />
-        <source>Listed for supervision</source>
-        <translation>挂牌督办</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1247" />
-        <source>De-listed on %1</source>
-        <translation>已于 %1 摘牌</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1250" />
-        <source>Not listed for supervision.</source>
-        <translation>未挂牌督办。</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1255" />
-        <source>A listing is removed after a passed re-inspection</source>
-        <translation>复查合格后方可摘牌</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1299" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="290" />
         <source>Rectification reported</source>
         <translation>企业报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1300" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="291" />
         <source>How it was rectified</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1331" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="312" />
         <source>Close the finding (销号)</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1357" />
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1378" />
-        <source>Please correct the marked fields.</source>
-        <translation>请更正标记的字段。</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1421" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="325" />
         <source>Rectification photos</source>
         <translation>整改照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1422" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="326" />
         <source>Pictures (*.jpg *.jpeg *.png *.heic *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="1431" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="340" />
         <source>Select a document first.</source>
         <translation>请先选择一份文书。</translation>
     </message>
@@ -1152,67 +1068,67 @@
 <context>
     <name>FindingEvent</name>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="47" />
+        <location filename="../../inspector_app/core/findings.py" line="49" />
         <source>登记隐患</source>
         <translation>登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="48" />
+        <location filename="../../inspector_app/core/findings.py" line="50" />
         <source>责令整改</source>
         <translation>责令整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="49" />
+        <location filename="../../inspector_app/core/findings.py" line="51" />
         <source>文书送达</source>
         <translation>文书送达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="50" />
+        <location filename="../../inspector_app/core/findings.py" line="52" />
         <source>企业整改完成</source>
         <translation>企业整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="51" />
+        <location filename="../../inspector_app/core/findings.py" line="53" />
         <source>复查合格</source>
         <translation>复查合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="52" />
+        <location filename="../../inspector_app/core/findings.py" line="54" />
         <source>复查不合格</source>
         <translation>复查不合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="53" />
+        <location filename="../../inspector_app/core/findings.py" line="55" />
         <source>销号</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="55" />
+        <location filename="../../inspector_app/core/findings.py" line="57" />
         <source>登记五到位</source>
         <translation>登记五到位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="56" />
+        <location filename="../../inspector_app/core/findings.py" line="58" />
         <source>挂牌督办</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="57" />
+        <location filename="../../inspector_app/core/findings.py" line="59" />
         <source>摘牌</source>
         <translation>摘牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="58" />
+        <location filename="../../inspector_app/core/findings.py" line="60" />
         <source>删除</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="59" />
+        <location filename="../../inspector_app/core/findings.py" line="61" />
         <source>整改文书作废</source>
         <translation>整改文书作废</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="60" />
+        <location filename="../../inspector_app/core/findings.py" line="62" />
         <source>整改文书更正</source>
         <translation>整改文书更正</translation>
     </message>
@@ -1220,32 +1136,32 @@
 <context>
     <name>FindingState</name>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="36" />
+        <location filename="../../inspector_app/core/findings.py" line="38" />
         <source>已登记</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="37" />
+        <location filename="../../inspector_app/core/findings.py" line="39" />
         <source>已责令整改</source>
         <translation>已责令整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="38" />
+        <location filename="../../inspector_app/core/findings.py" line="40" />
         <source>整改中</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="39" />
+        <location filename="../../inspector_app/core/findings.py" line="41" />
         <source>已整改待复查</source>
         <translation>已整改待复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="40" />
+        <location filename="../../inspector_app/core/findings.py" line="42" />
         <source>复查合格</source>
         <translation>复查合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="41" />
+        <location filename="../../inspector_app/core/findings.py" line="43" />
         <source>已销号</source>
         <translation>已销号</translation>
     </message>
@@ -1253,52 +1169,52 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="144" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="92" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="145" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="93" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="146" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="94" />
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="147" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="95" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="148" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="96" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="149" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="97" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="150" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="98" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="151" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="99" />
         <source>Listed (挂牌)</source>
         <translation>挂牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="251" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="199" />
         <source>re-inspection +%1</source>
         <translation>复查 +%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="252" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="200" />
         <source>Re-inspection due by %1</source>
         <translation>应于 %1 前复查</translation>
     </message>
@@ -1306,100 +1222,131 @@
 <context>
     <name>FindingsWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="421" />
-        <source>Select a finding first.</source>
-        <translation>请先选择一条隐患。</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="456" />
-        <source>&amp;Issue for selected</source>
-        <translation>对所选隐患出具文书(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="478" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="40" />
         <source>Search description, location, enterprise or pinyin initials</source>
         <translation>搜索隐患描述、部位、企业或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="481" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="43" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="482" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="44" />
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="487" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="49" />
         <source>Overdue or not</source>
         <translation>不限逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="487" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="49" />
         <source>Overdue (any)</source>
         <translation>逾期（全部）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="488" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="50" />
         <source>Rectification overdue</source>
         <translation>整改逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="489" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="51" />
         <source>Re-inspection overdue</source>
         <translation>复查逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="493" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="55" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="498" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="60" />
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="501" />
-        <location filename="../../inspector_app/ui/findings_ui.py" line="507" />
-        <location filename="../../inspector_app/ui/findings_ui.py" line="626" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="63" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="69" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="186" />
         <source>All enterprises</source>
         <translation>全部企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="503" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="65" />
         <source>Show the findings of one enterprise</source>
         <translation>仅显示某一企业的隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="520" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="81" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="522" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="84" />
         <source>&amp;Re-inspect selected…</source>
         <translation>复查所选(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="524" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="87" />
         <source>&amp;Quarter's listed major hidden dangers…</source>
         <translation>本季度挂牌督办重大隐患(&amp;Q)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings_ui.py" line="577" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="141" />
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n 条隐患</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings_ui.py" line="579" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="143" />
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 条逾期</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FivePanel</name>
+    <message>
+        <location filename="../../inspector_app/ui/findings/five_panel.py" line="44" />
+        <source>A major hidden danger is closed only when measures, responsibility, funds, deadline and contingency plan are all in place.</source>
+        <translation>重大事故隐患须整改措施、责任、资金、时限和预案五到位后方可销号。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/five_panel.py" line="58" />
+        <source>yuan, e.g. 12000</source>
+        <translation>元，例如 12000</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/five_panel.py" line="67" />
+        <source>&amp;Save five in place</source>
+        <translation>保存五到位(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/five_panel.py" line="88" />
+        <source>Not yet recorded — required before closure</source>
+        <translation>尚未登记 — 销号前必须填写</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/five_panel.py" line="117" />
+        <source>Please correct the marked fields.</source>
+        <translation>请更正标记的字段。</translation>
+    </message>
+</context>
+<context>
+    <name>HazardNoticeEditor</name>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/hazard_notice.py" line="19" />
+        <source>Whom the unit reports to (default: the township)</source>
+        <translation>单位向谁报告整改情况（默认：本镇（街道））</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/hazard_notice.py" line="20" />
+        <source>Report rectification to</source>
+        <translation>整改情况报告至</translation>
     </message>
 </context>
 <context>
@@ -1888,352 +1835,94 @@
 <context>
     <name>IssueDocumentDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="72" />
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="17" />
         <source>Remove the hidden danger immediately</source>
         <translation>责令立即排除事故隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="73" />
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="18" />
         <source>Withdraw the workers from the danger area</source>
         <translation>责令从危险区域内撤出作业人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="75" />
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="20" />
         <source>Suspend production and business temporarily</source>
         <translation>责令暂时停产停业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="76" />
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="21" />
         <source>Stop using the related facilities and equipment</source>
         <translation>责令暂时停止使用相关设施、设备</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="429" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="65" />
         <source>Correct %1</source>
         <translation>更正%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="429" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="65" />
         <source>Issue %1</source>
         <translation>出具%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="468" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="104" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="475" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="111" />
         <source>Number on issue</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="476" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="112" />
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="477" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="113" />
         <source>Date of issue</source>
         <translation>出具日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="480" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="116" />
         <source>Corrects</source>
         <translation>更正的文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="497" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="128" />
         <source>Officers (at least two with certificates)</source>
         <translation>执法人员（至少两名持证人员）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="498" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="129" />
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="511" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="142" />
         <source>Issue correction</source>
         <translation>出具更正文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="511" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="142" />
         <source>Issue</source>
         <translation>出具</translation>
     </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="536" />
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="667" />
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="536" />
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="640" />
-        <source>Legal basis</source>
-        <translation>依据</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="536" />
-        <source>Deadline</source>
-        <translation>整改期限</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="549" />
-        <source>Add item</source>
-        <translation>添加条目</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="551" />
-        <source>Remove item</source>
-        <translation>删除条目</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="559" />
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="638" />
-        <source>Inspected on</source>
-        <translation>检查日期</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="563" />
-        <source>Whom the unit reports to (default: the township)</source>
-        <translation>单位向谁报告整改情况（默认：本镇（街道））</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="564" />
-        <source>Report rectification to</source>
-        <translation>整改情况报告至</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="567" />
-        <source>Problems to rectify, each with its own deadline:</source>
-        <translation>需整改的问题（每项单独设定整改期限）：</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="570" />
-        <source>Problems</source>
-        <translation>存在的问题</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="578" />
-        <source>From the registered finding</source>
-        <translation>来自已登记的隐患</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="611" />
-        <source>One violation or hidden danger per line</source>
-        <translation>每行填写一项违法行为或事故隐患</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="623" />
-        <source>Other:</source>
-        <translation>其他：</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="639" />
-        <source>Violations and hidden dangers</source>
-        <translation>违法行为和事故隐患</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="641" />
-        <source>Decision</source>
-        <translation>处理决定</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="642" />
-        <source>On-site measures</source>
-        <translation>现场处理措施</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="667" />
-        <source>Result</source>
-        <translation>复查结果</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="677" />
-        <source>Original decision</source>
-        <translation>原决定文书</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="678" />
-        <source>Items re-inspected</source>
-        <translation>复查事项</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="679" />
-        <source>Opinion</source>
-        <translation>复查意见</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="680" />
-        <source>Re-inspection</source>
-        <translation>整改复查</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="706" />
-        <source>Unit (the enterprise)</source>
-        <translation>单位（企业）</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="707" />
-        <source>Individual</source>
-        <translation>个人</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="717" />
-        <source>Person penalised</source>
-        <translation>被处罚人</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="720" />
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="720" />
-        <source>Gender</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="720" />
-        <source>Age</source>
-        <translation>年龄</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="721" />
-        <source>ID card no.</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="721" />
-        <source>Home address</source>
-        <translation>家庭住址</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="722" />
-        <source>Employer</source>
-        <translation>工作单位</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="722" />
-        <source>Position</source>
-        <translation>职务</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="723" />
-        <source>Employer address</source>
-        <translation>单位地址</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="723" />
-        <source>Phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="771" />
-        <source>yuan</source>
-        <translation>元</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="782" />
-        <source>Hard to enforce later unless collected on the spot (第68条)</source>
-        <translation>不当场收缴事后难以执行（第68条）</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="785" />
-        <source>Leave empty to print blank lines for handwriting</source>
-        <translation>留空则打印空行，供手写填写</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="788" />
-        <source>Penalised</source>
-        <translation>被处罚对象</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="790" />
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="791" />
-        <source>Place</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="792" />
-        <source>Facts and evidence</source>
-        <translation>违法事实及证据</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="793" />
-        <source>Provision violated</source>
-        <translation>违反的规定</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="794" />
-        <source>Penalty basis</source>
-        <translation>处罚依据</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="795" />
-        <source>Penalty</source>
-        <translation>处罚种类</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="799" />
-        <source>Fine</source>
-        <translation>罚款金额</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="800" />
-        <source>Payment</source>
-        <translation>缴纳方式</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="802" />
-        <source>Statement of the party</source>
-        <translation>当事人陈述、申辩</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="803" />
-        <source>On-the-spot penalty (simplified procedure)</source>
-        <translation>当场处罚（简易程序）</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="815" />
-        <source>an individual</source>
-        <translation>个人</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="815" />
-        <source>a unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="817" />
-        <source>An on-the-spot fine on %1 may not exceed %2 yuan (行政处罚法第51条). Use the ordinary procedure for %3 yuan.</source>
-        <translation>对%1当场处以罚款不得超过%2元（行政处罚法第51条）。罚款%3元应适用普通程序。</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="822" />
-        <source>Limit on the spot: %1 yuan</source>
-        <translation>当场处罚限额：%1元</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="837" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="165" />
         <source>Start the rectification period of the %n finding(s) named here</source>
         <translation>
             <numerusform>开始计算本文书所列 %n 项隐患的整改期限</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="841" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="169" />
         <source>The findings are already ordered; this document does not change their state</source>
         <translation>这些隐患已下达整改指令，本文书不改变其状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="1044" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="260" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -2335,6 +2024,112 @@
         <location filename="../../inspector_app/ui/inspection_ui.py" line="1068" />
         <source>, </source>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsEditor</name>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/items.py" line="34" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/items.py" line="34" />
+        <source>Legal basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/items.py" line="34" />
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/items.py" line="47" />
+        <source>Add item</source>
+        <translation>添加条目</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/items.py" line="50" />
+        <source>Remove item</source>
+        <translation>删除条目</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/items.py" line="59" />
+        <source>Inspected on</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/items.py" line="63" />
+        <source>Problems to rectify, each with its own deadline:</source>
+        <translation>需整改的问题（每项单独设定整改期限）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/items.py" line="66" />
+        <source>Problems</source>
+        <translation>存在的问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/items.py" line="77" />
+        <source>From the registered finding</source>
+        <translation>来自已登记的隐患</translation>
+    </message>
+</context>
+<context>
+    <name>ListingPanel</name>
+    <message>
+        <location filename="../../inspector_app/ui/findings/listing_panel.py" line="35" />
+        <source>List for supervision</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/listing_panel.py" line="50" />
+        <source>optional, e.g. 澄安委办〔2026〕3号</source>
+        <translation>选填，例如 澄安委办〔2026〕3号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/listing_panel.py" line="51" />
+        <source>&amp;List for supervision</source>
+        <translation>挂牌督办(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/listing_panel.py" line="55" />
+        <source>De-list (摘牌)</source>
+        <translation>摘牌</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/listing_panel.py" line="60" />
+        <source>&amp;De-list</source>
+        <translation>摘牌(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/listing_panel.py" line="64" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/listing_panel.py" line="76" />
+        <source>Listed for supervision</source>
+        <translation>挂牌督办</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/listing_panel.py" line="80" />
+        <source>De-listed on %1</source>
+        <translation>已于 %1 摘牌</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/listing_panel.py" line="83" />
+        <source>Not listed for supervision.</source>
+        <translation>未挂牌督办。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/listing_panel.py" line="88" />
+        <source>A listing is removed after a passed re-inspection</source>
+        <translation>复查合格后方可摘牌</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/listing_panel.py" line="100" />
+        <source>Please correct the marked fields.</source>
+        <translation>请更正标记的字段。</translation>
     </message>
 </context>
 <context>
@@ -2568,10 +2363,18 @@ Offline tool for township work-safety officers.</source>
         <source>No certificate number recorded: add it under Settings before this officer signs a document.</source>
         <translation>未登记执法证号：该执法人员签署文书前，请先在“设置”中补充。</translation>
     </message>
+</context>
+<context>
+    <name>OfficerPicker</name>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="177" />
+        <location filename="../../inspector_app/ui/widgets/officers.py" line="44" />
         <source>no certificate</source>
         <translation>无执法证</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/widgets/officers.py" line="51" />
+        <source>No certificate number recorded: add it under Settings before this officer signs a document.</source>
+        <translation>未登记执法证号：该执法人员签署文书前，请先在“设置”中补充。</translation>
     </message>
 </context>
 <context>
@@ -2583,52 +2386,90 @@ Offline tool for township work-safety officers.</source>
     </message>
 </context>
 <context>
+    <name>OnsiteMeasuresEditor</name>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="36" />
+        <source>One violation or hidden danger per line</source>
+        <translation>每行填写一项违法行为或事故隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="48" />
+        <source>Other:</source>
+        <translation>其他：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="64" />
+        <source>Inspected on</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="65" />
+        <source>Violations and hidden dangers</source>
+        <translation>违法行为和事故隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="66" />
+        <source>Legal basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="67" />
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="68" />
+        <source>On-site measures</source>
+        <translation>现场处理措施</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/pdf_view.py" line="112" />
+        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="112" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pdf_view.py" line="113" />
+        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="113" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pdf_view.py" line="114" />
+        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="114" />
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pdf_view.py" line="115" />
+        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="115" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pdf_view.py" line="116" />
+        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="116" />
         <source>Whole page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pdf_view.py" line="149" />
+        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="149" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pdf_view.py" line="152" />
-        <location filename="../../inspector_app/ui/pdf_view.py" line="161" />
+        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="152" />
+        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="161" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pdf_view.py" line="153" />
+        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="153" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/pdf_view.py" line="162" />
+        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="162" />
         <source>Could not save the file:
 %1</source>
         <translation>无法保存文件：
@@ -2714,52 +2555,65 @@ Offline tool for township work-safety officers.</source>
     </message>
 </context>
 <context>
+    <name>PrintDayDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/documents/print_day.py" line="52" />
+        <source>Print a day's documents</source>
+        <translation>打印当日文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/print_day.py" line="59" />
+        <source>Documents issued on</source>
+        <translation>出具日期</translation>
+    </message>
+</context>
+<context>
     <name>QuarterListingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="737" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="53" />
         <source>Listed major hidden dangers of a quarter</source>
         <translation>季度挂牌督办重大事故隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="746" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="62" />
         <source>Q%1</source>
         <translation>第%1季度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="764" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="73" />
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="766" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="76" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="769" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="79" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings_ui.py" line="793" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="106" />
         <source>%n listed major hidden danger(s)</source>
         <translation>
             <numerusform>挂牌督办重大隐患 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="806" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="116" />
         <source>%1 row(s) exported to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="823" />
-        <location filename="../../inspector_app/ui/findings_ui.py" line="830" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="118" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="126" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="831" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="127" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2767,47 +2621,47 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>QuarterListingModel</name>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="702" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="21" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="703" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="22" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="704" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="23" />
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="705" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="24" />
         <source>Supervising body</source>
         <translation>督办单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="706" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="25" />
         <source>Listing doc. no.</source>
         <translation>挂牌文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="707" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="26" />
         <source>Listed on</source>
         <translation>挂牌日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="708" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="27" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="709" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="28" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings_ui.py" line="710" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="29" />
         <source>De-listed on</source>
         <translation>摘牌日期</translation>
     </message>
@@ -2924,174 +2778,207 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>ReinspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="119" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="123" />
         <source>Re-inspection — %1</source>
         <translation>整改复查 — %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="127" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="131" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="131" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="135" />
         <source>No order was issued for these findings: the re-inspection is recorded without a re-inspection opinion.</source>
         <translation>这些隐患未下达整改指令：本次复查仅作记录，不出具整改复查意见书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="135" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="139" />
         <source>Original decision</source>
         <translation>原决定文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="137" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="141" />
         <source>Re-inspected on</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="141" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="145" />
         <source>Finding</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="141" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="145" />
         <source>Result</source>
         <translation>复查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="141" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="145" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="142" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="146" />
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="142" />
-        <location filename="../../inspector_app/ui/reinspection.py" line="273" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="146" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="278" />
         <source>After-photos</source>
         <translation>整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="162" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="166" />
         <source>What was seen</source>
         <translation>现场所见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="168" />
-        <location filename="../../inspector_app/ui/reinspection.py" line="270" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="172" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="275" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="173" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="177" />
         <source>Officers (at least two with certificates)</source>
         <translation>执法人员（至少两名持证人员）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="179" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="183" />
         <source>Close the passed findings now (销号)</source>
         <translation>复查合格的隐患立即销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="182" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="186" />
         <source>Opinion handed over on the spot (直接送达)</source>
         <translation>意见书已当场直接送达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="193" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="197" />
         <source>The opinion will be numbered %1</source>
         <translation>意见书编号将为 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="200" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="204" />
         <source>Record and issue the opinion</source>
         <translation>记录并出具意见书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="200" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="204" />
         <source>Record the re-inspection</source>
         <translation>记录复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="209" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="214" />
         <source>Opinion (printed on the 整改复查意见书)</source>
         <translation>复查意见（打印在整改复查意见书上）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/reinspection.py" line="270" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="275" />
         <source>%n photo(s)…</source>
         <translation>
             <numerusform>%n 张照片…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="274" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="279" />
         <source>Pictures (*.jpg *.jpeg *.png *.heic *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="352" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="324" />
         <source>Re-inspection recorded</source>
         <translation>复查已记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="353" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="325" />
         <source>The re-inspection is recorded, but:</source>
         <translation>复查已记录，但：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/reinspection.py" line="358" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="330" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
 </context>
 <context>
+    <name>ReinspectionOpinionEditor</name>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/reinspection_opinion.py" line="43" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/reinspection_opinion.py" line="43" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/reinspection_opinion.py" line="53" />
+        <source>Original decision</source>
+        <translation>原决定文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/reinspection_opinion.py" line="54" />
+        <source>Items re-inspected</source>
+        <translation>复查事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/reinspection_opinion.py" line="55" />
+        <source>Opinion</source>
+        <translation>复查意见</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/reinspection_opinion.py" line="56" />
+        <source>Re-inspection</source>
+        <translation>复查</translation>
+    </message>
+</context>
+<context>
     <name>ServiceBox</name>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="228" />
+        <location filename="../../inspector_app/ui/documents/service.py" line="22" />
         <source>Service (送达)</source>
         <translation>送达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="231" />
+        <location filename="../../inspector_app/ui/documents/service.py" line="25" />
         <source>Served now — handed over on the spot or otherwise (送达)</source>
         <translation>现在送达（当场交付或其他方式）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="242" />
+        <location filename="../../inspector_app/ui/documents/service.py" line="36" />
         <source>The party refused to sign for it</source>
         <translation>当事人拒绝签收</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="246" />
+        <location filename="../../inspector_app/ui/documents/service.py" line="40" />
         <source>How it was served; for a refusal: reason and what was done</source>
         <translation>送达情况；拒签的，注明拒签理由和处理情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="253" />
+        <location filename="../../inspector_app/ui/documents/service.py" line="47" />
         <source>Served at</source>
         <translation>送达时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="254" />
+        <location filename="../../inspector_app/ui/documents/service.py" line="48" />
         <source>How</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="256" />
+        <location filename="../../inspector_app/ui/documents/service.py" line="50" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="259" />
+        <location filename="../../inspector_app/ui/documents/service.py" line="53" />
         <source>ID no.</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="261" />
+        <location filename="../../inspector_app/ui/documents/service.py" line="55" />
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
@@ -3099,7 +2986,7 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="298" />
+        <location filename="../../inspector_app/ui/documents/service.py" line="84" />
         <source>Record service — %1</source>
         <translation>登记送达 — %1</translation>
     </message>
@@ -3223,6 +3110,159 @@ Offline tool for township work-safety officers.</source>
     </message>
 </context>
 <context>
+    <name>SpotPenaltyEditor</name>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="27" />
+        <source>Unit (the enterprise)</source>
+        <translation>单位（企业）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="29" />
+        <source>Individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="40" />
+        <source>Person penalised</source>
+        <translation>被处罚人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="43" />
+        <source>Name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="43" />
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="43" />
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="44" />
+        <source>ID card no.</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="44" />
+        <source>Home address</source>
+        <translation>家庭住址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="45" />
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="45" />
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="46" />
+        <source>Employer address</source>
+        <translation>单位地址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="46" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="91" />
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="102" />
+        <source>Hard to enforce later unless collected on the spot (第68条)</source>
+        <translation>不当场收缴事后难以执行（第68条）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="105" />
+        <source>Leave empty to print blank lines for handwriting</source>
+        <translation>留空则打印空行，供手写填写</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="108" />
+        <source>Penalised</source>
+        <translation>被处罚对象</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="110" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="111" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="112" />
+        <source>Facts and evidence</source>
+        <translation>违法事实及证据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="113" />
+        <source>Provision violated</source>
+        <translation>违反的规定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="114" />
+        <source>Penalty basis</source>
+        <translation>处罚依据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="115" />
+        <source>Penalty</source>
+        <translation>处罚种类</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="119" />
+        <source>Fine</source>
+        <translation>罚款金额</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="120" />
+        <source>Payment</source>
+        <translation>缴纳方式</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="122" />
+        <source>Statement of the party</source>
+        <translation>当事人陈述、申辩</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="123" />
+        <source>On-the-spot penalty (simplified procedure)</source>
+        <translation>当场处罚（简易程序）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="142" />
+        <source>an individual</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="142" />
+        <source>a unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="144" />
+        <source>An on-the-spot fine on %1 may not exceed %2 yuan (行政处罚法第51条). Use the ordinary procedure for %3 yuan.</source>
+        <translation>对%1当场处以罚款不得超过%2元（行政处罚法第51条）。罚款%3元应适用普通程序。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="149" />
+        <source>Limit on the spot: %1 yuan</source>
+        <translation>当场处罚限额：%1元</translation>
+    </message>
+</context>
+<context>
     <name>StartInspectionDialog</name>
     <message>
         <location filename="../../inspector_app/ui/inspection_ui.py" line="398" />
@@ -3278,54 +3318,54 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="56" />
+        <location filename="../../inspector_app/ui/today/model.py" line="46" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="57" />
+        <location filename="../../inspector_app/ui/today/model.py" line="47" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="58" />
+        <location filename="../../inspector_app/ui/today/model.py" line="48" />
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="59" />
+        <location filename="../../inspector_app/ui/today/model.py" line="49" />
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="60" />
+        <location filename="../../inspector_app/ui/today/model.py" line="50" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="61" />
+        <location filename="../../inspector_app/ui/today/model.py" line="51" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="62" />
+        <location filename="../../inspector_app/ui/today/model.py" line="52" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/today.py" line="99" />
+        <location filename="../../inspector_app/ui/today/model.py" line="89" />
         <source>%n day(s) late</source>
         <translation>
             <numerusform>逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="100" />
+        <location filename="../../inspector_app/ui/today/model.py" line="90" />
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/today.py" line="100" />
+        <location filename="../../inspector_app/ui/today/model.py" line="90" />
         <source>in %n day(s)</source>
         <translation>
             <numerusform>%n 天后</numerusform>
@@ -3335,64 +3375,64 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>TodayWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="42" />
+        <location filename="../../inspector_app/ui/today/model.py" line="32" />
         <source>Re-inspections overdue</source>
         <translation>逾期未复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="44" />
+        <location filename="../../inspector_app/ui/today/model.py" line="34" />
         <source>Re-inspections due this week</source>
         <translation>本周应复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="46" />
+        <location filename="../../inspector_app/ui/today/model.py" line="36" />
         <source>Rectifications overdue</source>
         <translation>逾期未整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="48" />
+        <location filename="../../inspector_app/ui/today/model.py" line="38" />
         <source>Supervision listings expired or about to expire</source>
         <translation>挂牌督办已到期或即将到期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="137" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="50" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="159" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="64" />
         <source>Nothing here.</source>
         <translation>暂无事项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="166" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="71" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="170" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="76" />
         <source>Start re-inspection</source>
         <translation>开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="214" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="124" />
         <source>Today, %1</source>
         <translation>今天是%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/today.py" line="215" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="125" />
         <source>%n item(s) need attention</source>
         <translation>
             <numerusform>%n 项待处理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="216" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="126" />
         <source>nothing is due</source>
         <translation>暂无到期事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today.py" line="267" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="168" />
         <source>Select the findings to re-inspect.</source>
         <translation>请选择要复查的隐患。</translation>
     </message>
@@ -3400,27 +3440,27 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="336" />
+        <location filename="../../inspector_app/ui/documents/void.py" line="21" />
         <source>Void document — %1</source>
         <translation>作废文书 — %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="339" />
+        <location filename="../../inspector_app/ui/documents/void.py" line="24" />
         <source>Why is this document void? (e.g. wrong party, printed twice)</source>
         <translation>作废原因（例如：当事人有误、重复打印）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="342" />
+        <location filename="../../inspector_app/ui/documents/void.py" line="27" />
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="346" />
+        <location filename="../../inspector_app/ui/documents/void.py" line="32" />
         <source>The number stays in the register marked void; it is never reused.</source>
         <translation>该文号在登记簿中保留并标记为作废，不会再次使用。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/document_dialogs.py" line="350" />
+        <location filename="../../inspector_app/ui/documents/void.py" line="36" />
         <source>Reason</source>
         <translation>作废原因</translation>
     </message>

@@ -1,5 +1,5 @@
 """documents, render, findings and quarter-listing: the dates come from the one clock.
-(The full register/render/findings/quarter walk-through is in tests/ui/test_documents_ui.py.)"""
+(The full register/render/findings/quarter walk-through is in tests/ui/documents/test_documents_ui.py.)"""
 
 from datetime import date, timedelta
 

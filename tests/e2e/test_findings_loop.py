@@ -15,17 +15,23 @@ import pytest
 from pypdf import PdfReader
 
 from inspector_app import paths
-from inspector_app.core import documents as docs
 from inspector_app.demo import create_demo_database
 from inspector_app.storage import documents, findings, inspections, open_db, township
 from inspector_app.storage.photos import add_photo, photos_for
-from inspector_app.ui import document_dialogs as dd
-from inspector_app.ui.documents_ui import DocumentRegisterWidget
-from inspector_app.ui.findings_ui import FindingsWidget
+from PySide6.QtWidgets import QDialogButtonBox
+
+from inspector_app.core import clock
+from inspector_app.ui.documents.issue_dialog import IssueDocumentDialog
+from inspector_app.ui.documents.register import DocumentRegisterWidget
+from inspector_app.ui.findings.list_widget import FindingsWidget
+from inspector_app.ui.findings.reinspection import ReinspectionDialog
+from inspector_app.ui.widgets.date_note import DateNoteDialog
+from inspector_app.ui.widgets.dates import to_qdate
+from tests.fixtures.ui_hands import click, drive, patch_modals
 
 pytestmark = pytest.mark.e2e
 
-T = date.today()
+T = clock.today()
 
 
 def ago(n: int) -> date:
@@ -78,9 +84,7 @@ def inspect_with_one_major_failure(store, enterprise_id, officer_ids) -> tuple[s
 
 
 def test_major_finding_from_inspection_to_closure(qtbot, tmp_path, monkeypatch):
-    shown: list[tuple[str, bytes]] = []
-    monkeypatch.setattr(dd, "show_pdf", lambda parent, data, title: shown.append((title, data)))
-    monkeypatch.setattr(dd, "warn", lambda parent, title, text: shown.append(("warn", text.encode())))
+    shown = patch_modals(monkeypatch)
 
     store = open_db(create_demo_database(tmp_path / "d.sqlite", enterprises=60))
     ent = store.conn.execute("SELECT id, name FROM enterprise WHERE deleted = 0 AND risk_tags LIKE '%|粉尘涉爆|%' "
@@ -96,84 +100,125 @@ def test_major_finding_from_inspection_to_closure(qtbot, tmp_path, monkeypatch):
 
     w = FindingsWidget(store)
     qtbot.addWidget(w)
+    w.show()
     w.grade.setCurrentIndex(w.grade.findData(True))
     assert [w.model.id_at(r) for r in range(w.model.rowCount())] == [fid]
-    dlg = w.open_finding(fid)
-    qtbot.addWidget(dlg)
+    w.view.selectRow(0)
+    click(qtbot, w.open_button)
+    dlg = w.finding_dialog
+    assert dlg.finding_id == fid and dlg.isVisible()
     assert dlg.before_photos.count() == 1  # the inspection's photo is the "before" evidence
+    issued = []
 
     # -- 现场处理措施决定书, handed over on the spot ---------------------------------------------
-    measures = dlg.issue_dialog(docs.ONSITE_MEASURES)
-    qtbot.addWidget(measures)
-    measures.issued_on.setDate(dd.to_qdate(ago(30)))
-    assert measures.inspected_edit.date() == dd.to_qdate(ago(30))
-    measures.service_box.setChecked(True)
-    measures.service_box.served_at.setDateTime(datetime.combine(ago(30), time(11, 20)))
-    measures._on_issue_clicked()
-    onsite = measures.document
+    def measures(d):
+        d.issued_on.setDate(to_qdate(ago(30)))
+        assert d.editor.inspected_edit.date() == to_qdate(ago(30))
+        d.service_box.setChecked(True)
+        d.service_box.served_at.setDateTime(datetime.combine(ago(30), time(11, 20)))
+        click(qtbot, d.issue_button)
+        issued.append(d.document)
+
+    drive(monkeypatch, IssueDocumentDialog, measures)
+    click(qtbot, dlg.measures_button)
+    onsite = issued[-1]
     assert onsite and findings.get_finding(store, fid)["state"] == "registered"
 
     # -- 责令限期整改指令书 with the item's deadline, served on the spot -------------------------
-    order = dlg.issue_dialog(docs.RECTIFICATION_ORDER)
-    qtbot.addWidget(order)
-    order.issued_on.setDate(dd.to_qdate(ago(30)))
-    order.set_item_deadline(0, ago(16))
-    order.service_box.setChecked(True)
-    order.service_box.served_at.setDateTime(datetime.combine(ago(30), time(11, 30)))
-    order._on_issue_clicked()
-    rect = order.document
+    def order(d):
+        d.issued_on.setDate(to_qdate(ago(30)))
+        d.editor.set_item_deadline(0, ago(16))
+        d.service_box.setChecked(True)
+        d.service_box.served_at.setDateTime(datetime.combine(ago(30), time(11, 30)))
+        click(qtbot, d.issue_button)
+        issued.append(d.document)
+
+    drive(monkeypatch, IssueDocumentDialog, order)
+    click(qtbot, dlg.order_button)
+    rect = issued[-1]
     f = findings.get_finding(store, fid)
     assert (f["state"], f["deadline"]) == ("rectifying", ago(16).isoformat())
     assert not dlg.order_button.isEnabled() and dlg.reinspect_button.isEnabled()  # the dialog followed
 
     # -- 挂牌督办 -------------------------------------------------------------------------------
-    dlg.listing["listing_body"].setText("江阴市安全生产委员会办公室")
-    dlg.listing["listing_doc_no"].setText("澄安委办〔2026〕3号")
-    dlg.listing["listed_on"].setDate(dd.to_qdate(ago(29)))
-    dlg.listing["listing_deadline"].setDate(dd.to_qdate(T + timedelta(days=60)))
-    assert dlg.list_for_supervision(), dlg.message.text()
+    dlg.tabs.setCurrentWidget(dlg.listing_page)
+    listing = dlg.listing_page
+    listing.fields["listing_body"].setText("江阴市安全生产委员会办公室")
+    listing.fields["listing_doc_no"].setText("澄安委办〔2026〕3号")
+    listing.fields["listed_on"].setDate(to_qdate(ago(29)))
+    listing.fields["listing_deadline"].setDate(to_qdate(T + timedelta(days=60)))
+    click(qtbot, listing.list_button)
+    assert findings.get_finding(store, fid)["listed"], dlg.message.text()
 
     # -- re-inspection fails: a new deadline, the first 整改复查意见书 -----------------------------
-    first = dlg.reinspection_dialog()
-    qtbot.addWidget(first)
-    assert first.order["doc_no"] == rect["doc_no"]
-    first.date.setDate(dd.to_qdate(ago(15)))
-    first.set_result(0, "未整改", note="泄爆片尚未安装", new_deadline=ago(5))
-    first._on_accept_clicked()
-    opinion1 = first.document
+    opinions = []
+
+    def fails(r):
+        assert r.order["doc_no"] == rect["doc_no"]
+        r.date.setDate(to_qdate(ago(15)))
+        r.set_result(0, "未整改", note="泄爆片尚未安装", new_deadline=ago(5))
+        click(qtbot, r.ok_button)
+        opinions.append(r.document)
+
+    drive(monkeypatch, ReinspectionDialog, fails)
+    click(qtbot, dlg.reinspect_button)
+    opinion1 = opinions[-1]
     f = findings.get_finding(store, fid)
     assert (f["state"], f["deadline"]) == ("rectifying", ago(5).isoformat())
     assert dlg.reinspect_button.isEnabled() and not dlg.close_button.isEnabled()
 
     # -- 五到位, the enterprise reports the work done -------------------------------------------
-    dlg.five["five_measures"].setPlainText("布袋除尘器加装泄爆片并导向室外安全区域")
-    dlg.five["five_responsible"].setText("设备科 张强")
-    dlg.five["five_funds"].setText("18000")
-    dlg.five["five_deadline"].set_value(ago(5))
-    dlg.five["five_contingency"].setPlainText("改造期间停止打磨作业，现场配备灭火器材")
-    assert dlg.save_five(), dlg.message.text()
-    assert dlg.mark_rectified(ago(6), "泄爆片已安装")
+    dlg.tabs.setCurrentWidget(dlg.five_page)
+    five = dlg.five_page
+    five.fields["five_measures"].setPlainText("布袋除尘器加装泄爆片并导向室外安全区域")
+    five.fields["five_responsible"].setText("设备科 张强")
+    qtbot.keyClicks(five.fields["five_funds"], "18000")
+    five.fields["five_deadline"].set_value(ago(5))
+    five.fields["five_contingency"].setPlainText("改造期间停止打磨作业，现场配备灭火器材")
+    click(qtbot, five.save_button)
+    assert findings.events(store, fid)[-1]["kind"] == "five", dlg.message.text()
+
+    def date_note(value, note):
+        def driver(d):
+            d.date.setDate(to_qdate(value))
+            d.note.setText(note)
+            click(qtbot, d.buttons.button(QDialogButtonBox.StandardButton.Ok))
+        return driver
+
+    drive(monkeypatch, DateNoteDialog, date_note(ago(6), "泄爆片已安装"))
+    click(qtbot, dlg.rectified_button)
+    assert findings.get_finding(store, fid)["state"] == "awaiting_reinspection"
 
     # -- re-inspection passes: the second opinion; closing waits for the de-listing -------------
-    second = dlg.reinspection_dialog()
-    qtbot.addWidget(second)
-    assert second.order["doc_no"] == rect["doc_no"]  # still cites the original order
-    second.date.setDate(dd.to_qdate(ago(3)))
-    second.set_result(0, "已整改", note="泄爆片已安装到位")
     after = tmp_path / "after.jpg"
     after.write_bytes(jpeg())
-    second.add_photos(fid, [str(after)])
-    assert second.close_passed.isChecked()
-    second._on_accept_clicked()
-    opinion2 = second.document
+    problems = []
+
+    def passes(r):
+        assert r.order["doc_no"] == rect["doc_no"]  # still cites the original order
+        r.date.setDate(to_qdate(ago(3)))
+        r.set_result(0, "已整改", note="泄爆片已安装到位")
+        r.add_photos(fid, [str(after)])
+        assert r.close_passed.isChecked()
+        click(qtbot, r.ok_button)
+        opinions.append(r.document)
+        problems.extend(r.close_errors)
+
+    drive(monkeypatch, ReinspectionDialog, passes)
+    click(qtbot, dlg.reinspect_button)
+    opinion2 = opinions[-1]
     assert findings.get_finding(store, fid)["state"] == "passed"
     assert dlg.after_photos.count() == 1 and dlg.before_photos.count() == 1
     assert [p["kind"] for p in photos_for(store, finding_id=fid)] == ["问题", "复查"]
-    assert any("摘牌" in e for e in second.close_errors)
+    assert any("摘牌" in e for e in problems)
     assert shown[-2][0] == "warn"  # the officer is told why it is not closed yet
 
-    assert dlg.delist(ago(3), "复查合格")
-    assert dlg.close_finding(ago(3), "整改完毕，予以销号")
+    dlg.tabs.setCurrentWidget(dlg.listing_page)
+    listing.delist_on.setDate(to_qdate(ago(3)))
+    listing.delist_note.setText("复查合格")
+    click(qtbot, listing.delist_button)
+    drive(monkeypatch, DateNoteDialog, date_note(ago(3), "整改完毕，予以销号"))
+    click(qtbot, dlg.close_button)
     f = findings.get_finding(store, fid)
     assert (f["state"], f["closed_on"], f["listed"]) == ("closed", ago(3).isoformat(), 0)
     kinds = [e["kind"] for e in findings.events(store, fid)]
@@ -182,7 +227,7 @@ def test_major_finding_from_inspection_to_closure(qtbot, tmp_path, monkeypatch):
     assert dlg.documents_model.rowCount() == 4  # 现决, 责改 (the inspection's) and both opinions
 
     # -- the printed documents -------------------------------------------------------------------
-    pdfs = {title: data for title, data in shown if title != "warn"}
+    pdfs = {title: data for title, data in shown if title not in ("warn", "failure", "critical")}
     assert set(pdfs) == {f"{d['title']} {d['doc_no']}" for d in (onsite, rect, opinion1, opinion2)}
 
     text = pdf_text(pdfs[f"现场处理措施决定书 {onsite['doc_no']}"])

@@ -1,16 +1,18 @@
 """The Today page: its buckets, opening findings, and starting a re-inspection from it."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from inspector_app.core import clock
 from inspector_app.storage import documents, findings, township
-from inspector_app.ui import document_dialogs as dd
-from inspector_app.ui.findings_ui import FindingDialog
-from inspector_app.ui.reinspection import ReinspectionDialog
-from inspector_app.ui.today import SECTIONS, TodayModel, TodayWidget
+from inspector_app.ui.findings.dossier import FindingDialog
+from inspector_app.ui.findings.reinspection import ReinspectionDialog
+from inspector_app.ui.today.model import SECTIONS, TodayModel
+from inspector_app.ui.today.widget import TodayWidget
+from tests.fixtures.ui_hands import click, drive, patch_modals
 
-T = date.today()
+T = clock.today()
 
 
 def day(n: int) -> str:
@@ -24,10 +26,7 @@ def db(demo_db):
 
 @pytest.fixture(autouse=True)
 def shown(monkeypatch):
-    out = []
-    monkeypatch.setattr(dd, "show_pdf", lambda parent, data, title: out.append((title, data)))
-    monkeypatch.setattr(dd, "warn", lambda parent, title, text: out.append(("warn", text)))
-    return out
+    return patch_modals(monkeypatch)
 
 
 def new(s, ent, desc, *, found, due, grade="一般"):
@@ -97,36 +96,77 @@ def test_empty_sections_say_so(qtbot, db):
     assert "nothing is due" in w.summary.text()
 
 
-def test_rows_open_the_finding_and_the_page_refreshes_on_show(qtbot, db, week):
+def select(w, key, finding_ids):
+    from PySide6.QtCore import QItemSelectionModel
+
+    view, model = w.views[key], w.models[key]
+    flags = QItemSelectionModel.SelectionFlag
+    view.clearSelection()
+    for i, r in enumerate(model.rows):
+        if r["id"] in finding_ids:
+            view.selectionModel().select(model.index(i, 0), flags.Select | flags.Rows)
+
+
+def test_rows_open_the_finding_and_the_page_follows_changes(qtbot, db, week):
     w = TodayWidget(db)
     qtbot.addWidget(w)
-    m = w.models["overdue_rectifications"]
-    row = next(i for i, r in enumerate(m.rows) if r["id"] == week["late_rect"])
-    w.views["overdue_rectifications"].activated.emit(m.index(row, 0))
+    w.show()
+    select(w, "overdue_rectifications", [week["late_rect"]])
+    click(qtbot, w.findChild(type(w.refresh_button), "open_overdue_rectifications"))
     assert isinstance(w.finding_dialog, FindingDialog) and w.finding_dialog.finding_id == week["late_rect"]
     w.finding_dialog.close()
-    findings.mark_rectified(db, week["late_rect"], on=day(0))  # changed elsewhere
+    findings.mark_rectified(db, week["late_rect"], on=day(0))  # changed without an operation
     w.hide()
     w.show()
+    assert week["late_rect"] in bucket(w, "overdue_rectifications")  # showing alone does not reload
+    click(qtbot, w.refresh_button)
     assert week["late_rect"] not in bucket(w, "overdue_rectifications")
 
 
-def test_start_reinspection_covers_the_whole_order(qtbot, db, week, shown):
+def test_a_new_day_refreshes_when_shown(qtbot, db, week):
+    w = TodayWidget(db)
+    qtbot.addWidget(w)
+    w.show()
+    w.hide()
+    with clock.pinned(T + timedelta(days=40)):
+        w.show()
+        assert w.today == T + timedelta(days=40)
+
+
+def test_start_reinspection_covers_the_whole_order(qtbot, db, week, shown, monkeypatch):
+    w = TodayWidget(db)
+    qtbot.addWidget(w)
+    seen = {}
+
+    def reinspect(dlg):
+        assert isinstance(dlg, ReinspectionDialog)
+        assert [f["id"] for f in dlg.findings] == [week["due"], week["sibling"]]  # one opinion per order
+        dlg.set_result(1, "未整改", note="仍未上锁", new_deadline=day(14))
+        assert "第1项已整改完毕" in dlg.opinion.toPlainText() and "第2项未整改到位" in dlg.opinion.toPlainText()
+        click(qtbot, dlg.ok_button)
+        seen["document"] = dlg.document
+
+    drive(monkeypatch, ReinspectionDialog, reinspect)
+    select(w, "reinspections_due", [week["due"]])
+    click(qtbot, w.findChild(type(w.refresh_button), "reinspect_reinspections_due"))
+    doc = seen["document"]
+    assert doc["doc_no"].startswith("（澄）应急复查〔")
+    assert findings.get_finding(db, week["due"])["state"] == "closed"  # passed and closed (销号) on request
+    assert findings.get_finding(db, week["sibling"])["state"] == "rectifying"  # new deadline, opinion served
+    assert findings.get_finding(db, week["sibling"])["deadline"] == day(14)
+    assert shown[-1][0].endswith(doc["doc_no"])
+    assert bucket(w, "reinspections_due") == []  # the new deadline is beyond this week: the page followed
+
+
+def test_reinspection_errors_stay_in_the_dialog(qtbot, db, week):
     w = TodayWidget(db)
     qtbot.addWidget(w)
     dlg = w.reinspection_dialog([week["due"]])
     qtbot.addWidget(dlg)
-    assert isinstance(dlg, ReinspectionDialog)
-    assert [f["id"] for f in dlg.findings] == [week["due"], week["sibling"]]  # one opinion per order
-    dlg.set_result(1, "未整改", note="仍未上锁", new_deadline=day(14))
-    assert "第1项已整改完毕" in dlg.opinion.toPlainText() and "第2项未整改到位" in dlg.opinion.toPlainText()
-    dlg._on_accept_clicked()
-    assert dlg.document["doc_no"].startswith("（澄）应急复查〔")
-    assert findings.get_finding(db, week["due"])["state"] == "closed"  # passed and closed (销号) on request
-    assert findings.get_finding(db, week["sibling"])["state"] == "rectifying"  # new deadline, opinion served
-    assert findings.get_finding(db, week["sibling"])["deadline"] == day(14)
-    assert shown[-1][0].endswith(dlg.document["doc_no"])
-    assert bucket(w, "reinspections_due") == []  # the new deadline is beyond this week
+    dlg.date.setDate(dlg.date.date().addDays(-60))  # before the order was issued
+    click(qtbot, dlg.ok_button)
+    assert dlg.isVisible() and "不能早于原文书" in dlg.error.text() and dlg.document is None
+    assert findings.get_finding(db, week["due"])["state"] == "rectifying"
 
 
 def test_reinspection_of_a_finding_never_ordered(qtbot, db, week):
@@ -136,7 +176,8 @@ def test_reinspection_of_a_finding_never_ordered(qtbot, db, week):
     dlg = w.reinspection_dialog([week["fine"]])
     qtbot.addWidget(dlg)
     assert dlg.order is None and not dlg.opinion.isEnabled()
-    assert dlg.apply() == {}
+    click(qtbot, dlg.ok_button)
+    assert dlg.document == {} and not dlg.isVisible()
     assert findings.get_finding(db, week["fine"])["state"] == "closed"
     assert db.conn.execute("SELECT count(*) FROM document WHERE kind = 'reinspection_opinion'").fetchone()[0] == 0
 
@@ -144,7 +185,7 @@ def test_reinspection_of_a_finding_never_ordered(qtbot, db, week):
 def test_reinspect_without_selection_says_so(qtbot, db, week):
     w = TodayWidget(db)
     qtbot.addWidget(w)
-    w._on_reinspect_clicked("reinspections_due")
+    click(qtbot, w.findChild(type(w.refresh_button), "reinspect_reinspections_due"))
     assert "Select" in w.message.text()
     with pytest.raises(ValueError, match="不同企业"):
         w.reinspection_dialog([week["due"], week["late_reinsp"]])

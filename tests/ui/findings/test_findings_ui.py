@@ -1,27 +1,25 @@
 """The findings list, one finding's dialog and the quarter's listed major findings (pytest-qt)."""
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
+from inspector_app.core import clock
 from inspector_app.core import findings as rules
 from inspector_app.storage import documents, findings, township
-from inspector_app.ui import document_dialogs as dd
-from inspector_app.ui.findings_ui import (
-    BLOCK,
-    EnterpriseFindingsPage,
-    EventsModel,
-    FindingDialog,
-    FindingFilter,
-    FindingsModel,
-    FindingsWidget,
-    QuarterListingModel,
-    states_of,
-)
+from inspector_app.ui.findings.dossier import FindingDialog
+from inspector_app.ui.findings.enterprise_page import EnterpriseFindingsPage
+from inspector_app.ui.findings.events import EventsModel
+from inspector_app.ui.findings.list_model import BLOCK, FindingFilter, FindingsModel, states_of
+from inspector_app.ui.findings.list_widget import FindingsWidget
+from inspector_app.ui.findings.quarter import QuarterListingDialog, QuarterListingModel
+from inspector_app.ui.widgets.date_note import DateNoteDialog
+from inspector_app.ui.widgets.dates import to_qdate
+from tests.fixtures.ui_hands import click, drive, patch_modals
 
-T = date.today()
+T = clock.today()
 REF = "应急管理部令第10号 第十一条第（三）项"
 
 
@@ -36,11 +34,7 @@ def db(demo_db):
 
 @pytest.fixture(autouse=True)
 def no_modals(monkeypatch):
-    shown = []
-    monkeypatch.setattr(dd, "show_pdf", lambda parent, data, title: shown.append((title, data)))
-    monkeypatch.setattr(dd, "print_pdf", lambda parent, data: shown.append(("print", data)))
-    monkeypatch.setattr(dd, "warn", lambda parent, title, text: shown.append(("warn", text)))
-    return shown
+    return patch_modals(monkeypatch)
 
 
 def enterprises(s, n=6):
@@ -302,22 +296,50 @@ def test_enterprise_findings_page(qtbot, db, ledger):
     page = EnterpriseFindingsPage(db, ent)
     qtbot.addWidget(page)
     assert set(model_ids(page.model)) == {ledger["late_rect"], ledger["fresh"]}
-    dlg = page.open_finding(ledger["fresh"])
-    qtbot.addWidget(dlg)
-    assert dlg.finding_id == ledger["fresh"]
+    page.view.selectRow(page.model.row_of(ledger["fresh"]))
+    click(qtbot, page.open_button)
+    assert page.finding_dialog.finding_id == ledger["fresh"]
+    page.finding_dialog.close()
 
 
-def test_double_click_opens_the_finding_and_changes_refresh_the_list(qtbot, db, ledger):
+@pytest.fixture
+def answer(qtbot, monkeypatch):
+    """``answer(value, note)``: the next date-and-note dialog is filled and its OK clicked."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    def set_answer(value, note=""):
+        def driver(dlg):
+            dlg.date.setDate(to_qdate(value))
+            dlg.note.setText(note)
+            click(qtbot, dlg.buttons.button(QDialogButtonBox.StandardButton.Ok))
+
+        drive(monkeypatch, DateNoteDialog, driver)
+
+    return set_answer
+
+
+def test_double_click_opens_the_finding_and_changes_refresh_the_list(qtbot, db, ledger, answer):
     w = FindingsWidget(db)
     qtbot.addWidget(w)
     row = w.model.row_of(ledger["fresh"])
     w.view.activated.emit(w.model.index(row, 2))
     dlg = w.finding_dialog
     assert isinstance(dlg, FindingDialog) and dlg.finding_id == ledger["fresh"]
-    assert dlg.mark_rectified(day(0), "已更换灭火器")
+    answer(day(0), "已更换灭火器")
+    click(qtbot, dlg.rectified_button)
     state_col = [c[0] for c in w.model.COLUMNS].index("state")
     assert w.model.data(w.model.index(w.model.row_of(ledger["fresh"]), state_col)) == "已整改待复查"
+    assert dlg.status_label.text().count("已整改待复查") == 1 and not dlg.rectified_button.isEnabled()
     dlg.close()
+
+
+def test_open_without_a_selection_says_so(qtbot, db, ledger):
+    w = FindingsWidget(db)
+    qtbot.addWidget(w)
+    click(qtbot, w.open_button)
+    assert "Select a finding" in w.message.text()
+    click(qtbot, w.reinspect_button)
+    assert "请选择需要复查的隐患" in w.message.text()
 
 
 # ------------------------------------------------------------------------------------------
@@ -351,20 +373,22 @@ def test_five_in_place_messages_next_to_the_fields(qtbot, db, ledger):
     dlg.show()
     assert dlg.tabs.isTabVisible(dlg.five_tab)
     dlg.tabs.setCurrentWidget(dlg.five_page)
-    assert dlg.five_messages["five_measures"].isVisible()  # missing, required before closure
-    dlg.five["five_measures"].setPlainText("加装泄爆片，停用除尘器直至改造完成")
-    dlg.five["five_funds"].setText("一万")
-    assert not dlg.save_five()
-    assert "数字" in dlg.five_messages["five_funds"].text() and dlg.five_messages["five_funds"].isVisible()
+    five = dlg.five_page
+    assert five.messages["five_measures"].isVisible()  # missing, required before closure
+    five.fields["five_measures"].setPlainText("加装泄爆片，停用除尘器直至改造完成")
+    five.fields["five_funds"].setText("一万")
+    click(qtbot, five.save_button)
+    assert "数字" in five.messages["five_funds"].text() and five.messages["five_funds"].isVisible()
     assert findings.get_finding(db, ledger["major"])["five_measures"] == ""  # nothing saved
-    dlg.five["five_funds"].setText("12000")
-    dlg.five["five_responsible"].setText("设备科 张强")
-    dlg.five["five_deadline"].set_value(day(20))
-    dlg.five["five_contingency"].setPlainText("改造期间停止打磨作业，现场配备灭火器材")
-    assert dlg.save_five()
+    five.fields["five_funds"].clear()
+    qtbot.keyClicks(five.fields["five_funds"], "12000")
+    five.fields["five_responsible"].setText("设备科 张强")
+    five.fields["five_deadline"].set_value(day(20))
+    five.fields["five_contingency"].setPlainText("改造期间停止打磨作业，现场配备灭火器材")
+    click(qtbot, five.save_button)
     f = findings.get_finding(db, ledger["major"])
     assert rules.five_missing(f) == [] and f["five_funds"] == 12000 and f["five_deadline"] == day(20)
-    assert not any(m.isVisible() for m in dlg.five_messages.values())
+    assert not any(m.isVisible() for m in five.messages.values())
     assert findings.events(db, ledger["major"])[-1]["kind"] == "five"
 
 
@@ -373,64 +397,73 @@ def test_listing_for_supervision_and_delisting(qtbot, db, ledger):
     qtbot.addWidget(dlg)
     dlg.show()
     dlg.tabs.setCurrentWidget(dlg.listing_page)
-    dlg.listing["listing_body"].setText("江阴市安全生产委员会办公室")
-    dlg.listing["listed_on"].setDate(dd.to_qdate(day(0)))
-    dlg.listing["listing_deadline"].setDate(dd.to_qdate(day(-1)))
-    assert not dlg.list_for_supervision()
-    assert "晚于挂牌日期" in dlg.listing_messages["listing_deadline"].text()
-    dlg.listing["listing_deadline"].setDate(dd.to_qdate(day(60)))
-    dlg.listing["listing_doc_no"].setText("澄安委办〔2026〕3号")
-    assert dlg.list_for_supervision()
+    listing = dlg.listing_page
+    listing.fields["listing_body"].setText("江阴市安全生产委员会办公室")
+    listing.fields["listed_on"].setDate(to_qdate(day(0)))
+    listing.fields["listing_deadline"].setDate(to_qdate(day(-1)))
+    click(qtbot, listing.list_button)
+    assert "晚于挂牌日期" in listing.messages["listing_deadline"].text()
+    assert not findings.get_finding(db, ledger["major"])["listed"]
+    listing.fields["listing_deadline"].setDate(to_qdate(day(60)))
+    listing.fields["listing_doc_no"].setText("澄安委办〔2026〕3号")
+    click(qtbot, listing.list_button)
     f = findings.get_finding(db, ledger["major"])
     assert f["listed"] == 1 and f["listing_deadline"] == day(60)
-    assert dlg.delist_box.isVisible() and not dlg.list_box.isVisible()
-    assert not dlg.delist_button.isEnabled()  # only after a passed re-inspection
-    assert not dlg.delist(day(0))
-    assert "复查合格后" in dlg.message.text()
+    assert listing.delist_box.isVisible() and not listing.list_box.isVisible()
+    assert not listing.delist_button.isEnabled()  # only after a passed re-inspection
 
 
-def test_close_of_a_major_finding_needs_five_and_delisting(qtbot, db, ledger):
+def test_close_of_a_major_finding_needs_five_and_delisting(qtbot, db, ledger, answer):
     fid = ledger["major"]
     findings.mark_rectified(db, fid, on=day(0))
     findings.record_reinspection(db, fid, passed=True, on=day(0))
     findings.list_for_supervision(db, fid, body="江阴市安委办", listed_on=day(-1), deadline=day(30))
     dlg = FindingDialog(db, fid)
     qtbot.addWidget(dlg)
-    assert dlg.close_button.isEnabled()
-    assert not dlg.close_finding(day(0))
-    assert "五到位" in dlg.message.text()
+    answer(day(0))
+    click(qtbot, dlg.close_button)
+    assert "五到位" in dlg.message.text() and dlg.tabs.currentWidget() is dlg.five_page
     findings.set_five(db, fid, measures="加装泄爆片", responsible="张强", funds=0, deadline=day(10),
                       contingency="停用打磨工位")
     dlg.reload()
-    assert not dlg.close_finding(day(0))
+    click(qtbot, dlg.close_button)
     assert "摘牌" in dlg.message.text()
-    assert dlg.delist(day(0), "复查合格")
-    assert dlg.close_finding(day(0), "销号")
+    dlg.tabs.setCurrentWidget(dlg.listing_page)
+    dlg.listing_page.delist_note.setText("复查合格")
+    click(qtbot, dlg.listing_page.delist_button)
+    assert not findings.get_finding(db, fid)["listed"] and dlg.message.isHidden()
+    answer(day(0), "销号")
+    click(qtbot, dlg.close_button)
     assert findings.get_finding(db, fid)["state"] == "closed"
-    assert not dlg.close_button.isEnabled() and not dlg.five_save.isEnabled()
+    assert not dlg.close_button.isEnabled() and not dlg.five_page.save_button.isEnabled()
 
 
-def test_rectification_photos(qtbot, db, ledger, tmp_path):
+def test_rectification_photos(qtbot, db, ledger, tmp_path, monkeypatch):
     from PIL import Image
+    from PySide6.QtWidgets import QFileDialog
 
     path = tmp_path / "after.jpg"
     Image.new("RGB", (320, 240), (30, 160, 60)).save(path)
-    dlg = FindingDialog(db, ledger["fresh"])
-    qtbot.addWidget(dlg)
-    assert dlg.after_photos.count() == 0
-    assert dlg.add_photos([str(path)]) == 1
-    assert dlg.after_photos.count() == 1 and dlg.before_photos.count() == 0
     bad = tmp_path / "bad.jpg"
     bad.write_bytes(b"not a picture")
-    assert dlg.add_photos([str(bad)]) == 0
-    assert "无法读取该图片" in dlg.message.text()
+    picked = [[str(path)], [str(bad)]]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (picked.pop(0), ""))
+    dlg = FindingDialog(db, ledger["fresh"])
+    qtbot.addWidget(dlg)
+    dlg.tabs.setCurrentIndex(3)
+    assert dlg.after_photos.count() == 0
+    click(qtbot, dlg.add_photos_button)
+    assert dlg.after_photos.count() == 1 and dlg.before_photos.count() == 0
+    click(qtbot, dlg.add_photos_button)
+    assert dlg.after_photos.count() == 1 and "无法读取该图片" in dlg.message.text()
 
 
 # ------------------------------------------------------------------------------------------
 # quarter listing
 
-def test_quarter_listing_one_click_from_the_list_with_excel_export(qtbot, db, ledger, tmp_path):
+def test_quarter_listing_one_click_from_the_list_with_excel_export(qtbot, db, ledger, tmp_path, monkeypatch):
     from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
 
     e = enterprises(db, 8)
     a = new(db, e[5], "液氨制冷车间氨直接蒸发制冷", grade="重大", found=-2, due=30)
@@ -448,7 +481,10 @@ def test_quarter_listing_one_click_from_the_list_with_excel_export(qtbot, db, le
 
     w = FindingsWidget(db)
     qtbot.addWidget(w)
-    dlg = w.quarter_dialog()
+    opened = []
+    drive(monkeypatch, QuarterListingDialog, lambda d: None, opened)
+    click(qtbot, w.quarter_button)
+    dlg = opened[0]
     qtbot.addWidget(dlg)
     assert dlg.period() == (y, q)
     ids = {dlg.model.rows[r]["id"] for r in range(dlg.model.rowCount())}
@@ -456,7 +492,8 @@ def test_quarter_listing_one_click_from_the_list_with_excel_export(qtbot, db, le
     assert "2" in dlg.count_label.text()
 
     out = tmp_path / "quarter.xlsx"
-    dlg.export_to(str(out))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out)[:-5], ""))
+    click(qtbot, dlg.export_button)
     qtbot.waitUntil(lambda: str(out) in dlg.message.text(), timeout=10000)
     ws = load_workbook(out).active
     assert f"{y}年第{q}季度挂牌督办重大事故隐患清单" in ws["A1"].value

@@ -8,10 +8,9 @@ Photos are then stored, passed findings closed (销号) on request, and the opin
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,12 +31,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core import documents as docs
-from ..core.findings import REINSPECTION_STATES, as_date
-from ..storage import documents as doc_store
-from ..storage import findings as findings_store
-from ..storage.db import Store
-from . import document_dialogs as dd
+from ...core import clock
+from ...core import documents as docs
+from ...core.findings import REINSPECTION_STATES, as_date
+from ...storage import documents as doc_store
+from ...storage import findings as findings_store
+from ...storage.db import Store
+from ..documents import modal
+from ..documents.editors.reinspection_opinion import decision_of
+from ..widgets.dates import date_edit, to_date, to_qdate
+from ..widgets.messages import error_label, inline_failure, set_message
+from ..widgets.officers import DOCUMENT_OFFICERS_KEY, OfficerPicker
+from . import ops
 
 PASSED = "已整改"
 COL_DESC, COL_RESULT, COL_NOTE, COL_DEADLINE, COL_PHOTOS = range(5)
@@ -88,7 +93,6 @@ def opinion_text(rows: list[dict]) -> str:
 class ReinspectionDialog(QDialog):
     """Re-inspect the findings of one order and issue the 整改复查意见书."""
 
-    reinspected = Signal(list)
     _setting_opinion = False  # True while the opinion text is generated (not typed)
 
     def __init__(self, store: Store, finding_ids, parent=None):
@@ -133,7 +137,7 @@ class ReinspectionDialog(QDialog):
             cited.setWordWrap(True)
         cited.setObjectName("originalOrder")
         head.addRow(self.tr("Original decision"), cited)
-        self.date = dd.date_edit(self, date.today(), name="reinspectedOn")
+        self.date = date_edit(self, clock.today(), name="reinspectedOn")
         head.addRow(self.tr("Re-inspected on"), self.date)
 
         self.table = QTableWidget(len(self.findings), 5, self)
@@ -147,7 +151,7 @@ class ReinspectionDialog(QDialog):
         for col, width in ((COL_RESULT, 100), (COL_NOTE, 200), (COL_DEADLINE, 120), (COL_PHOTOS, 120)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
-        default_deadline = date.today() + timedelta(days=15)
+        default_deadline = clock.today() + timedelta(days=15)
         for r, f in enumerate(self.findings):
             item = QTableWidgetItem(f"{f['description']}（{f['grade']}，原期限 {f['deadline']}）")
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -161,7 +165,7 @@ class ReinspectionDialog(QDialog):
             note = QLineEdit(self.table)
             note.setPlaceholderText(self.tr("What was seen"))
             self.table.setCellWidget(r, COL_NOTE, note)
-            deadline = dd.date_edit(self.table, default_deadline)
+            deadline = date_edit(self.table, default_deadline)
             deadline.setEnabled(False)
             deadline.dateChanged.connect(lambda _d: self._refresh_opinion())
             self.table.setCellWidget(r, COL_DEADLINE, deadline)
@@ -169,7 +173,7 @@ class ReinspectionDialog(QDialog):
             photos.clicked.connect(lambda _c=False, fid=f["id"], row=r: self._on_photos_clicked(fid, row))
             self.table.setCellWidget(r, COL_PHOTOS, photos)
 
-        self.officers = dd.OfficerChecklist(self.store, self, minimum=2)
+        self.officers = OfficerPicker(self.store, self, minimum=2, remember_key=DOCUMENT_OFFICERS_KEY)
         officers_box = QGroupBox(self.tr("Officers (at least two with certificates)"), self)
         QVBoxLayout(officers_box).addWidget(self.officers)
         self.opinion = QPlainTextEdit(self)
@@ -191,14 +195,15 @@ class ReinspectionDialog(QDialog):
         self.number_label.setObjectName("numberLabel")
         try:
             self.number_label.setText(self.tr("The opinion will be numbered %1").replace(
-                "%1", doc_store.peek_doc_no(self.store, docs.REINSPECTION_OPINION, year=date.today().year)))
+                "%1", doc_store.peek_doc_no(self.store, docs.REINSPECTION_OPINION, year=clock.today().year)))
         except ValueError as e:
             self.number_label.setText(str(e))
-        self.error = dd.error_label(self, "reinspectionError")
+        self.error = error_label(self, "reinspectionError")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = buttons.addButton(
             self.tr("Record and issue the opinion") if self.order else self.tr("Record the re-inspection"),
             QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName("okButton")
         buttons.accepted.connect(self._on_accept_clicked)
         buttons.rejected.connect(self.reject)
 
@@ -224,7 +229,7 @@ class ReinspectionDialog(QDialog):
         combo.setCurrentIndex(combo.findData(result))
         self.table.cellWidget(row, COL_NOTE).setText(note)
         if new_deadline is not None:
-            self.table.cellWidget(row, COL_DEADLINE).setDate(dd.to_qdate(new_deadline))
+            self.table.cellWidget(row, COL_DEADLINE).setDate(to_qdate(new_deadline))
 
     def rows(self) -> list[dict]:
         out = []
@@ -233,7 +238,7 @@ class ReinspectionDialog(QDialog):
             out.append({
                 "finding_id": f["id"], "description": f["description"], "result": result,
                 "passed": result == PASSED, "note": self.table.cellWidget(r, COL_NOTE).text().strip(),
-                "new_deadline": None if result == PASSED else dd.to_date(self.table.cellWidget(r, COL_DEADLINE).date()),
+                "new_deadline": None if result == PASSED else to_date(self.table.cellWidget(r, COL_DEADLINE).date()),
             })
         return out
 
@@ -255,7 +260,7 @@ class ReinspectionDialog(QDialog):
 
     def add_photos(self, finding_id: str, files: list[str]) -> None:
         """Check the pictures now (a broken file is reported here, not after the record is saved)."""
-        from ..storage.photos import normalise_image
+        from ...storage.photos import normalise_image
 
         row = next(i for i, f in enumerate(self.findings) if f["id"] == finding_id)
         for path in files:
@@ -263,7 +268,7 @@ class ReinspectionDialog(QDialog):
                 with open(path, "rb") as fh:
                     normalise_image(fh.read())
             except (OSError, ValueError) as e:
-                dd.set_message(self.error, f"{path}：{e}")
+                set_message(self.error, f"{path}：{e}")
                 continue
             self.photo_files[finding_id].append(path)
         n = len(self.photo_files[finding_id])
@@ -279,68 +284,35 @@ class ReinspectionDialog(QDialog):
     def opinion_content(self, rows: list[dict]) -> dict:
         o = self.order
         return {
-            "officers": self.officers.officers(),
+            "officers": self.officers.checked_officers(),
             "original_doc_no": o["doc_no"],
             "original_date": o["issued_on"],
-            "original_decision": "现场处理措施" if o["kind"] == docs.ONSITE_MEASURES else "责令限期整改",
+            "original_decision": decision_of(o["kind"]),
             "items": [{"description": r["description"], "result": r["result"]} for r in rows],
             "opinion": self.opinion.toPlainText().strip(),
         }
 
     def apply(self) -> dict | None:
         """Record everything; returns the opinion document (or {} without an order), None on error."""
-        dd.set_message(self.error, "")
-        day = dd.to_date(self.date.date())
+        set_message(self.error, "")
+        day = to_date(self.date.date())
         rows = self.rows()
-        try:
-            if self.order and day < as_date(self.order["issued_on"]):
-                raise ValueError("复查日期不能早于原文书的出具日期。")
-            with self.store.write():  # the opinion and every result, or nothing
-                document = {}
-                if self.order:
-                    served = None
-                    if self.served.isChecked():
-                        served = {"served_at": dd.issued_at_for(day), "served_how": "直接送达"}
-                    document = doc_store.issue_document(
-                        self.store, kind=docs.REINSPECTION_OPINION, content=self.opinion_content(rows),
-                        enterprise_id=self.enterprise_id, inspection_id=self.order.get("inspection_id"),
-                        issued_at=dd.issued_at_for(day), served=served)
-                for r in rows:
-                    findings_store.record_reinspection(
-                        self.store, r["finding_id"], passed=r["passed"], on=day,
-                        note=(f"{r['result']}。{r['note']}" if r["note"] else r["result"]),
-                        new_deadline=r["new_deadline"], document_id=document.get("id"))
-        except (ValueError, RuntimeError, sqlite3.Error) as e:
-            dd.set_message(self.error, str(e))
+        if self.order and day < as_date(self.order["issued_on"]):
+            set_message(self.error, "复查日期不能早于原文书的出具日期。")
             return None
-        self.document = document
+        self.document = None
+        ops.record_reinspection(self, self.store, order=self.order, enterprise_id=self.enterprise_id, day=day,
+                                rows=rows, opinion=self.opinion_content(rows) if self.order else None,
+                                served=self.served.isChecked(), photo_files=self.photo_files,
+                                close_passed=self.close_passed.isChecked()) \
+            .success(self._on_recorded) \
+            .failure(inline_failure(self.error, self)) \
+            .run()
+        return self.document
+
+    def _on_recorded(self, result) -> None:
+        self.document, self.close_errors = result
         self.officers.remember()
-        self._store_photos()
-        if self.close_passed.isChecked():
-            self._close_passed(rows, day)
-        self.reinspected.emit([r["finding_id"] for r in rows])
-        return document
-
-    def _store_photos(self) -> None:
-        from .. import paths
-        from ..storage.photos import add_photo
-
-        root = paths.photos_dir(self.store.path)
-        for fid, files in self.photo_files.items():
-            for path in files:
-                try:
-                    add_photo(self.store, path, finding_id=fid, kind="复查", photos_root=root)
-                except (ValueError, OSError) as e:
-                    self.close_errors.append(f"{path}：{e}")
-
-    def _close_passed(self, rows: list[dict], day: date) -> None:
-        for r in rows:
-            if not r["passed"]:
-                continue
-            try:
-                findings_store.close_finding(self.store, r["finding_id"], on=day, note="复查合格销号")
-            except ValueError as e:
-                self.close_errors.append(f"{r['description'][:30]}：{e}")
 
     def _on_accept_clicked(self) -> None:
         document = self.apply()
@@ -349,13 +321,13 @@ class ReinspectionDialog(QDialog):
         self.accept()
         parent = self.parentWidget()
         if self.close_errors:
-            dd.warn(parent, self.tr("Re-inspection recorded"),
-                    self.tr("The re-inspection is recorded, but:") + "\n" + "\n".join(self.close_errors))
+            modal.warn(parent, self.tr("Re-inspection recorded"),
+                       self.tr("The re-inspection is recorded, but:") + "\n" + "\n".join(self.close_errors))
         if document:
             try:
-                dd.preview_document(parent, self.store, document["id"])
+                modal.preview_document(parent, self.store, document["id"])
             except (ValueError, OSError, ImportError) as e:
-                dd.warn(parent, self.tr("Preview"), str(e))
+                modal.warn(parent, self.tr("Preview"), str(e))
 
 
 __all__ = ["ReinspectionDialog", "opinion_text", "original_order"]

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from inspector_app.core import documents as d
 from inspector_app.reports import pdf_documents
-from inspector_app.ui import pdf_view
-from inspector_app.ui.pdf_view import PdfPreviewDialog, load_pdf, paint_pdf, print_pdf_bytes
+from tests.fixtures.ui_hands import click
+from inspector_app.ui.documents import pdf_view
+from inspector_app.ui.documents.pdf_view import PdfPreviewDialog, load_pdf, paint_pdf, print_pdf_bytes
 
 
 @pytest.fixture(scope="module")
@@ -112,5 +113,5 @@ def test_print_button_uses_the_dialog(qtbot, monkeypatch, pdf_bytes):
     monkeypatch.setattr(pdf_view, "print_pdf_bytes", lambda data, parent, **kw: calls.append((data, kw)) or True)
     dlg = PdfPreviewDialog(pdf_bytes, "记录")
     qtbot.addWidget(dlg)
-    dlg.print_button.click()
+    click(qtbot, dlg.print_button)
     assert calls == [(pdf_bytes, {"title": "记录"})]

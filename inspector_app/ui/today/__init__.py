@@ -1,0 +1,1 @@
+"""The Today page (今日待办)."""
