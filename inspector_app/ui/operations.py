@@ -58,9 +58,6 @@ def changes() -> ChangeBus:
     return _bus
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Operations", text)
-
 
 # Exceptions that mean "the officer's input or the data's state says no": shown as a warning with
 # the message alone. Anything else is a bug: logged with its traceback, shown as an error.
@@ -73,11 +70,11 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
 def show_failure(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     """The one failure handler for user actions."""
     if isinstance(exc, _expected_errors()):
-        QMessageBox.warning(parent, title or _tr("Cannot do that"), str(exc) or exc.__class__.__name__)
+        QMessageBox.warning(parent, title or QCoreApplication.translate("Operations", "Cannot do that"), str(exc) or exc.__class__.__name__)
         return
     log.error("operation failed", exc_info=(type(exc), exc, exc.__traceback__))
-    QMessageBox.critical(parent, title or _tr("Something went wrong"),
-                         _tr("The action failed and nothing was changed by it:\n%1")
+    QMessageBox.critical(parent, title or QCoreApplication.translate("Operations", "Something went wrong"),
+                         QCoreApplication.translate("Operations", "The action failed and nothing was changed by it:\n%1")
                          .replace("%1", str(exc) or exc.__class__.__name__))
 
 
@@ -133,7 +130,7 @@ class Op:
     def _run_in_pool(self) -> None:
         from .tasks import Task
 
-        dlg = QProgressDialog(self.progress_label or _tr("Working…"), None, 0, 0, self.parent)
+        dlg = QProgressDialog(self.progress_label or QCoreApplication.translate("Operations", "Working…"), None, 0, 0, self.parent)
         dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.setMinimumDuration(300)
         task = Task(self.fn)

@@ -1307,6 +1307,16 @@
             <numerusform>%n 条逾期</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/actions.py" line="58" />
+        <source>Select a finding first.</source>
+        <translation>请先选择一条隐患。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/actions.py" line="94" />
+        <source>&amp;Issue for selected</source>
+        <translation>为所选隐患出具文书(&amp;I)</translation>
+    </message>
 </context>
 <context>
     <name>FivePanel</name>
@@ -2421,6 +2431,31 @@ Offline tool for township work-safety officers.</source>
         <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="68" />
         <source>On-site measures</source>
         <translation>现场处理措施</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../inspector_app/ui/operations.py" line="76" />
+        <source>Cannot do that</source>
+        <translation>无法执行</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/operations.py" line="79" />
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/operations.py" line="80" />
+        <source>The action failed and nothing was changed by it:
+%1</source>
+        <translation>操作失败，未作任何更改：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/operations.py" line="136" />
+        <source>Working…</source>
+        <translation>正在处理…</translation>
     </message>
 </context>
 <context>

@@ -98,3 +98,52 @@ def test_no_translation_call_inside_an_f_string():
                     if name in ("tr", "translate", "QT_TRANSLATE_NOOP"):
                         offenders.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
     assert offenders == []
+
+
+def _translate_wrappers(tree) -> dict[str, str]:
+    """Module-level helpers of the form ``def f(text): return QCoreApplication.translate("Ctx", text)``."""
+    import ast
+
+    found = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or not node.args.args:
+            continue
+        param = node.args.args[0].arg
+        for sub in ast.walk(node):
+            if (isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr == "translate"
+                    and len(sub.args) >= 2 and isinstance(sub.args[0], ast.Constant)
+                    and isinstance(sub.args[1], ast.Name) and sub.args[1].id == param):
+                found[node.name] = sub.args[0].value
+    return found
+
+
+def test_strings_passed_through_translate_helpers_are_in_the_catalogue():
+    """lupdate cannot see ``_tr("…")`` through a helper: such a string would stay English in the
+    Chinese interface although every catalogue entry is translated. Each literal passed to a
+    translate helper must be in the catalogue under the helper's context (mark it with
+    QT_TRANSLATE_NOOP or call QCoreApplication.translate directly)."""
+    import ast
+
+    have = {(c, m.find("source").text) for c, m in messages(TS)}
+    missing, checked = [], 0
+    for path in sorted((ROOT / "inspector_app").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        wrappers = _translate_wrappers(tree)
+        if not wrappers:
+            continue
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in wrappers
+                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                checked += 1
+                if (wrappers[node.func.id], node.args[0].value) not in have:
+                    missing.append(f"{path.relative_to(ROOT)}:{node.lineno} {wrappers[node.func.id]}: {node.args[0].value!r}")
+    assert missing == [], f"{len(missing)} of {checked} literals passed to translate helpers"
+
+
+def test_the_helper_scan_finds_a_hidden_string():
+    import ast
+
+    tree = ast.parse('from PySide6.QtCore import QCoreApplication\n'
+                     'def _tr(text):\n    return QCoreApplication.translate("Ctx", text)\n'
+                     'label = _tr("Hidden")\n')
+    assert _translate_wrappers(tree) == {"_tr": "Ctx"}

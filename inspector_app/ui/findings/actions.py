@@ -17,9 +17,6 @@ from .reinspection import ReinspectionDialog
 ISSUE_KINDS = (docs.RECTIFICATION_ORDER, docs.ONSITE_MEASURES, docs.HAZARD_NOTICE, docs.SPOT_PENALTY)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FindingsWidget", text)
-
 
 class FindingActions:
     """Mixin over ``self.view`` / ``self.model`` / ``self.message`` of a findings list."""
@@ -55,7 +52,7 @@ class FindingActions:
         if ids:
             self.open_finding(ids[0])
         else:
-            set_message(self.message, _tr("Select a finding first."))
+            set_message(self.message, QCoreApplication.translate("FindingsWidget", "Select a finding first."))
 
     def issue_dialog(self, kind: str, finding_ids: list[str]) -> IssueDocumentDialog:
         """The document dialog for findings of one enterprise (ValueError otherwise)."""
@@ -91,7 +88,7 @@ class FindingActions:
     def _issue_menu(self, parent: QWidget) -> QToolButton:
         button = QToolButton(parent)
         button.setObjectName("issueMenuButton")
-        button.setText(_tr("&Issue for selected"))
+        button.setText(QCoreApplication.translate("FindingsWidget", "&Issue for selected"))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         for kind in ISSUE_KINDS:
