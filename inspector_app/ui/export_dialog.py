@@ -1,18 +1,16 @@
-"""Registry ledger export: choose a file, write it in the background with a progress bar."""
+"""Kept only for screens not yet converted to ``operations.Op(background=True)``.
+
+The registry export moved to ``ui/registry/export_dialog.py`` and runs through ``Op``; the
+findings and document screens still import ``run_with_progress`` from here. Delete this module
+once nothing imports it.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
-
-from ..storage import open_db
-from ..storage import township
-from ..storage.db import Store
-from ..storage.enterprises import SearchQuery
 from .tasks import Task
-
 
 
 def run_with_progress(parent: QWidget, title: str, fn, *, on_success, label: str = "") -> Task:
@@ -43,34 +41,3 @@ def run_with_progress(parent: QWidget, title: str, fn, *, on_success, label: str
     task.signals.succeeded.connect(succeeded)
     task.start()
     return task
-
-
-def export_registry_interactive(parent: QWidget, store: Store, query: SearchQuery | None) -> Task | None:
-    s = township.settings(store)
-    default = f"{s['township']}企业基本情况台账_{date.today():%Y%m%d}.xlsx"
-    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ExportDialog", "Export registry ledger"), default,
-                                          QCoreApplication.translate("ExportDialog", "Excel workbooks (*.xlsx)"))
-    if not path:
-        return None
-    if not path.lower().endswith(".xlsx"):
-        path += ".xlsx"
-    return export_registry_to(parent, store, path, query)
-
-
-def export_registry_to(parent: QWidget, store: Store, path: str, query: SearchQuery | None) -> Task:
-    db_path = store.path
-
-    def work(progress):
-        from ..reports.registry_xlsx import export_registry
-
-        worker_store = open_db(db_path)  # connections are bound to their thread
-        try:
-            return export_registry(worker_store, path, query=query, progress=progress)
-        finally:
-            worker_store.close()
-
-    def done(count):
-        QMessageBox.information(parent, QCoreApplication.translate("ExportDialog", "Export registry ledger"),
-                                QCoreApplication.translate("ExportDialog", "%1 enterprises exported to\n%2").replace("%1", str(count)).replace("%2", path))
-
-    return run_with_progress(parent, QCoreApplication.translate("ExportDialog", "Export registry ledger"), work, on_success=done)
