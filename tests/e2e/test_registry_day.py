@@ -21,6 +21,8 @@ LEFT = Qt.MouseButton.LeftButton
 def test_registry_morning(qtbot, tmp_path, monkeypatch):
     db_path = create_demo_database(tmp_path / "township.sqlite", enterprises=300)
     store = open_db(db_path)
+    # Closing a dossier with unsaved edits asks first; never block the test on that question.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     win = MainWindow(store)
     qtbot.addWidget(win)
     win.show()

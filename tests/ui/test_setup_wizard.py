@@ -69,3 +69,28 @@ def test_editing_again_does_not_duplicate_officers(qtbot, store):
     finish(qtbot, wiz)
     assert len(township.list_officers(store)) == 2
     assert len(township.list_villages(store)) == 1
+
+
+def test_main_window_follows_the_setup_through_the_change_bus(qtbot, store, monkeypatch):
+    """The wizard announces Change.TOWNSHIP: the title and the registry's village filter follow,
+    without the main window refreshing them itself."""
+    from inspector_app.ui.main_window import MainWindow
+
+    township.apply_setup(store, TownshipSetup(
+        township="璜土镇", device_code="A1", villages=["璜土村"],
+        officers=[Officer("张伟", "32028100001"), Officer("李强", "32028100002")]))
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+
+    def drive(wiz):
+        wiz.township_page.township.setText("申港街道")
+        wiz.township_page.villages.setPlainText("璜土村\n申港村")
+        finish(qtbot, wiz)
+        return wiz.result()
+
+    monkeypatch.setattr(SetupWizard, "exec", drive)
+    win.edit_setup()
+    assert win.windowTitle().endswith("申港街道")
+    villages = [win.registry.village.itemText(i) for i in range(win.registry.village.count())]
+    assert "申港村" in villages

@@ -30,6 +30,14 @@ def dossier(qtbot, db, eid=None) -> EnterpriseDialog:
     return dlg
 
 
+@pytest.fixture(autouse=True)
+def no_blocking_questions(monkeypatch):
+    """A dossier closed with unsaved edits asks; in a test that would block: answer Discard."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+
+
 @pytest.fixture(scope="module")
 def demo_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("reg") / "demo.sqlite"
