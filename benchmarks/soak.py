@@ -196,7 +196,7 @@ class Soak:
         from PySide6.QtWidgets import QTreeView
 
         from inspector_app.storage import inspections, township
-        from inspector_app.ui import inspection_ui
+        from inspector_app.ui.inspection.window import open_inspection_window
 
         t0 = time.perf_counter()
         officers = [o.id for o in township.list_officers(self.store)][:2]
@@ -207,7 +207,7 @@ class Soak:
         keys = (Qt.Key.Key_1, Qt.Key.Key_Y, Qt.Key.Key_3, Qt.Key.Key_X, Qt.Key.Key_1)
         while done < answers:
             draft = inspections.start_inspection(self.store, enterprise_id=eid, officer_ids=officers)
-            win = inspection_ui.open_inspection_window(self.store, draft, self.window)
+            win = open_inspection_window(self.store, draft, self.window)
             self.pump()
             tree = win.findChild(QTreeView, "checklist")
             tree.setFocus()
@@ -228,7 +228,7 @@ class Soak:
     def preview_documents(self, previews: int) -> None:
         from inspector_app.reports import pdf_documents
         from inspector_app.storage import documents
-        from inspector_app.ui.pdf_view import PdfPreviewDialog
+        from inspector_app.ui.documents.pdf_view import PdfPreviewDialog
 
         t0 = time.perf_counter()
         rows = documents.register(self.store)[:previews]

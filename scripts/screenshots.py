@@ -25,7 +25,7 @@ def main() -> int:
 
     from inspector_app.storage import open_db
     from inspector_app.ui import i18n
-    from inspector_app.ui.enterprise_form import EnterpriseDialog
+    from inspector_app.ui.registry.enterprise_form import EnterpriseDialog
     from inspector_app.ui.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
@@ -67,7 +67,7 @@ def main() -> int:
     import tempfile
 
     from inspector_app.storage import township
-    from inspector_app.ui.import_dialog import ImportDialog
+    from inspector_app.ui.registry.import_dialog import ImportDialog
     from tests.fixtures.make_xlsx import COUNTY_HEADERS, bad_check_digit, county_row, write_xlsx
 
     village = township.list_villages(store)[0].name

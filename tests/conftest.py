@@ -49,3 +49,18 @@ def demo_db(demo_template, tmp_path):
     s = open_db(path)
     yield s
     s.close()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_change_bus():
+    """Each test gets its own change bus: a screen left over from an earlier test (whose database
+    is closed by now) must not hear this test's changes."""
+    yield
+    ops = sys.modules.get("inspector_app.ui.operations")
+    if ops is not None and ops._bus is not None:
+        old, ops._bus = ops._bus, None
+        try:
+            old.changed.disconnect()
+        except (RuntimeError, TypeError):  # nothing connected
+            pass
+        old.deleteLater()

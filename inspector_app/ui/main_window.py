@@ -1,7 +1,8 @@
 """The main window: a module list on the left, the module on the right.
 
 Modules (registry, inspections, findings, documents…) are added with ``add_module``; each is a
-real screen over the database — no placeholders.
+real screen over the database — no placeholders. Screens refresh themselves from the change bus
+(``operations.changes()``); the window only reacts to what concerns itself (its title).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, Q
 from .. import __version__
 from ..storage import township
 from ..storage.db import Store
+from .operations import Change, changes
 from .registry import RegistryWidget
 
 
@@ -42,12 +44,20 @@ class MainWindow(QMainWindow):
         self._add_later_modules()
 
         self._build_menus()
-        s = township.settings(store)
-        self.setWindowTitle(self.tr("Work-safety inspector") + f" — {s['township'] or ''}")
+        self._update_title()
+        changes().changed.connect(self._on_records_changed)
         where = QLabel(str(store.path or ":memory:"), self)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(where)
         self._restore_geometry()
+
+    def _update_title(self) -> None:
+        s = township.settings(self.store)
+        self.setWindowTitle(self.tr("Work-safety inspector") + f" — {s['township'] or ''}")
+
+    def _on_records_changed(self, kinds: frozenset, _origin: object) -> None:
+        if Change.TOWNSHIP in kinds:
+            self._update_title()
 
     def _add_later_modules(self) -> None:
         """The other modules are listed now and built the first time they are opened, so
@@ -125,7 +135,7 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------------
     def open_enterprise(self, enterprise_id: str | None) -> None:
-        from .enterprise_form import EnterpriseDialog  # off the start-up path
+        from .registry.enterprise_form import EnterpriseDialog  # off the start-up path
 
         dlg = EnterpriseDialog(self.store, enterprise_id, self)
         dlg.saved.connect(self._on_enterprise_saved)
@@ -136,33 +146,28 @@ class MainWindow(QMainWindow):
         self.open_enterprise(None)
 
     def _on_enterprise_saved(self, enterprise_id: str) -> None:
-        self.registry.apply_filters()
+        # The registry has already refreshed (Change.ENTERPRISE); show the saved row.
         self.registry.select_enterprise(enterprise_id)
         self.statusBar().showMessage(self.tr("Saved."), 3000)
 
     def import_enterprises(self) -> None:
-        from .import_dialog import ImportDialog
+        from .registry.import_dialog import ImportDialog
 
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import enterprises"), "",
                                               self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return
-        dlg = ImportDialog(self.store, path, self)
-        dlg.exec()
-        self.registry.apply_filters()
+        ImportDialog(self.store, path, self).exec()  # the import announces Change.ENTERPRISE
 
     def export_registry(self) -> None:
-        from .export_dialog import export_registry_interactive
+        from .registry.export_dialog import export_registry_interactive
 
         export_registry_interactive(self, self.store, self.registry.current_query())
 
     def edit_setup(self) -> None:
         from .setup_wizard import SetupWizard
 
-        if SetupWizard(self.store, self).exec():
-            self.registry.reload_villages()
-            s = township.settings(self.store)
-            self.setWindowTitle(self.tr("Work-safety inspector") + f" — {s['township']}")
+        SetupWizard(self.store, self).exec()  # announces Change.TOWNSHIP: villages, the title
 
     def edit_document_settings(self) -> None:
         from .settings_dialog import DocumentSettingsDialog

@@ -13,7 +13,7 @@ from ..core.i18n import QT_TRANSLATE_NOOP
 # Main-window modules after the enterprise registry: (title, "module:factory(store, parent)").
 MODULES: list[tuple[str, str]] = [
     (QT_TRANSLATE_NOOP("Modules", "Today"), ".today.widget:TodayWidget"),
-    (QT_TRANSLATE_NOOP("Modules", "Inspections"), ".inspection_ui:InspectionsWidget"),
+    (QT_TRANSLATE_NOOP("Modules", "Inspections"), ".inspection.inspections_list:InspectionsWidget"),
     (QT_TRANSLATE_NOOP("Modules", "Findings"), ".findings.list_widget:FindingsWidget"),
     (QT_TRANSLATE_NOOP("Modules", "Document register"), ".documents.register:DocumentRegisterWidget"),
 ]
@@ -21,8 +21,8 @@ MODULES: list[tuple[str, str]] = [
 # Pages of an enterprise's dossier after "Basic information":
 # (title, "module:factory(store, enterprise_id, parent)").
 ENTERPRISE_PAGES: list[tuple[str, str]] = [
-    (QT_TRANSLATE_NOOP("Modules", "Obligations"), ".obligations_panel:ObligationsPage"),
-    (QT_TRANSLATE_NOOP("Modules", "Inspections"), ".inspection_ui:EnterpriseInspectionsPage"),
+    (QT_TRANSLATE_NOOP("Modules", "Obligations"), ".registry.obligations_panel:ObligationsPage"),
+    (QT_TRANSLATE_NOOP("Modules", "Inspections"), ".inspection.history:EnterpriseInspectionsPage"),
     (QT_TRANSLATE_NOOP("Modules", "Findings"), ".findings.enterprise_page:EnterpriseFindingsPage"),
     (QT_TRANSLATE_NOOP("Modules", "Documents"), ".documents.enterprise_page:EnterpriseDocumentsPage"),
 ]

@@ -14,6 +14,7 @@ from ..core.findings import DEFAULT_REINSPECTION_WINDOW_DAYS
 from ..storage import township
 from ..storage.db import Store
 from ..storage.documents import DEFAULT_MAX_FINE_INDIVIDUAL, DEFAULT_MAX_FINE_UNIT
+from .operations import Change, Op
 
 NOTE_STYLE = "color: #666;"
 
@@ -64,6 +65,7 @@ class DocumentSettingsDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet(NOTE_STYLE)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -82,7 +84,13 @@ class DocumentSettingsDialog(QDialog):
             "bank_account": self.account.text().strip(),
             "authority_address": self.address.text().strip(),
         }
-        with self.store.write():
-            for key, value in values.items():
-                self.store.set_setting(key, value)
-        super().accept()
+
+        def save() -> None:
+            with self.store.write():
+                for key, value in values.items():
+                    self.store.set_setting(key, value)
+
+        saved: list[bool] = []
+        Op(self, save, changes={Change.SETTINGS}).success(lambda _r: saved.append(True)).run()
+        if saved:
+            super().accept()

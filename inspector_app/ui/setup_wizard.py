@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QFormLayout, QHeaderView, QLabel, QLineEdit, QPla
 from ..storage import township
 from ..storage.db import Store
 from ..storage.township import Officer, TownshipSetup
+from .operations import Change, Op, show_failure
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -149,9 +150,14 @@ class SetupWizard(QWizard):
         known = {(o.name, o.cert_no): o.id for o in township.list_officers(self.store, active_only=False)}
         for o in setup.officers:
             o.id = known.get((o.name, o.cert_no))
-        try:
-            township.apply_setup(self.store, setup)
-        except ValueError as e:
-            self.officers_page.error.setText(str(e))
-            return
-        super().accept()
+        applied: list[bool] = []
+        Op(self, lambda: township.apply_setup(self.store, setup), changes={Change.TOWNSHIP}) \
+            .success(lambda _r: applied.append(True)).failure(self._on_apply_failed).run()
+        if applied:
+            super().accept()
+
+    def _on_apply_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValueError):  # what the officer typed: shown on the page, the wizard stays
+            self.officers_page.error.setText(str(exc))
+        else:
+            show_failure(self, exc)

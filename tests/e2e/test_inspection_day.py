@@ -12,9 +12,14 @@ from PySide6.QtWidgets import QFileDialog
 
 from inspector_app.demo import create_demo_database
 from inspector_app.storage import enterprises, findings, inspections, open_db, photos, township
-from inspector_app.ui import inspection_ui as ui
-from inspector_app.ui.inspection_ui import FinaliseDialog, InspectionsWidget, StartInspectionDialog
-from inspector_app.ui.pdf_view import PdfPreviewDialog
+from inspector_app.demo import create_demo_database
+from inspector_app.ui.inspection import window as ui
+from inspector_app.ui.inspection.finalise_dialog import FinaliseDialog
+from inspector_app.ui.inspection.inspections_list import InspectionsWidget
+from inspector_app.ui.inspection.start_dialog import StartInspectionDialog
+from inspector_app.ui.documents.pdf_view import PdfPreviewDialog
+
+LEFT = Qt.MouseButton.LeftButton  # tests click the real buttons, as an officer would
 
 pytestmark = pytest.mark.e2e
 
@@ -47,7 +52,7 @@ def _walk(qtbot, store, tmp_path, monkeypatch):
     qtbot.addWidget(start)
     assert not start.ok_button.isEnabled()
     start.officers.set_checked([o.id for o in officers])
-    start.ok_button.click()
+    qtbot.mouseClick(start.ok_button, LEFT)
     iid = start.inspection_id
     assert iid
 
@@ -92,7 +97,7 @@ def _walk(qtbot, store, tmp_path, monkeypatch):
     photo = tmp_path / "dust.jpg"
     Image.new("RGB", (800, 600), (160, 80, 40)).save(photo, "JPEG")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(photo)], ""))
-    win.panel.photos.add_button.click()
+    qtbot.mouseClick(win.panel.photos.add_button, LEFT)
     win.onsite_person.insert("陈立")
     win.onsite_person_title.insert("厂长")
     assert win.progress.value() == win.progress.maximum()
@@ -101,14 +106,14 @@ def _walk(qtbot, store, tmp_path, monkeypatch):
     def drive(dlg: FinaliseDialog):
         editor = dlg.editor_for(major.key)
         assert editor.grade.currentData() == "重大"
-        dlg.ok_button.click()
+        qtbot.mouseClick(dlg.ok_button, LEFT)
         return dlg.result()
 
     previews = []
     monkeypatch.setattr(FinaliseDialog, "exec", drive)
     monkeypatch.setattr(PdfPreviewDialog, "exec", lambda self: previews.append(self.pdf_bytes) or 0)
     with qtbot.waitSignal(win.inspection_finalised):
-        win.finalise_button.click()
+        qtbot.mouseClick(win.finalise_button, LEFT)
 
     rows = findings.findings_for_inspection(store, iid)
     assert [(r["item_key"], r["grade"]) for r in rows] == [(major.key, "重大")]

@@ -27,7 +27,7 @@ CHILD = textwrap.dedent("""
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
     from inspector_app.storage import open_db
-    from inspector_app.ui.inspection_ui import InspectionWindow
+    from inspector_app.ui.inspection.window import InspectionWindow
 
     app = QApplication([])
     store = open_db(sys.argv[1])
@@ -65,7 +65,7 @@ def test_draft_survives_sigkill(tmp_path, qtbot):
     answers = [a.answer for a in session.answers.values() if a.answer]
     assert sorted(answers) == sorted(["符合", "符合", "不符合", "不适用", "符合"])
 
-    from inspector_app.ui.inspection_ui import InspectionsWidget
+    from inspector_app.ui.inspection.inspections_list import InspectionsWidget
 
     widget = InspectionsWidget(store)
     qtbot.addWidget(widget)

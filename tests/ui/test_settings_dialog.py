@@ -1,3 +1,5 @@
+from PySide6.QtCore import Qt
+
 from inspector_app.storage import findings, township
 from inspector_app.storage.township import Officer, TownshipSetup
 from inspector_app.ui.settings_dialog import DocumentSettingsDialog
@@ -14,7 +16,9 @@ def test_settings_are_saved_and_used(qtbot, store):
     dlg.window_days.setValue(15)
     dlg.max_individual.setValue(50)
     dlg.bank.setText("江苏江阴农村商业银行股份有限公司")
-    dlg.accept()
+    dlg.show()
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    assert dlg.result() == dlg.DialogCode.Accepted
     assert findings.reinspection_window(store) == 15
     assert store.setting("max_fine_individual") == 50
     assert township.settings(store)["bank_name"] == "江苏江阴农村商业银行股份有限公司"

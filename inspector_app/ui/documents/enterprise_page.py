@@ -14,8 +14,7 @@ from .issue_dialog import IssueDocumentDialog
 from .list_model import DocumentListModel, document_table, documents_of_enterprise
 
 
-class EnterpriseDocumentsPage(RefreshOnChange, QWidget, DocumentActions):
-    REFRESH_ON = frozenset({Change.DOCUMENT, Change.INSPECTION, Change.ENTERPRISE})
+class EnterpriseDocumentsPage(QWidget, DocumentActions):
 
     def __init__(self, store: Store, enterprise_id: str, parent=None):
         super().__init__(parent)
@@ -54,7 +53,8 @@ class EnterpriseDocumentsPage(RefreshOnChange, QWidget, DocumentActions):
         layout.addLayout(buttons)
         self.view.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
         self.refresh()
-        self.follow_changes()
+        self.follow = RefreshOnChange(
+            self, {Change.DOCUMENT, Change.INSPECTION, Change.ENTERPRISE}, self.refresh, daily=True)
 
     def refresh(self) -> None:
         self.model.set_entries(documents_of_enterprise(self.store, self.enterprise_id))

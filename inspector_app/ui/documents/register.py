@@ -26,11 +26,10 @@ from .print_day import PrintDayDialog, day_documents
 from .void import VoidDialog
 
 
-class DocumentRegisterWidget(RefreshOnChange, QWidget, DocumentActions):
+class DocumentRegisterWidget(QWidget, DocumentActions):
     """执法文书登记簿: every number by year and kind, with the numbering check."""
 
     # Finalising an inspection issues its 现场检查记录 (Change.INSPECTION).
-    REFRESH_ON = frozenset({Change.DOCUMENT, Change.INSPECTION, Change.TOWNSHIP})
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -104,7 +103,8 @@ class DocumentRegisterWidget(RefreshOnChange, QWidget, DocumentActions):
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self.search.textChanged.connect(self._on_search_changed)
         self.reload()
-        self.follow_changes()
+        self.follow = RefreshOnChange(
+            self, {Change.DOCUMENT, Change.INSPECTION, Change.TOWNSHIP}, self.refresh, daily=True)
 
     def reload(self) -> None:
         self._all = doc_store.register(self.store, year=self.year.value(), kind=self.kind.currentData())

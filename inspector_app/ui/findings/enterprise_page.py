@@ -14,10 +14,9 @@ from .actions import FindingActions
 from .list_model import OPEN_CHOICE, FindingFilter, FindingsModel, findings_table, keep_selection, states_of
 
 
-class EnterpriseFindingsPage(RefreshOnChange, QWidget, FindingActions):
+class EnterpriseFindingsPage(QWidget, FindingActions):
     """Dossier tab: the enterprise's findings (open ones first by deadline)."""
 
-    REFRESH_ON = frozenset({Change.FINDING, Change.INSPECTION, Change.SETTINGS})
 
     def __init__(self, store: Store, enterprise_id: str, parent=None):
         super().__init__(parent)
@@ -55,7 +54,8 @@ class EnterpriseFindingsPage(RefreshOnChange, QWidget, FindingActions):
         layout.addWidget(self.message)
         layout.addLayout(actions)
         self.refresh()
-        self.follow_changes()
+        self.follow = RefreshOnChange(
+            self, {Change.FINDING, Change.INSPECTION, Change.SETTINGS}, self.refresh, daily=True)
 
     def _on_state_changed(self, _index) -> None:
         self.refresh()

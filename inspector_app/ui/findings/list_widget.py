@@ -22,11 +22,10 @@ from .list_model import OPEN_CHOICE, FindingFilter, FindingsModel, findings_tabl
 from .quarter import QuarterListingDialog
 
 
-class FindingsWidget(RefreshOnChange, QWidget, FindingActions):
+class FindingsWidget(QWidget, FindingActions):
     """The township's findings with filters, counts and the quarter's listed major findings."""
 
     # Finalising an inspection registers findings (Change.INSPECTION).
-    REFRESH_ON = frozenset({Change.FINDING, Change.INSPECTION, Change.ENTERPRISE, Change.SETTINGS})
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -111,7 +110,8 @@ class FindingsWidget(RefreshOnChange, QWidget, FindingActions):
         for box in (self.state, self.overdue, self.grade, self.village):
             box.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.apply_filters()
-        self.follow_changes()
+        self.follow = RefreshOnChange(
+            self, {Change.FINDING, Change.INSPECTION, Change.ENTERPRISE, Change.SETTINGS}, self.refresh, daily=True)
 
     def current_filter(self) -> FindingFilter:
         f = self.model.filter

@@ -25,10 +25,9 @@ from ..widgets.tables import table_view
 from .model import HORIZON_DAYS, SECTIONS, TodayModel
 
 
-class TodayWidget(RefreshOnChange, QWidget):
+class TodayWidget(QWidget):
     """The officer's start page: today's re-inspections, overdue work and expiring listings."""
 
-    REFRESH_ON = frozenset({Change.FINDING, Change.DOCUMENT, Change.INSPECTION, Change.ENTERPRISE, Change.SETTINGS})
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -93,7 +92,8 @@ class TodayWidget(RefreshOnChange, QWidget):
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
         self.refresh()
-        self.follow_changes()
+        self.follow = RefreshOnChange(
+            self, {Change.FINDING, Change.DOCUMENT, Change.INSPECTION, Change.ENTERPRISE, Change.SETTINGS}, self.refresh, daily=True)
 
     def _on_refresh_clicked(self) -> None:
         self.refresh()

@@ -1,59 +1,75 @@
-"""Screens refresh when an operation announces a change to what they show.
+"""A screen's subscription to the change bus (``operations.changes()``).
 
-A screen lists the kinds of record it shows (``REFRESH_ON``) and implements ``refresh()``. When
-``changes().changed`` announces one of them, a visible screen refreshes at once, and so does
-one whose own dialog made the change; a hidden one (another module or dossier tab is in front)
-only notes it and refreshes when it is next shown.
-Nothing reloads merely because it was shown — except after midnight, when "today" moved.
+A screen reloads when records it shows change: at once while it is visible (or when its own dialog
+made the change), otherwise once, the next time it is shown. So nothing reloads merely because it
+was shown, and a hidden tab does not query the database on every key press of an inspection.
+Screens whose rows depend on the date (days overdue, "this week") also reload when shown on a new
+day (``daily=True``).
 """
 
 from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QWidget
 
 from ...core import clock
 from ..operations import Change, changes
 
 
 def caused_by(widget, origin) -> bool:
-    """Whether ``origin`` (an operation's parent) is ``widget`` or one of its children, dialogs
-    included (``QWidget.isAncestorOf`` stops at window boundaries)."""
+    """Whether ``origin`` (an operation's parent) is ``widget`` or one of its children, modal
+    dialogs included (``QWidget.isAncestorOf`` stops at every window boundary). A separate
+    non-modal window opened from the widget — an inspection window — is not the widget's own
+    doing: a hidden list must not reload on each of its key presses."""
+    home = widget.window()
     while origin is not None:
         if origin is widget:
             return True
+        if (isinstance(origin, QWidget) and origin.isWindow() and origin is not home
+                and not origin.isModal()):
+            return False
         origin = origin.parent() if hasattr(origin, "parent") else None
     return False
 
 
-class RefreshOnChange:
-    """Mixin for a ``QWidget``: call ``self.follow_changes()`` at the end of ``__init__``."""
+class RefreshOnChange(QObject):
+    """Call ``reload()`` when any of ``kinds`` changes; owned by (and dies with) ``widget``."""
 
-    REFRESH_ON: frozenset[Change] = frozenset()
-    _stale = False
-    _shown_day = None
+    def __init__(self, widget: QWidget, kinds: Iterable[Change], reload: Callable[[], None], *,
+                 daily: bool = False):
+        super().__init__(widget)
+        self.widget = widget
+        self.kinds = frozenset(kinds)
+        self.reload = reload
+        self.daily = daily
+        self.stale = False
+        self.shown_day = clock.today()
+        changes().changed.connect(self._on_bus_changed)
+        widget.installEventFilter(self)
 
-    def follow_changes(self) -> None:
-        self._shown_day = clock.today()
-        changes().changed.connect(self._on_changes_changed)
-
-    def _on_changes_changed(self, kinds, origin) -> None:
-        if not (self.REFRESH_ON & kinds):
+    def _on_bus_changed(self, kinds: frozenset, origin: object) -> None:
+        if self.kinds.isdisjoint(kinds):
             return
-        if self.isVisible() or caused_by(self, origin):
-            self._refresh_now()
+        if self.widget.isVisible() or caused_by(self.widget, origin):
+            self._reload_now()
         else:
-            self._stale = True
+            self.stale = True
 
-    def _refresh_now(self) -> None:
-        self._stale = False
-        self._shown_day = clock.today()
-        self.refresh()
+    def _reload_now(self) -> None:
+        self.stale = False
+        self.shown_day = clock.today()
+        self.reload()
 
-    def showEvent(self, event) -> None:  # Qt override (the widget's own showEvent runs too)
-        super().showEvent(event)
-        if self._stale or self._shown_day != clock.today():
-            self._refresh_now()
+    def refresh_if_stale(self) -> None:
+        if self.stale or (self.daily and self.shown_day != clock.today()):
+            self._reload_now()
 
-    def refresh(self) -> None:  # pragma: no cover - every screen implements it
-        raise NotImplementedError
+    def eventFilter(self, obj, event) -> bool:  # Qt override
+        if obj is self.widget and event.type() == QEvent.Type.Show:
+            self.refresh_if_stale()
+        return False
 
 
 __all__ = ["RefreshOnChange", "caused_by"]

@@ -1,4 +1,4 @@
-"""Widgets of the registry (pytest-qt, offscreen)."""
+"""Widgets of the registry (pytest-qt, offscreen), driven by key presses and button clicks."""
 
 import pytest
 from PySide6.QtCore import Qt
@@ -7,8 +7,36 @@ from inspector_app.core import uscc
 from inspector_app.demo import create_demo_database
 from inspector_app.storage import enterprises as repo
 from inspector_app.storage import open_db
-from inspector_app.ui.enterprise_form import EnterpriseDialog, EnterpriseForm
+from inspector_app.demo import create_demo_database
+from inspector_app.ui.operations import Change, changes
 from inspector_app.ui.registry import RegistryModel, RegistryWidget
+from inspector_app.ui.registry.enterprise_form import EnterpriseDialog, EnterpriseForm
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def enter(qtbot, widget, value) -> None:
+    """Put a value in a field and press Enter (QTest cannot type CJK; an IME inserts it)."""
+    if hasattr(widget, "setText"):
+        widget.setText(value)
+    else:
+        widget.setValue(value)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def dossier(qtbot, db, eid=None) -> EnterpriseDialog:
+    dlg = EnterpriseDialog(db, eid)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    return dlg
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_questions(monkeypatch):
+    """A dossier closed with unsaved edits asks; in a test that would block: answer Discard."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
 
 
 @pytest.fixture(scope="module")
@@ -86,11 +114,12 @@ def test_enter_in_search_moves_to_first_result(qtbot, db):
 def test_form_shows_message_next_to_field_and_keeps_data(qtbot, db):
     eid = repo.search_ids(db)[0]
     before = repo.get(db, eid)
-    form = EnterpriseForm(db, repo.get(db, eid))
-    qtbot.addWidget(form)
+    dlg = dossier(qtbot, db, eid)
+    form = dlg.form
     form.widgets["uscc"].setText(before.uscc[:17] + ("0" if before.uscc[17] != "0" else "1"))
     form.widgets["principal_phone"].setText("12345")
-    assert form.save() is False
+    qtbot.mouseClick(dlg.save_button, LEFT)
+    assert dlg.isVisible()  # not saved: the dialog stays open with the messages
     assert "校验位" in form.messages["uscc"].text() and not form.messages["uscc"].isHidden()
     assert not form.messages["principal_phone"].isHidden()
     assert repo.get(db, eid).uscc == before.uscc  # nothing written
@@ -103,41 +132,42 @@ def test_form_warns_of_duplicate_code_immediately(qtbot, db):
     qtbot.addWidget(form)
     if not other.uscc:
         pytest.skip("second enterprise has no credit code")
-    form.widgets["uscc"].setText(other.uscc)
-    form._commit("uscc")
+    form.show()
+    enter(qtbot, form.widgets["uscc"], other.uscc)
     assert "已登记" in form.messages["uscc"].text()
 
 
 def test_undo_redo_of_edits_and_save(qtbot, db):
     eid = repo.search_ids(db)[0]
-    dlg = EnterpriseDialog(db, eid)
-    qtbot.addWidget(dlg)
+    dlg = dossier(qtbot, db, eid)
     form = dlg.form
     original = form.value("address")
-    form.widgets["address"].setText("璜土镇测试路1号")
-    form._commit("address")
-    form.widgets["employees"].setValue(77)
-    form._commit("employees")
+    enter(qtbot, form.widgets["address"], "璜土镇测试路1号")
+    enter(qtbot, form.widgets["employees"], 77)
     assert form.undo_stack.count() == 2
-    form.undo_stack.undo()
+    qtbot.mouseClick(dlg.undo_button, LEFT)
     assert form.value("employees") != 77
-    form.undo_stack.undo()
+    qtbot.mouseClick(dlg.undo_button, LEFT)
     assert form.value("address") == original
-    form.undo_stack.redo()
+    assert not dlg.undo_button.isEnabled()
+    qtbot.mouseClick(dlg.redo_button, LEFT)
     assert form.value("address") == "璜土镇测试路1号"
-    assert form.save()
+    qtbot.mouseClick(dlg.save_button, LEFT)
+    assert dlg.result() == dlg.DialogCode.Accepted
     assert repo.get(db, eid).address == "璜土镇测试路1号"
     assert form.undo_stack.isClean()
 
 
 def test_new_enterprise_from_the_form(qtbot, db):
-    form = EnterpriseForm(db)
-    qtbot.addWidget(form)
+    dlg = dossier(qtbot, db)
+    form = dlg.form
     form.widgets["name"].setText("江阴市测试精密机械有限公司")
     form.widgets["uscc"].setText(uscc.make("91", "320281", body8="99887766"))
     form.widgets["sector"].setCurrentIndex(form.widgets["sector"].findData("机械"))
-    form.tag_boxes["有限空间"].setChecked(True)
-    assert form.save(), {k: m.text() for k, m in form.messages.items() if m.text()}
+    qtbot.mouseClick(form.tag_boxes["有限空间"], LEFT)
+    with qtbot.waitSignal(dlg.saved):
+        qtbot.mouseClick(dlg.save_button, LEFT)
+    assert not {k: m.text() for k, m in form.messages.items() if m.text()}
     ent = repo.get(db, form.enterprise.id)
     assert ent.risk_tags == ["有限空间"] and ent.sector == "机械"
     assert repo.search_ids(db, repo.SearchQuery(text="jyscjm")) == [ent.id]
@@ -155,3 +185,37 @@ def test_keyboard_reaches_every_field_in_order(qtbot, db):
         w = w.nextInFocusChain()
     for key in ("name", "uscc", "address", "village_id", "principal_phone", "employees", "sector", "notes"):
         assert key in seen
+
+
+def test_save_button_saves_and_the_registry_refreshes_itself(qtbot, db):
+    """The dossier's Save writes through an operation that announces Change.ENTERPRISE; the
+    registry list refreshes from that announcement, nobody calls it."""
+    w = RegistryWidget(db)
+    qtbot.addWidget(w)
+    total = w.model.rowCount()
+    w.show()
+    dlg = dossier(qtbot, db)
+    dlg.form.widgets["name"].setText("江阴市点击保存机械有限公司")
+    dlg.form.widgets["uscc"].setText(uscc.make("91", "320281", body8="55443322"))
+    with qtbot.waitSignal(changes().changed) as announced:
+        qtbot.mouseClick(dlg.save_button, LEFT)
+    assert Change.ENTERPRISE in announced.args[0]
+    assert dlg.result() == dlg.DialogCode.Accepted
+    assert w.model.rowCount() == total + 1
+    assert repo.find_by_uscc(db, uscc.make("91", "320281", body8="55443322"))
+
+
+def test_model_answers_all_roles_of_a_cell_at_once(qtbot, db):
+    """multiData() gives what data() gives, role by role."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    model = RegistryModel(db)
+    model.set_query(repo.SearchQuery())
+    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.UserRole,
+             Qt.ItemDataRole.ToolTipRole]
+    col = [c[0] for c in RegistryModel.COLUMNS].index("employees")
+    for index in (model.index(3, 0), model.index(3, col)):
+        for role in roles:
+            cell = QModelRoleData(int(role.value))
+            model.multiData(index, QModelRoleDataSpan(cell))  # Python builds one-role spans only
+            assert cell.data() == model.data(index, role), role

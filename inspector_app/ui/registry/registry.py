@@ -7,17 +7,19 @@ costs one id query per keystroke, not 20,000 Python objects.
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer,
-                            Signal)
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QModelRoleDataSpan,
+                            QPersistentModelIndex, Qt, QTimer, Signal)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from ..core.i18n import QT_TRANSLATE_NOOP
-from ..core.enterprise import RISK_TAGS, SCALES, SECTORS, STATUSES, SUPERVISION_CLASSES
-from ..storage import enterprises as repo
-from ..storage import township
-from ..storage.db import Store
+from ...core.i18n import QT_TRANSLATE_NOOP
+from ...core.enterprise import RISK_TAGS, SCALES, SECTORS, STATUSES, SUPERVISION_CLASSES
+from ...storage import enterprises as repo
+from ...storage import township
+from ...storage.db import Store
+from ..operations import Change
+from ..widgets.refresh import RefreshOnChange
 
 BLOCK = 64  # rows fetched at a time: a screenful or two, so a keystroke loads little
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -128,6 +130,26 @@ class RegistryModel(QAbstractTableModel):
             return self._row(index.row())[-1]
         return None
 
+    def multiData(self, index, roleDataSpan: QModelRoleDataSpan) -> None:
+        # The view's delegate asks for every role of a cell in one call; answering them together
+        # costs one Python call per cell instead of one per role (PySide 6.12 on Python 3.12).
+        if not index.isValid():
+            for rd in roleDataSpan:
+                rd.clearData()
+            return
+        row = self._row(index.row())
+        col = index.column()
+        for rd in roleDataSpan:
+            role = rd.role()
+            if role == _DISPLAY:
+                rd.setData(row[col])
+            elif role == _ALIGN and col == _EMPLOYEES_COL:
+                rd.setData(_RIGHT)
+            elif role == _USER:
+                rd.setData(row[-1])
+            else:
+                rd.clearData()
+
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("RegistryModel", self.COLUMNS[section][2])
@@ -217,6 +239,8 @@ class RegistryWidget(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, activated=self.search.clear)
         self.apply_filters()
+        self._villages_refresh = RefreshOnChange(self, {Change.TOWNSHIP}, self.reload_villages)
+        self._rows_refresh = RefreshOnChange(self, {Change.ENTERPRISE}, self.apply_filters)
 
     def _combo(self, all_label: str, items: list[tuple[str, str]]) -> QComboBox:
         box = QComboBox(self)
@@ -252,6 +276,7 @@ class RegistryWidget(QWidget):
         self.village.blockSignals(False)
 
     def select_enterprise(self, enterprise_id: str) -> None:
+        self._rows_refresh.refresh_if_stale()
         row = self.model.row_of(enterprise_id)
         if row >= 0:
             self.view.selectRow(row)

@@ -8,10 +8,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QTableView, QVBoxLayout)
 
-from ..core.i18n import QT_TRANSLATE_NOOP
-from ..storage import open_db
-from ..storage.db import Store
-from .export_dialog import run_with_progress
+from ...core.i18n import QT_TRANSLATE_NOOP
+from ...storage import open_db
+from ...storage.db import Store
+from ..operations import Change, Op, show_failure
 
 ACTION_LABELS = {
     "insert": QT_TRANSLATE_NOOP("PlanModel", "New"),
@@ -108,26 +108,25 @@ class ImportDialog(QDialog):
             self.read()
 
     # -- phase 1: read and check -----------------------------------------------------------
-    def read(self):
+    def read(self) -> Op:
         db_path, path = self.store.path, self.path
 
         def work(progress):
-            from ..importers.enterprise_xlsx import read_workbook
+            from ...importers.enterprise_xlsx import read_workbook
 
-            s = open_db(db_path)
+            s = open_db(db_path)  # connections are bound to their thread
             try:
                 return read_workbook(path, s, progress=progress)
             finally:
                 s.close()
 
-        def failed_or_done(plan):
-            self.show_plan(plan)
+        def failed(exc: BaseException) -> None:
+            self.summary.setText(str(exc) or exc.__class__.__name__)
+            show_failure(self, exc, self.tr("Import enterprises"))
 
-        task = run_with_progress(self, self.tr("Import enterprises"), work, on_success=failed_or_done,
-                                 label=self.tr("Reading and checking the workbook…"))
-        task.signals.failed.connect(lambda msg: self.summary.setText(msg))
-        self._task = task
-        return task
+        self._op = Op(self, work, background=True, progress_label=self.tr("Reading and checking the workbook…"),
+                      failure_title=self.tr("Import enterprises")).success(self.show_plan).failure(failed).run()
+        return self._op
 
     def show_plan(self, plan) -> None:
         self.plan = plan
@@ -153,7 +152,7 @@ class ImportDialog(QDialog):
 
     @staticmethod
     def _field_label(field: str) -> str:
-        from ..core.enterprise import LABELS_ZH
+        from ...core.enterprise import LABELS_ZH
 
         return LABELS_ZH.get(field, field)
 
@@ -161,12 +160,12 @@ class ImportDialog(QDialog):
     def _on_import_clicked(self) -> None:
         self.apply()
 
-    def apply(self):
+    def apply(self) -> Op:
         db_path, plan = self.store.path, self.plan
         self.import_button.setEnabled(False)
 
         def work(progress):
-            from ..importers.enterprise_xlsx import apply_plan
+            from ...importers.enterprise_xlsx import apply_plan
 
             s = open_db(db_path)
             try:
@@ -182,9 +181,11 @@ class ImportDialog(QDialog):
                 .replace("%3", str(report.unchanged)).replace("%4", str(len(report.errors))))
             self.imported.emit(report)
 
-        self._task = run_with_progress(self, self.tr("Import enterprises"), work, on_success=done,
-                                       label=self.tr("Writing enterprises…"))
-        return self._task
+        # The registry hears of the new and updated enterprises through the change bus.
+        self._op = Op(self, work, changes={Change.ENTERPRISE}, background=True,
+                      progress_label=self.tr("Writing enterprises…"),
+                      failure_title=self.tr("Import enterprises")).success(done).run()
+        return self._op
 
     def _on_save_errors_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), "导入错误清单.xlsx",
@@ -193,7 +194,7 @@ class ImportDialog(QDialog):
             self.save_errors(path)
 
     def save_errors(self, path: str) -> None:
-        from ..importers.enterprise_xlsx import write_error_report
+        from ...importers.enterprise_xlsx import write_error_report
 
         try:
             write_error_report(self.report or self.plan, path)

@@ -8,7 +8,10 @@ from PySide6.QtCore import Qt
 
 from inspector_app.core.obligations import derive_obligations
 from inspector_app.storage import enterprises
-from inspector_app.ui.obligations_panel import ObligationsModel, ObligationsPage
+from inspector_app.ui.operations import Change, changes
+from inspector_app.ui.registry.obligations_panel import ObligationsModel, ObligationsPage
+
+LEFT = Qt.MouseButton.LeftButton  # tests click the real buttons, as an officer would
 
 
 @pytest.fixture
@@ -91,7 +94,7 @@ def test_start_button_asks_for_an_inspection(qtbot, store):
     page = ObligationsPage(store, ent.id)
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.inspection_requested) as blocker:
-        page.start_button.click()
+        qtbot.mouseClick(page.start_button, LEFT)
     assert blocker.args == [ent.id]
 
 
@@ -102,7 +105,8 @@ def test_reload_follows_the_profile(qtbot, store):
     assert "存在粉尘爆炸危险的工贸企业重大事故隐患检查表" not in _column(page.checklists, 1)
     ent.risk_tags = [*ent.risk_tags, "粉尘涉爆"]
     enterprises.save(store, ent)
-    page.reload()
+    changes().announce({Change.ENTERPRISE})  # what saving the dossier announces
+    page.show()
     assert "存在粉尘爆炸危险的工贸企业重大事故隐患检查表" in _column(page.checklists, 1)
 
 

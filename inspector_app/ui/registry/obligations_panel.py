@@ -3,25 +3,20 @@ checklists that apply to it; the page the officer reads before starting an inspe
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, QRectF, Qt, QTimer, Signal)
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
+                            QPersistentModelIndex, Qt, QTimer, Signal)
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QScrollArea, QTableView, QVBoxLayout, QWidget)
 
-from ..core.forms import FormError
-from ..core.i18n import QT_TRANSLATE_NOOP
-from ..core.obligations import Obligation, derive_obligations
-from ..storage import enterprises as repo
-from ..storage.db import Store
-
-GREEN = "#2e7d32"
-RED = "#c62828"
-AMBER = "#b26a00"
-GREY = "#757575"
-BLUE = "#1565c0"
+from ...core.forms import FormError
+from ...core.i18n import QT_TRANSLATE_NOOP
+from ...core.obligations import Obligation, derive_obligations
+from ...storage import enterprises as repo
+from ...storage.db import Store
+from ..operations import Change
+from ..widgets.refresh import RefreshOnChange
+from .badges import AMBER, BLUE, GREEN, RED, badge_icon
 
 # (source text, colour, glyph) per satisfied value
 _STATUS = {
@@ -33,32 +28,6 @@ UNVERIFIED_TIP = QT_TRANSLATE_NOOP(
     "Obligations",
     "[K] The wording of this clause was written from memory and has not yet been checked "
     "against the official text. Verify it before citing it in a document.")
-
-
-@lru_cache(maxsize=64)
-def badge_icon(color: str, glyph: str = "", *, hollow: bool = False, size: int = 16) -> QIcon:
-    """A small round badge (colour + glyph): status is shown by shape and text, not colour alone."""
-    pix = QPixmap(size, size)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    rect = QRectF(1, 1, size - 2, size - 2)
-    if hollow:
-        p.setPen(QPen(QColor(color), 1.5))
-        p.setBrush(Qt.BrushStyle.NoBrush)
-    else:
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(color))
-    p.drawEllipse(rect)
-    if glyph:
-        font = QFont()
-        font.setBold(True)
-        font.setPixelSize(int(size * 0.7))
-        p.setFont(font)
-        p.setPen(QColor(color) if hollow else QColor("white"))
-        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, glyph)
-    p.end()
-    return QIcon(pix)
 
 
 def status_text(satisfied: bool | None) -> str:
@@ -238,9 +207,10 @@ class ObligationsPage(QWidget):
         for view in (self.duties_view, self.checklists_view):
             view.horizontalHeader().sectionResized.connect(lambda *_a: self._fit_timer.start())
         self.reload()
+        RefreshOnChange(self, {Change.ENTERPRISE}, self.reload)  # the profile decides the duties
 
     def reload(self) -> None:
-        """Derive again from the stored profile (call after the enterprise was saved)."""
+        """Derive again from the stored profile."""
         ent = repo.get(self.store, self.enterprise_id)
         self.error.hide()
         try:
@@ -281,4 +251,4 @@ class ObligationsPage(QWidget):
         self.inspection_requested.emit(self.enterprise_id)
 
 
-__all__ = ["ObligationsModel", "ObligationsPage", "badge_icon", "status_text"]
+__all__ = ["ObligationsModel", "ObligationsPage", "status_text"]

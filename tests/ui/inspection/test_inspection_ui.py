@@ -1,4 +1,5 @@
-"""The on-site inspection screens, driven with the keyboard and checked against the database."""
+"""The on-site inspection screens, driven with the keyboard and the mouse (real key presses and
+button clicks, so a disconnected button fails) and checked against the database."""
 
 from __future__ import annotations
 
@@ -6,20 +7,21 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
 
+from inspector_app.core.documents import DEFAULT_PURPOSE
 from inspector_app.storage import findings, inspections, photos, township
 from inspector_app.storage.inspection_record import current_record
-from inspector_app.ui import inspection_ui as ui
-from inspector_app.ui.inspection_ui import (
-    DEFAULT_PURPOSE,
-    EnterpriseInspectionsPage,
-    FinaliseDialog,
-    InspectionsWidget,
-    InspectionWindow,
-    StartInspectionDialog,
-)
-from inspector_app.ui.pdf_view import PdfPreviewDialog
+from inspector_app.ui.inspection import window as ui
+from inspector_app.ui.inspection.camera import camera_available
+from inspector_app.ui.inspection.finalise_dialog import FinaliseDialog
+from inspector_app.ui.inspection.history import EnterpriseInspectionsPage
+from inspector_app.ui.inspection.inspections_list import InspectionsWidget
+from inspector_app.ui.inspection.start_dialog import StartInspectionDialog
+from inspector_app.ui.inspection.window import InspectionWindow
+from inspector_app.ui.documents.pdf_view import PdfPreviewDialog
+
+LEFT = Qt.MouseButton.LeftButton  # tests click the real buttons, as an officer would
 
 DUST = "存在粉尘爆炸危险的工贸企业重大事故隐患检查表"
 
@@ -124,7 +126,7 @@ def test_start_dialog_needs_two_officers(qtbot, store, dust_id, officer_ids):
     assert dlg.purpose.toPlainText() == DEFAULT_PURPOSE
     dlg.kind.setCurrentIndex(dlg.kind.findData("四不两直"))
     with qtbot.waitSignal(dlg.inspection_started) as started:
-        dlg.ok_button.click()
+        qtbot.mouseClick(dlg.ok_button, LEFT)
     assert dlg.result() == QDialog.DialogCode.Accepted
     row = store.conn.execute("SELECT enterprise_id, kind, place, purpose, officer_ids, status "
                              "FROM inspection WHERE id = ?", [started.args[0]]).fetchone()
@@ -199,7 +201,7 @@ def test_answer_buttons_save_too(qtbot, store, draft):
     win = make_window(qtbot, store, draft)
     a, b, _c = choice_run(win)
     win.select_key(a)
-    win.panel.answer_buttons["符合"].click()
+    qtbot.mouseClick(win.panel.answer_buttons["符合"], LEFT)
     assert answer_row(store, draft, a)[0] == "符合" and win.current_key() == b
 
 
@@ -257,7 +259,7 @@ def test_photos_per_item_and_per_inspection(qtbot, store, draft, tmp_path, monke
     assert win.panel.photos.kind.currentData() == "问题"  # a failed item: problem photo
     picked = [jpeg(tmp_path)]
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kw: (picked, ""))
-    win.panel.photos.add_button.click()
+    qtbot.mouseClick(win.panel.photos.add_button, LEFT)
     rows = photos.photos_for(store, inspection_id=draft)
     assert [(p["item_key"], p["kind"]) for p in rows] == [(a, "问题")]
     assert photos.photo_path(win.panel.photos.root, rows[0]["sha256"]).is_file()
@@ -265,7 +267,7 @@ def test_photos_per_item_and_per_inspection(qtbot, store, draft, tmp_path, monke
     assert not win.panel.photos.list.item(0).icon().isNull()
 
     picked[:] = [jpeg(tmp_path, "site.jpg", (20, 120, 20))]
-    win.inspection_photos.add_button.click()
+    qtbot.mouseClick(win.inspection_photos.add_button, LEFT)
     rows = photos.photos_for(store, inspection_id=draft)
     assert sorted(p["item_key"] for p in rows) == ["", a]
     assert win.inspection_photos.list.count() == 1
@@ -273,11 +275,11 @@ def test_photos_per_item_and_per_inspection(qtbot, store, draft, tmp_path, monke
     picked[:] = [str(tmp_path / "missing.jpg")]
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: warnings.append(args[2]))
-    win.inspection_photos.add_button.click()
+    qtbot.mouseClick(win.inspection_photos.add_button, LEFT)
     assert warnings and "missing.jpg" in warnings[0]
     win.inspection_photos.remove(win.inspection_photos.list.item(0).data(Qt.ItemDataRole.UserRole))
     assert win.inspection_photos.list.count() == 0
-    assert not win.inspection_photos.camera_button.isVisible() or ui.camera_available()
+    assert not win.inspection_photos.camera_button.isVisible() or camera_available()
 
 
 # --------------------------------------------------------------------------------------------
@@ -299,7 +301,7 @@ def test_finalise_with_a_failed_major_item(qtbot, store, draft, tmp_path, monkey
     win.select_key(major.key)
     win.panel.note.insertPlainText("一楼打磨车间上方为员工宿舍")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([jpeg(tmp_path)], ""))
-    win.panel.photos.add_button.click()
+    qtbot.mouseClick(win.panel.photos.add_button, LEFT)
 
     def drive(dlg: FinaliseDialog):
         editor = dlg.editor_for(major.key)
@@ -310,18 +312,20 @@ def test_finalise_with_a_failed_major_item(qtbot, store, draft, tmp_path, monkey
             inspections.proposed_findings(dlg.session, dlg.found_on)[0]["deadline"]
         editor.grade.setCurrentIndex(editor.grade.findData("一般"))
         assert not editor.reason.isHidden()
-        dlg.ok_button.click()  # a changed grade needs a reason: nothing is finalised
+        qtbot.mouseClick(dlg.ok_button, LEFT)  # a changed grade needs a reason: nothing is finalised
         assert dlg.finding_ids is None and "reason" in editor.message.text()
         assert inspections.open_inspection(store, draft).status == "draft"
         editor.grade.setCurrentIndex(editor.grade.findData("重大"))
-        extra = dlg._add_editor(None)
+        qtbot.mouseClick(dlg.add_button, LEFT)
+        extra = dlg.editors[-1]
+        assert extra.proposal is None
         extra.description.setPlainText("配电箱前堆放杂物")
-        dlg.ok_button.click()
+        qtbot.mouseClick(dlg.ok_button, LEFT)
         return dlg.result()
 
     monkeypatch.setattr(FinaliseDialog, "exec", drive)
     with qtbot.waitSignal(win.inspection_finalised):
-        win.finalise_button.click()
+        qtbot.mouseClick(win.finalise_button, LEFT)
 
     rows = findings.findings_for_inspection(store, draft)
     by_key = {r["item_key"]: r for r in rows}
@@ -352,7 +356,7 @@ def test_finalise_jumps_to_unanswered(qtbot, store, draft, no_modals, monkeypatc
     win = make_window(qtbot, store, draft)
     win.select_key(keys[0])
     monkeypatch.setattr(FinaliseDialog, "exec", lambda self: pytest.fail("dialog opened"))
-    win.finalise_button.click()
+    qtbot.mouseClick(win.finalise_button, LEFT)
     assert win.current_key() == target
     assert no_modals["warnings"] and "not answered" in no_modals["warnings"][0]
 
@@ -367,11 +371,11 @@ def test_finalise_error_jumps_to_the_item(qtbot, store, draft, no_modals, monkey
     win.select_key(win.model.keys()[0])
 
     def drive(dlg):
-        dlg.ok_button.click()
+        qtbot.mouseClick(dlg.ok_button, LEFT)
         return dlg.result()
 
     monkeypatch.setattr(FinaliseDialog, "exec", drive)
-    win.finalise_button.click()
+    qtbot.mouseClick(win.finalise_button, LEFT)
     assert win.current_key() == needs_photo.key
     assert no_modals["warnings"] and "照片" in no_modals["warnings"][0]
     assert inspections.open_inspection(store, draft).status == "draft"
@@ -388,11 +392,11 @@ def test_finalise_dialog_needs_a_description(qtbot, store, draft):
     qtbot.addWidget(dlg)
     editor = dlg.editor_for(item.key)
     assert editor.grade.currentData() == ("重大" if item.is_major else "一般")
-    dlg.ok_button.click()
+    qtbot.mouseClick(dlg.ok_button, LEFT)
     assert dlg.finding_ids is None and dlg.error is None
     assert "现场问题描述" in dlg.error_label.text() and not editor.message.isHidden()
     editor.description.setPlainText("安全培训记录缺三名新员工。")
-    dlg.ok_button.click()
+    qtbot.mouseClick(dlg.ok_button, LEFT)
     assert dlg.result() == QDialog.DialogCode.Accepted and len(dlg.finding_ids) == 1
 
 
@@ -409,7 +413,7 @@ def test_final_inspection_opens_read_only(qtbot, store, draft, no_modals):
         qtbot.keyClick(win.tree, k)
     assert answer_row(store, draft, key) == before
     assert win.panel.photos.add_button.isHidden()
-    win.record_button.click()
+    qtbot.mouseClick(win.record_button, LEFT)
     assert no_modals["previews"] and current_record(store, draft) is not None
 
 
@@ -442,18 +446,18 @@ def test_drafts_are_listed_to_resume(qtbot, qtmodeltester, store, dust_id, offic
     assert [r["id"] for r in widget.recent_model.rows] == [done]
 
     widget.drafts_view.selectRow(ids.index(second))
-    widget.resume_button.click()
+    qtbot.mouseClick(widget.resume_button, LEFT)
     assert second in ui._open_windows and ui._open_windows[second].isVisible()
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     widget.drafts_view.selectRow(ids.index(draft))
-    widget.discard_button.click()
+    qtbot.mouseClick(widget.discard_button, LEFT)
     assert store.conn.execute("SELECT deleted FROM inspection WHERE id = ?", [draft]).fetchone()[0] == 1
     assert [r["id"] for r in widget.drafts_model.rows] == [second]
 
 
 def test_new_inspection_from_the_module(qtbot, store, dust_id, officer_ids, monkeypatch):
-    from inspector_app.ui.pickers import EnterprisePickerDialog
+    from inspector_app.ui.widgets.pickers import EnterprisePickerDialog
 
     def pick(self):
         self.chosen_id = dust_id
@@ -461,21 +465,28 @@ def test_new_inspection_from_the_module(qtbot, store, dust_id, officer_ids, monk
 
     def start(self):
         self.officers.set_checked(officer_ids[:2])
-        self.ok_button.click()
+        qtbot.mouseClick(self.ok_button, LEFT)
         return self.result()
 
     monkeypatch.setattr(EnterprisePickerDialog, "exec", pick)
     monkeypatch.setattr(StartInspectionDialog, "exec", start)
     widget = InspectionsWidget(store)
     qtbot.addWidget(widget)
+    widget.show()
     assert widget.drafts_box.isHidden()
-    widget.new_button.click()
+    qtbot.mouseClick(widget.new_button, LEFT)
     assert len(widget.drafts_model.rows) == 1
     new_id = widget.drafts_model.rows[0]["id"]
     win = ui._open_windows[new_id]
-    # Answers in the window refresh the list.
+    # Answers in the window refresh the list (through the change bus).
     qtbot.keyClick(win.tree, Qt.Key.Key_1)
     assert widget.drafts_model.rows[0]["answered_count"] == 1
+    # A hidden list is not reloaded on every key press; it catches up when shown again.
+    widget.hide()
+    qtbot.keyClick(win.tree, Qt.Key.Key_1)
+    assert widget.drafts_model.rows[0]["answered_count"] == 1
+    widget.show()
+    assert widget.drafts_model.rows[0]["answered_count"] == 2
 
 
 def test_enterprise_history_page(qtbot, qtmodeltester, store, dust_id, officer_ids, draft, no_modals):
@@ -495,9 +506,9 @@ def test_enterprise_history_page(qtbot, qtmodeltester, store, dust_id, officer_i
     assert "Resume" in page.open_button.text() and not page.record_button.isEnabled()
     page.view.selectRow(1)
     assert "read-only" in page.open_button.text() and page.record_button.isEnabled()
-    page.open_button.click()
+    qtbot.mouseClick(page.open_button, LEFT)
     assert ui._open_windows[old].read_only
-    page.record_button.click()
+    qtbot.mouseClick(page.record_button, LEFT)
     assert no_modals["previews"] and current_record(store, old) is not None
 
 
@@ -514,7 +525,94 @@ def test_window_opened_from_a_modal_dossier_outlives_it(qtbot, store, dust_id, d
     dossier.open()
     assert dossier.isModal() and dossier.isVisible()
     page.view.selectRow(0)
-    page.open_button.click()
+    qtbot.mouseClick(page.open_button, LEFT)
     win = ui._open_windows[draft]
     assert not dossier.isVisible()
     assert win.parentWidget() is main and win.isWindow()
+
+
+# --------------------------------------------------------------------------------------------
+# Buttons that write: each is clicked for real (a button left unconnected fails here)
+
+
+def test_start_button_creates_the_draft(qtbot, store, dust_id, officer_ids):
+    dlg = StartInspectionDialog(store, dust_id)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.officers.set_checked(officer_ids[:2])
+    qtbot.mouseClick(dlg.ok_button, LEFT)
+    assert dlg.result() == QDialog.DialogCode.Accepted and dlg.inspection_id
+    assert [d["id"] for d in inspections.drafts(store)] == [dlg.inspection_id]
+
+
+def test_start_refused_by_storage_is_shown_in_the_dialog(qtbot, store, dust_id, officer_ids, monkeypatch):
+    dlg = StartInspectionDialog(store, dust_id)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.officers.set_checked(officer_ids[:2])
+
+    def refuse(*_a, **_k):
+        raise ValueError("地点不能为空")
+
+    monkeypatch.setattr(inspections, "start_inspection", refuse)
+    qtbot.mouseClick(dlg.ok_button, LEFT)
+    assert dlg.isVisible() and dlg.inspection_id is None
+    assert dlg.error.text() == "地点不能为空" and not dlg.error.isHidden()
+
+
+def test_finalise_button_of_the_dialog_finalises(qtbot, store, draft):
+    answer_rest(store, draft)
+    dlg = FinaliseDialog(store, draft)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.summary.setPlainText("检查了粉尘涉爆场所")
+    qtbot.mouseClick(dlg.ok_button, LEFT)
+    assert dlg.result() == QDialog.DialogCode.Accepted and dlg.finding_ids == []
+    session = inspections.open_inspection(store, draft)
+    assert session.status == "final" and session.summary == "检查了粉尘涉爆场所"
+
+
+def test_finalise_dialog_add_and_remove_a_finding(qtbot, store, draft):
+    answer_rest(store, draft)
+    dlg = FinaliseDialog(store, draft)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    before = len(dlg.editors)
+    qtbot.mouseClick(dlg.add_button, LEFT)
+    assert len(dlg.editors) == before + 1
+    remove = next(b for b in dlg.editors[-1].findChildren(QPushButton) if b.text() == "Remove")
+    qtbot.mouseClick(remove, LEFT)
+    assert len(dlg.editors) == before
+
+
+def test_officers_dialog_ok_saves_the_officers(qtbot, store, draft, officer_ids, monkeypatch):
+    if len(officer_ids) < 3:
+        pytest.skip("the demo township has two officers")
+    from inspector_app.ui.inspection.officers import OfficersDialog
+
+    def choose(dlg):
+        dlg.show()
+        dlg.list.set_checked(officer_ids[1:3])
+        qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
+        return dlg.result()
+
+    monkeypatch.setattr(OfficersDialog, "exec", choose)
+    win = make_window(qtbot, store, draft)
+    qtbot.mouseClick(win.officers_button, LEFT)
+    assert set(inspections.open_inspection(store, draft).officer_ids) == set(officer_ids[1:3])
+
+
+def test_new_inspection_from_the_enterprise_page(qtbot, store, dust_id, officer_ids, monkeypatch):
+    def start(dlg):
+        dlg.officers.set_checked(officer_ids[:2])
+        qtbot.mouseClick(dlg.ok_button, LEFT)
+        return dlg.result()
+
+    monkeypatch.setattr(StartInspectionDialog, "exec", start)
+    page = EnterpriseInspectionsPage(store, dust_id)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.model.rows == []
+    qtbot.mouseClick(page.new_button, LEFT)
+    assert [r["status"] for r in page.model.rows] == ["draft"]  # refreshed through the bus
+    assert page.model.rows[0]["id"] in ui._open_windows

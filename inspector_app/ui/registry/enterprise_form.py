@@ -13,13 +13,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from ..core import uscc as uscc_mod
-from ..core.enterprise import (LABELS, RISK_TAGS, SAFETY_MANAGER_TYPES, SCALES, SECTORS,
+from ...core import uscc as uscc_mod
+from ...core.enterprise import (LABELS, RISK_TAGS, SAFETY_MANAGER_TYPES, SCALES, SECTORS,
                                STANDARDISATION_GRADES, STATUSES, SUPERVISION_CLASSES, Enterprise,
                                ValidationErrors)
-from ..storage import enterprises as repo
-from ..storage import township
-from ..storage.db import Store
+from ...storage import enterprises as repo
+from ...storage import township
+from ...storage.db import Store
+from ..operations import Change, Op, show_failure
 
 ERROR_STYLE = "color: #b00020;"
 WARN_STYLE = "color: #8a5a00;"
@@ -84,7 +85,7 @@ class EnterpriseForm(QWidget):
         return w
 
     def _build(self) -> None:
-        from ..core import industry  # resources table; small
+        from ...core import industry  # resources table; small
 
         W = self.widgets
         W["name"] = self._line("name")
@@ -197,7 +198,7 @@ class EnterpriseForm(QWidget):
         layout.addWidget(scroll)
 
     def _fill_divisions(self) -> None:
-        from ..core import industry
+        from ...core import industry
 
         section = self.widgets["gbt_section"].currentData()
         box: QComboBox = self.widgets["gbt_division"]
@@ -288,7 +289,7 @@ class EnterpriseForm(QWidget):
             self._commit("landlord_id")
 
     def _on_choose_landlord(self) -> None:
-        from .pickers import EnterprisePickerDialog
+        from ..widgets.pickers import EnterprisePickerDialog
 
         dlg = EnterprisePickerDialog(self.store, self, exclude_id=self.enterprise.id)
         if dlg.exec() == QDialog.DialogCode.Accepted and dlg.chosen_id:
@@ -349,22 +350,27 @@ class EnterpriseForm(QWidget):
         for key in self.messages:
             self._message(key, "")
         ent = self.to_enterprise()
-        try:
-            repo.save(self.store, ent)
-        except ValidationErrors as e:
-            for key, text in e.errors.items():
-                self._message(key, text)
-            first = next(iter(e.errors))
-            self.widgets.get(first, self).setFocus()
-            return False
-        except repo.DuplicateError as e:
-            self._message("uscc", str(e))
-            self.widgets["uscc"].setFocus()
+        saved: list[Enterprise] = []
+        Op(self, lambda: repo.save(self.store, ent), changes={Change.ENTERPRISE}) \
+            .success(lambda _r: saved.append(ent)).failure(self._on_save_failed).run()
+        if not saved:
             return False
         self.enterprise = ent
         self.undo_stack.setClean()
         self.saved.emit(ent.id)
         return True
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationErrors):
+            for key, text in exc.errors.items():
+                self._message(key, text)
+            first = next(iter(exc.errors))
+            self.widgets.get(first, self).setFocus()
+        elif isinstance(exc, repo.DuplicateError):
+            self._message("uscc", str(exc))
+            self.widgets["uscc"].setFocus()
+        else:
+            show_failure(self, exc)
 
 
 class EnterpriseDialog(QDialog):
@@ -384,7 +390,7 @@ class EnterpriseDialog(QDialog):
         self.tabs.addTab(self.form, self.tr("Basic information"))
         self.pages: dict[str, QWidget] = {}
         if ent.id:
-            from .modules import enterprise_pages
+            from ..modules import enterprise_pages
 
             for title, factory in enterprise_pages():
                 page = factory(store, ent.id, self)
@@ -393,7 +399,8 @@ class EnterpriseDialog(QDialog):
                     page.inspection_requested.connect(self._on_inspection_requested)
                 self.tabs.addTab(page, QCoreApplication.translate("Modules", title))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("&Save"))
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self.undo_button = QPushButton(self.tr("&Undo"), self)
         self.redo_button = QPushButton(self.tr("&Redo"), self)
@@ -422,7 +429,7 @@ class EnterpriseDialog(QDialog):
         self.resize(1180, 720)
 
     def _on_inspection_requested(self, enterprise_id: str) -> None:
-        from .inspection_ui import start_inspection_interactive
+        from ..inspection.start_dialog import start_inspection_interactive
 
         start_inspection_interactive(self.store, enterprise_id, self)
 

@@ -1,0 +1,180 @@
+"""The photo strip: thumbnails of an item's (or the whole inspection's) photos, with Add photos…,
+Camera… and the photo class."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QIcon, QImageReader, QPixmap
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QMenu, QMessageBox, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from ... import paths
+from ...storage import photos as photo_store
+from ...storage.db import Store
+from ..registry.badges import GREY, badge_icon
+from .camera import CameraDialog, camera_available
+from .labels import PHOTO_KIND_LABELS, fmt_time, label_of
+
+THUMB = 88
+
+
+_thumbs: OrderedDict[str, QIcon] = OrderedDict()
+
+
+def _thumbnail(path: str) -> QIcon:
+    hit = _thumbs.get(path)
+    if hit is not None:
+        _thumbs.move_to_end(path)
+        return hit
+    reader = QImageReader(path)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid():
+        reader.setScaledSize(size.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    icon = QIcon(QPixmap.fromImage(image)) if not image.isNull() else badge_icon(GREY, "?")
+    _thumbs[path] = icon
+    while len(_thumbs) > 400:
+        _thumbs.popitem(last=False)
+    return icon
+
+
+class PhotoStrip(QWidget):
+    """Thumbnails of the photos of one item (or of the inspection, ``item_key=""``), with
+    Add photos… (files), Camera… (when the laptop has one) and the photo class."""
+
+    photos_changed = Signal()
+
+    def __init__(self, store: Store, inspection_id: str, parent=None, *, title: str = ""):
+        super().__init__(parent)
+        self.store = store
+        self.inspection_id = inspection_id
+        self.item_key = ""
+        self.read_only = False
+        self.title = QLabel(title, self)
+        self.list = QListWidget(self)
+        self.list.setObjectName("photoList")
+        self.list.setViewMode(QListWidget.ViewMode.IconMode)
+        self.list.setFlow(QListWidget.Flow.LeftToRight)
+        self.list.setWrapping(False)
+        self.list.setMovement(QListWidget.Movement.Static)
+        self.list.setIconSize(QSize(THUMB, THUMB))
+        self.list.setFixedHeight(THUMB + 36)
+        self.list.hide()
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._on_list_context_menu)
+        self.list.itemActivated.connect(self._on_item_activated)
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("photoKind")
+        for k in photo_store.PHOTO_KINDS:
+            self.kind.addItem(label_of(PHOTO_KIND_LABELS, k), k)
+        self.add_button = QPushButton(self.tr("Add photos…"), self)
+        self.add_button.setObjectName("addPhotos")
+        self.add_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.camera_button = QPushButton(self.tr("Camera…"), self)
+        self.camera_button.setObjectName("camera")
+        self.camera_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.camera_button.clicked.connect(self._on_camera_clicked)
+        self.camera_button.setVisible(camera_available())
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.kind)
+        top.addWidget(self.add_button)
+        top.addWidget(self.camera_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.list)
+
+    @property
+    def root(self):
+        return paths.photos_dir(self.store.path)
+
+    def set_item(self, key: str) -> None:
+        self.item_key = key
+        self.reload()
+
+    def set_default_kind(self, kind: str) -> None:
+        self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        for w in (self.kind, self.add_button):
+            w.setVisible(not read_only)
+        self.camera_button.setVisible(not read_only and camera_available())
+
+    def photos(self) -> list[dict]:
+        return [p for p in photo_store.photos_for(self.store, inspection_id=self.inspection_id)
+                if p["item_key"] == self.item_key]
+
+    def reload(self) -> None:
+        self.list.clear()
+        rows = self.photos()
+        self.list.setVisible(bool(rows))  # no empty box taking room from the checklist
+        for p in rows:
+            path = str(photo_store.photo_path(self.root, p["sha256"]))
+            item = QListWidgetItem(_thumbnail(path), label_of(PHOTO_KIND_LABELS, p["kind"]), self.list)
+            item.setData(Qt.ItemDataRole.UserRole, p["id"])
+            item.setData(Qt.ItemDataRole.UserRole + 1, path)
+            item.setToolTip(" ".join(x for x in (p.get("caption") or "", fmt_time(p["taken_at"])) if x))
+
+    def add_files(self, files: list[str]) -> list[str]:
+        return self._add([(f, f) for f in files])
+
+    def add_bytes(self, images: list[bytes]) -> list[str]:
+        return self._add([(data, self.tr("camera picture")) for data in images])
+
+    def _add(self, sources: list[tuple[Any, str]]) -> list[str]:
+        ids, problems = [], []
+        for source, name in sources:
+            try:
+                ids.append(photo_store.add_photo(
+                    self.store, source, inspection_id=self.inspection_id, item_key=self.item_key,
+                    kind=self.kind.currentData(), photos_root=self.root))
+            except ValueError as e:
+                problems.append(f"{name}: {e}")
+        self.reload()
+        if ids:
+            self.photos_changed.emit()
+        if problems:
+            QMessageBox.warning(self, self.tr("Add photos"), "\n".join(problems))
+        return ids
+
+    def _on_add_clicked(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add photos"), "",
+                                                self.tr("Pictures (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)"))
+        if files:
+            self.add_files(files)
+
+    def _on_camera_clicked(self) -> None:
+        dlg = CameraDialog(self)
+        dlg.exec()
+        if dlg.images:
+            self.add_bytes(dlg.images)
+
+    def _on_item_activated(self, item: QListWidgetItem) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(item.data(Qt.ItemDataRole.UserRole + 1)))
+
+    def _on_list_context_menu(self, pos) -> None:
+        item = self.list.itemAt(pos)
+        if item is None or self.read_only:
+            return
+        menu = QMenu(self)
+        remove = menu.addAction(self.tr("Remove photo"))
+        if menu.exec(self.list.viewport().mapToGlobal(pos)) is remove:
+            self.remove(item.data(Qt.ItemDataRole.UserRole))
+
+    def remove(self, photo_id: str) -> None:
+        try:
+            photo_store.remove_photo(self.store, photo_id)
+        except ValueError as e:
+            QMessageBox.warning(self, self.tr("Remove photo"), str(e))
+            return
+        self.reload()
+        self.photos_changed.emit()
