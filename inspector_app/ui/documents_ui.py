@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import clock
 from ..core import documents as docs
 from ..core.i18n import QT_TRANSLATE_NOOP
 from ..storage import documents as doc_store
@@ -271,7 +272,7 @@ class DocumentRegisterWidget(QWidget, _DocumentActions):
         self.model = DocumentListModel(self)
         self._all: list[dict] = []
 
-        this_year = date.today().year
+        this_year = clock.today().year
         first = store.conn.execute("SELECT min(year) FROM document WHERE deleted = 0").fetchone()[0] or this_year
         self.year = QSpinBox(self)
         self.year.setObjectName("registerYear")

@@ -15,6 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from inspector_app import paths
+from inspector_app.core import clock
 from inspector_app.core import documents as docs
 from inspector_app.storage import documents, findings, inspections, open_db, township
 from inspector_app.storage.demo_loader import create_demo_database
@@ -23,9 +24,9 @@ from inspector_app.ui import document_dialogs as dd
 from inspector_app.ui.documents_ui import DocumentRegisterWidget
 from inspector_app.ui.findings_ui import FindingsWidget
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.calendar]
 
-T = date.today()
+T = clock.today()  # the pinned day under --today / INSPECTOR_TODAY (tests/test_calendar_pins.py)
 
 
 def ago(n: int) -> date:

@@ -15,6 +15,7 @@ from tests.fixtures.make_xlsx import COUNTY_HEADERS, bad_check_digit, code, coun
 pytestmark = pytest.mark.e2e
 
 
+@pytest.mark.calendar  # asks clock.today(): rerun under pinned dates
 def test_registry_morning(qtbot, tmp_path):
     db_path = create_demo_database(tmp_path / "township.sqlite", enterprises=300)
     store = open_db(db_path)

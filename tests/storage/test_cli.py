@@ -32,6 +32,7 @@ def test_help_exits_cleanly_for_every_subcommand(capsys):
         assert e.value.code == 0
 
 
+@pytest.mark.calendar  # asks clock.today(): rerun under pinned dates
 def test_demo_info_search_export_on_a_file(tmp_path, capsys):
     db = str(tmp_path / "t.sqlite")
     assert cli.main(["--db", db, "demo", "--enterprises", "40"]) == 0

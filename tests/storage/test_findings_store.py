@@ -305,6 +305,7 @@ def test_major_closure_needs_five_and_delisting(s, ent):
         findings.set_five(s, fid, measures="改")
 
 
+@pytest.mark.calendar  # asks clock.today(): rerun under pinned dates
 def test_listed_major_for_quarter(s, ent, villages):
     def listed(on, delisted=None):
         fid = new(s, ent, grade="重大", major_ref=REF, found_on=on, deadline="2026-12-31")
