@@ -110,7 +110,7 @@ def test_major_finding_from_inspection_to_closure(qtbot, tmp_path, monkeypatch):
     assert measures.inspected_edit.date() == dd.to_qdate(ago(30))
     measures.service_box.setChecked(True)
     measures.service_box.served_at.setDateTime(datetime.combine(ago(30), time(11, 20)))
-    measures._on_issue_clicked()
+    measures.issue_button.click()  # the button, not the slot: a disconnected button fails here
     onsite = measures.document
     assert onsite and findings.get_finding(store, fid)["state"] == "registered"
 
@@ -121,7 +121,7 @@ def test_major_finding_from_inspection_to_closure(qtbot, tmp_path, monkeypatch):
     order.set_item_deadline(0, ago(16))
     order.service_box.setChecked(True)
     order.service_box.served_at.setDateTime(datetime.combine(ago(30), time(11, 30)))
-    order._on_issue_clicked()
+    order.issue_button.click()
     rect = order.document
     f = findings.get_finding(store, fid)
     assert (f["state"], f["deadline"]) == ("rectifying", ago(16).isoformat())
@@ -140,7 +140,7 @@ def test_major_finding_from_inspection_to_closure(qtbot, tmp_path, monkeypatch):
     assert first.order["doc_no"] == rect["doc_no"]
     first.date.setDate(dd.to_qdate(ago(15)))
     first.set_result(0, "未整改", note="泄爆片尚未安装", new_deadline=ago(5))
-    first._on_accept_clicked()
+    first.ok_button.click()  # the button, not the slot
     opinion1 = first.document
     f = findings.get_finding(store, fid)
     assert (f["state"], f["deadline"]) == ("rectifying", ago(5).isoformat())
@@ -165,7 +165,7 @@ def test_major_finding_from_inspection_to_closure(qtbot, tmp_path, monkeypatch):
     after.write_bytes(jpeg())
     second.add_photos(fid, [str(after)])
     assert second.close_passed.isChecked()
-    second._on_accept_clicked()
+    second.ok_button.click()
     opinion2 = second.document
     assert findings.get_finding(store, fid)["state"] == "passed"
     assert dlg.after_photos.count() == 1 and dlg.before_photos.count() == 1

@@ -548,6 +548,7 @@ def test_sql_overdue_matches_core_rules(rows, today, window, horizon):
             findings._insert(s, "finding", r)
     day = DAY0 + timedelta(days=today)
     got = findings.query_findings(s, today=day, window_days=window)
+    assert len(got) == len(rows)  # the expectations below are built from got: it must be complete
     for r in got:
         assert bool(r["overdue_rectification"]) == rules.is_overdue_rectification(r, day)
         assert bool(r["overdue_reinspection"]) == rules.is_overdue_reinspection(r, day, window)
