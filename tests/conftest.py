@@ -1,4 +1,10 @@
-"""Session-wide test setup: Qt offscreen, a private data directory, and shared fixtures."""
+"""Session-wide test setup: Qt offscreen, a private data directory, the clock, and shared fixtures.
+
+The calendar: ``pytest --today=2028-02-29`` pins ``inspector_app.core.clock`` for the whole session
+and sets ``INSPECTOR_TODAY`` so subprocesses see the same day (docs/testing.md). Tests that depend
+on "today" take the ``today`` fixture (``clock.today()``) instead of ``date.today()``, and carry
+``@pytest.mark.calendar`` so tests/test_calendar_pins.py can rerun them under the awkward dates.
+"""
 
 import os
 import sys
@@ -17,6 +23,50 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import pytest  # noqa: E402
+
+from inspector_app.core import clock  # noqa: E402
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--today", metavar="YYYY-MM-DD", default=None,
+        help="pin the application clock (clock.today()) to this date for the whole session; "
+             "also exported as INSPECTOR_TODAY for subprocesses",
+    )
+
+
+def pytest_configure(config):
+    day = config.getoption("--today")
+    if day:
+        from datetime import date
+
+        try:
+            date.fromisoformat(day)
+        except ValueError:
+            raise pytest.UsageError(f"--today must be a date such as 2027-01-01, not {day!r}") from None
+        os.environ[clock.ENV] = day
+        clock.pin(day)
+
+
+def pytest_report_header(config):
+    if clock.is_pinned():
+        return f"clock pinned: today is {clock.today().isoformat()} ({clock.ENV})"
+    return None
+
+
+@pytest.fixture
+def today():
+    """The application's today: the pinned date under --today / INSPECTOR_TODAY, else the real one."""
+    return clock.today()
+
+
+@pytest.fixture
+def pinned_today(request):
+    """Pin the clock for one test: ``@pytest.mark.parametrize("pinned_today", [date(...)], indirect=True)``;
+    without a parameter it pins to the session's today (so the test cannot cross midnight)."""
+    day = getattr(request, "param", None) or clock.today()
+    with clock.pinned(day):
+        yield clock.today()
 
 
 @pytest.fixture

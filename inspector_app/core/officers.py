@@ -40,21 +40,26 @@ def distinct_officers(officers: Iterable[Any] | None) -> list[Any]:
     return list(seen.values())
 
 
-def two_officers_problem(officers: Iterable[Any] | None, *, what: str) -> str | None:
-    """The Chinese message when fewer than two distinct officers are given, else None."""
+def two_officers_problem(officers: Iterable[Any] | None, *, what: str,
+                         who: str = "执法人员") -> str | None:
+    """The Chinese message when fewer than two distinct officers are given, else None.
+
+    ``who`` says which officers count, e.g. "持证执法人员" when only those with an enforcement
+    certificate number were passed in (an officer without one is then not counted)."""
     n = len(distinct_officers(officers))
     if n >= 2:
         return None
-    return (f"{what}须有至少两名执法人员（{LAW}），现有{n}名，请补足；"
+    return (f"{what}须有至少两名{who}（{LAW}），现有{n}名，请补足；"
             "同一人填写两次只算一名。")
 
 
-def require_two_officers(officers: Iterable[Any] | None, *, what: str) -> list[Any]:
+def require_two_officers(officers: Iterable[Any] | None, *, what: str,
+                         who: str = "执法人员") -> list[Any]:
     """The distinct officers (see :func:`distinct_officers`); ValueError when fewer than two.
 
     ``what`` names the act in the message, e.g. "执法检查" or "执法文书".
     """
-    problem = two_officers_problem(officers, what=what)
+    problem = two_officers_problem(officers, what=what, who=who)
     if problem:
         raise ValueError(problem)
     return distinct_officers(officers)

@@ -83,7 +83,8 @@ def _party_from_enterprise(store: Store, enterprise_id: str) -> dict:
 def _check_officers(content: docs.DocumentContent, kind: str) -> None:
     # The dataclass checks this too; repeated here so that no content type can slip through.
     if kind in docs.ENFORCEMENT_KINDS:
-        require_two_officers([o for o in content.officers if o.cert_no.strip()], what="执法文书")
+        require_two_officers([o for o in content.officers if o.cert_no.strip()], what="执法文书",
+                             who="持证执法人员")
 
 
 def _build_content(store: Store, kind: str, content: dict, *, enterprise_id: str | None,

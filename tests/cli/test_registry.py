@@ -1,8 +1,11 @@
 """demo, info, search, export on a real file, with --db before or after the command."""
 
+import pytest
+
 from inspector_app import cli
 
 
+@pytest.mark.calendar  # the demo history is dated from clock.today()
 def test_demo_info_search_export_on_a_file(tmp_path, capsys):
     db = str(tmp_path / "t.sqlite")
     assert cli.main(["--db", db, "demo", "--enterprises", "40"]) == 0

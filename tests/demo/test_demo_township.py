@@ -1,5 +1,4 @@
 import re
-import time
 from collections import Counter
 from dataclasses import replace
 
@@ -224,12 +223,10 @@ def test_tiny_and_empty():
     assert len(small.enterprises) == 10
 
 
-def test_twenty_thousand_is_fast_and_unique():
-    start = time.perf_counter()
+def test_twenty_thousand_are_unique():
+    # How fast this is: benchmarks/bench_demo.py (no wall-clock assertion in the suite).
     big = demo.generate(seed=7, enterprises=20000)
-    elapsed = time.perf_counter() - start
     assert len(big.enterprises) == 20000
-    assert elapsed < 20, elapsed  # ~1.5 s on the reference machine
     codes = [e.uscc for e in big.enterprises if e.uscc]
     assert len(set(codes)) == len(codes)
     assert len({core_name(e.name) for e in big.enterprises}) == 20000

@@ -29,7 +29,7 @@ from inspector_app.ui.widgets.date_note import DateNoteDialog
 from inspector_app.ui.widgets.dates import to_qdate
 from tests.fixtures.ui_hands import click, drive, patch_modals
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.calendar]
 
 T = clock.today()
 

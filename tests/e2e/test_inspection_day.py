@@ -68,13 +68,17 @@ def _walk(qtbot, store, tmp_path, monkeypatch):
     # The first three items by keyboard; the rest through storage (fast), except the dust item.
     first = win.model.keys()[:3]
     assert win.current_key() == first[0]
+    expected = {}
     for _ in first:
         if win.session.item(win.current_key()).kind == "choice":
+            expected[win.current_key()] = "符合"
             qtbot.keyClick(win.tree, Qt.Key.Key_1)
         else:
+            expected[win.current_key()] = "不适用"
             qtbot.keyClick(win.tree, Qt.Key.Key_X)
-    for key in first:
-        assert inspections.open_inspection(store, iid).answers[key].answer in ("符合", "不适用")
+    assert list(expected) == first  # each key press moved on to the next item
+    answers = inspections.open_inspection(store, iid).answers
+    assert {key: answers[key].answer for key in first} == expected
     session = inspections.open_inspection(store, iid)
     for it in session.items():
         if it.key in first or it.key == major.key or it.kind == "text":

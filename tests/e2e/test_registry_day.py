@@ -19,6 +19,7 @@ pytestmark = pytest.mark.e2e
 LEFT = Qt.MouseButton.LeftButton
 
 
+@pytest.mark.calendar  # asks clock.today(): rerun under pinned dates
 def test_registry_morning(qtbot, tmp_path, monkeypatch):
     db_path = create_demo_database(tmp_path / "township.sqlite", enterprises=300)
     store = open_db(db_path)

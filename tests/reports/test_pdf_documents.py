@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import time
 from datetime import date, datetime
 
 import pytest
@@ -405,19 +404,14 @@ def test_reprint_is_identical():
     assert a == b
 
 
-def test_performance():
+def test_render_many_gives_one_page_per_document():
+    # The time to render one and a hundred is measured by benchmarks/bench_findings.py.
     content = sample(d.RECTIFICATION_ORDER).to_dict()
-    render(d.RECTIFICATION_ORDER, content, doc_no="x")  # font registration outside the timing
-    t = time.perf_counter()
-    render(d.RECTIFICATION_ORDER, content, doc_no=NOS[d.RECTIFICATION_ORDER])
-    one = time.perf_counter() - t
-    t = time.perf_counter()
     pdf = render_many([(d.RECTIFICATION_ORDER, content, d.format_doc_no("澄", "应急责改", 2026, i))
-                       for i in range(1, 101)])
-    hundred = time.perf_counter() - t
-    assert len(PdfReader(io.BytesIO(pdf)).pages) == 100
-    # Targets are 0.1 s / 5 s; the bounds leave room for slow CI machines.
-    assert one < 0.5 and hundred < 10, (one, hundred)
+                       for i in range(1, 11)])
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages) == 10
+    assert "〔2026〕10号" in pages[-1].extract_text().replace(" ", "").replace("\n", "")
 
 
 def test_officers_as_pairs_and_dates_as_strings():

@@ -51,6 +51,7 @@ def sheet_rows(path):
     return ws, list(ws.iter_rows(min_row=reg.HEADER_ROW + 1, values_only=True))
 
 
+@pytest.mark.calendar  # asks clock.today(): rerun under pinned dates
 def test_export_layout_and_codes_are_text(store, tmp_path):
     ents = populate(store)
     out = tmp_path / "台账.xlsx"
@@ -86,6 +87,7 @@ def test_export_layout_and_codes_are_text(store, tmp_path):
     assert shop_row[2] == "注册号：320281000012345" and shop_row[23] == "停产"
 
 
+@pytest.mark.calendar  # asks clock.today(): rerun under pinned dates
 def test_filter_query_is_honoured(store, tmp_path):
     populate(store)
     out = tmp_path / "纺织.xlsx"
@@ -94,6 +96,7 @@ def test_filter_query_is_honoured(store, tmp_path):
     assert [r[1] for r in rows] == ["江阴纺织有限公司"]
 
 
+@pytest.mark.calendar  # asks clock.today(): rerun under pinned dates
 def test_round_trip_into_the_same_registry_changes_nothing(store, tmp_path):
     populate(store)
     out = tmp_path / "台账.xlsx"
@@ -103,6 +106,7 @@ def test_round_trip_into_the_same_registry_changes_nothing(store, tmp_path):
     assert (plan.inserts, plan.updates, plan.unchanged) == (0, 0, 4)
 
 
+@pytest.mark.calendar  # asks clock.today(): rerun under pinned dates
 def test_round_trip_into_an_empty_registry_recreates_every_field(store, tmp_path):
     ents = populate(store)
     out = tmp_path / "台账.xlsx"
@@ -131,6 +135,7 @@ def test_round_trip_into_an_empty_registry_recreates_every_field(store, tmp_path
     other.close()
 
 
+@pytest.mark.calendar  # asks clock.today(): rerun under pinned dates
 def test_full_disk_leaves_no_half_file(store, tmp_path, monkeypatch):
     populate(store)
     out = tmp_path / "台账.xlsx"

@@ -308,6 +308,7 @@ def test_major_closure_needs_five_and_delisting(s, ent):
         findings.set_five(s, fid, measures="改")
 
 
+@pytest.mark.calendar  # asks clock.today(): rerun under pinned dates
 def test_listed_major_for_quarter(s, ent, villages):
     def listed(on, delisted=None):
         fid = new(s, ent, grade="重大", major_ref=REF, found_on=on, deadline="2026-12-31")
@@ -552,6 +553,7 @@ def test_sql_overdue_matches_core_rules(rows, today, window, horizon):
             findings._insert(s, "finding", r)
     day = DAY0 + timedelta(days=today)
     got = findings.query_findings(s, today=day, window_days=window)
+    assert len(got) == len(rows)  # the expectations below are built from got: it must be complete
     for r in got:
         assert bool(r["overdue_rectification"]) == rules.is_overdue_rectification(r, day)
         assert bool(r["overdue_reinspection"]) == rules.is_overdue_reinspection(r, day, window)
