@@ -18,6 +18,7 @@ the exit code is 1 when anything failed.
 from __future__ import annotations
 
 import logging
+import os
 import platform
 import sys
 import threading
@@ -26,11 +27,12 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QThreadPool, QTimer, qVersion
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QTabWidget, QWidget
 
 from .. import __version__
 
+SHOTS_ENV = "INSPECTOR_SMOKE_SHOTS"  # a folder: save a screenshot of every module, tab and dialog
 SETTLE_TIMEOUT_S = 30.0  # background work a screen starts (counts, lists) must end by then
 _FILE_DIALOG_FUNCTIONS = ("getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory",
                           "getOpenFileUrl", "getOpenFileUrls", "getSaveFileUrl", "getExistingDirectoryUrl")
@@ -60,6 +62,8 @@ class _Smoke(QObject):
         self._closer.timeout.connect(self._close_modals)
         self._closing = False
         self._modals_seen: list[str] = []
+        self._shots = Path(os.environ[SHOTS_ENV]) if os.environ.get(SHOTS_ENV) else None
+        self._shot_count = 0
 
     # -- reporting -------------------------------------------------------------------------
     def line(self, text: str) -> None:
@@ -96,7 +100,7 @@ class _Smoke(QObject):
             self._closer.start()
             self._walk_modules()
             self._walk_dossier()
-            self._run_step("document preview", lambda: _preview_one_document(self.window, self._settle))
+            self._run_step("document preview", lambda: _preview_one_document(self.window, self._settle, self._shot))
             self._walk_menus()
         except BaseException:  # noqa: BLE001 — a failure of the smoke itself is a failure too
             self.error(traceback.format_exc())
@@ -138,6 +142,22 @@ class _Smoke(QObject):
         notes = f" — {'; '.join(self.step_notes)}" if self.step_notes else ""
         self.line(f"{status:5} {ms:7.0f} ms  {name}{notes}")
 
+    def _shot(self, widget: QWidget, name: str) -> None:
+        """With INSPECTOR_SMOKE_SHOTS set: the screen (X11, Windows) or the widget, as a PNG."""
+        if self._shots is None:
+            return
+        self._shots.mkdir(parents=True, exist_ok=True)
+        self._shot_count += 1
+        until = time.perf_counter() + 0.3  # QPdfView renders pages on its own thread
+        while time.perf_counter() < until:
+            QApplication.processEvents()
+            time.sleep(0.01)
+        slug = "".join(c if c.isalnum() else "-" for c in name)[:60].strip("-")
+        screen = QApplication.primaryScreen()
+        real = QApplication.platformName() not in ("offscreen", "minimal") and screen is not None
+        pixmap = screen.grabWindow(0) if real else widget.grab()
+        pixmap.save(str(self._shots / f"{self._shot_count:02d}-{slug}.png"))
+
     def _settle(self) -> None:
         """Let queued signals and background tasks a screen started finish."""
         app = QApplication.instance()
@@ -164,6 +184,8 @@ class _Smoke(QObject):
             def open_module(row=row):
                 widget = self.window.module_widget(row)
                 nav.setCurrentRow(row)
+                self._settle()
+                self._shot(self.window, f"module-{title}")
                 tabs = self._walk_tabs(widget)
                 return type(widget).__name__ + (f", {tabs} tab(s)" if tabs else "")
 
@@ -211,6 +233,7 @@ class _Smoke(QObject):
             widget.setProperty("smokeCloseTries", tries + 1)
             if tries == 0:
                 self._settle()
+                self._shot(widget, f"dialog-{type(widget).__name__}")
                 tabs = self._walk_tabs(widget)
                 label = type(widget).__name__ + (f" “{widget.windowTitle()}”" if widget.windowTitle() else "")
                 self._modals_seen.append(label)
@@ -238,6 +261,7 @@ class _Smoke(QObject):
             for index in range(tabs.count()):
                 tabs.setCurrentIndex(index)
                 self._settle()
+                self._shot(tabs.window(), f"{type(tabs.window()).__name__}-{tabs.tabText(index)}")
                 shown += 1
             tabs.setCurrentIndex(current)
         return shown
@@ -335,7 +359,7 @@ def _sample_enterprise(store) -> str | None:
     return ids[0] if ids else None
 
 
-def _preview_one_document(window, settle) -> str:
+def _preview_one_document(window, settle, shot=lambda widget, name: None) -> str:
     """Render one issued document and show it in the preview dialog, as the register does."""
     from ..reports import fonts
     from ..storage import documents
@@ -350,10 +374,11 @@ def _preview_one_document(window, settle) -> str:
     try:
         dialog.show()
         settle()
-        image = dialog.document.render(0, QSize(595, 842))
+        shot(dialog, "preview")
+        image = dialog.document.render(0, QSize(595, 842)).convertToFormat(QImage.Format.Format_Grayscale8)
         pages = dialog.page_count()
-        if pages < 1 or image.isNull():
-            raise RuntimeError(f"the preview of {entry['doc_no']} shows no page")
+        if pages < 1 or image.isNull() or min(bytes(image.constBits())) > 128:  # no ink on the page
+            raise RuntimeError(f"the preview of {entry['doc_no']} shows no page, or a blank one")
     finally:
         dialog.close()
         dialog.deleteLater()
