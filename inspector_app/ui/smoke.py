@@ -26,7 +26,7 @@ import time
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QThreadPool, QTimer, qVersion
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QThreadPool, QTimer, QUrl, qVersion
 from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QTabWidget, QWidget
 
@@ -309,9 +309,11 @@ class _Smoke(QObject):
             self.step_notes.append("file dialog answered Cancel")
             if name.endswith("s"):  # several files or URLs
                 return [], ""
-            if name.startswith("getExistingDirectory"):
-                return "" if name == "getExistingDirectory" else None
-            return "", ""
+            if name == "getExistingDirectory":
+                return ""
+            if name == "getExistingDirectoryUrl":
+                return QUrl()
+            return ("", "") if name.endswith("Name") else (QUrl(), "")
 
         return cancelled
 
