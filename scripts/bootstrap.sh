@@ -49,5 +49,5 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e ".[test]"
+.venv/bin/python -m pip install -q -e ".[test,build]"  # build: PyInstaller, for the frozen-app tests
 .venv/bin/python -m inspector_app.tools.build_translations

@@ -4,15 +4,17 @@ Order of preference:
 
 1. ``INSPECTOR_PDF_FONT`` (``path``, ``path#subfont-index`` or ``STSong-Light``);
 2. Windows 仿宋 ``simfang.ttf`` then 宋体 ``simsun.ttc`` (subfont 0) — the faces of the official forms;
-3. Linux TrueType CJK fonts: WenQuanYi Zen Hei / Micro Hei, then any TrueType font that
-   ``fc-list :lang=zh`` reports. CFF-flavoured OpenType (Noto CJK ``.otf``/``.ttc``) is skipped:
-   reportlab can only embed TrueType outlines;
-4. reportlab's built-in CID font ``STSong-Light``: not embedded (the viewer supplies a Song face),
-   but every PDF viewer renders it.
+3. the font shipped with the app, ``resources/fonts/wqy-microhei.ttc`` (WenQuanYi Micro Hei,
+   Apache-2.0; all of GBK and 〔〕), so a machine without 仿宋/宋体 still embeds a font;
+4. only if that file is missing (a broken install): Linux TrueType CJK fonts, WenQuanYi Zen Hei /
+   Micro Hei, then any TrueType font that ``fc-list :lang=zh`` reports. CFF-flavoured OpenType
+   (Noto CJK ``.otf``/``.ttc``) is skipped: reportlab can only embed TrueType outlines.
 
-Embedded TrueType is preferred because a printed enforcement document must look the same on every
-machine. Nothing happens at import time; the first :func:`body_font` call does the work (≈0.2 s
-for a 16 MB .ttc) and the result is cached.
+The font is always embedded: a printed enforcement document must look the same on every machine
+and printer. There is no non-embedded fallback; reportlab's CID font ``STSong-Light`` (the viewer
+supplies the face) is used only when ``INSPECTOR_PDF_FONT`` asks for it. Nothing happens at
+import time; the first :func:`body_font` call does the work (≈0.1 s for the 5 MB bundled .ttc)
+and the result is cached.
 """
 
 from __future__ import annotations
@@ -74,6 +76,12 @@ _LINUX = (
     "/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc",
     "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
 )
+
+
+def _bundled_candidates() -> list[tuple[str, int]]:
+    from .. import paths
+
+    return [(str(paths.resources_dir() / "fonts" / "wqy-microhei.ttc"), 0)]
 
 
 def _fc_list_candidates() -> list[tuple[str, int]]:
@@ -142,7 +150,7 @@ def _register() -> FontInfo:
         if info:
             return info
         # A wrong override must not stop printing; fall through to the automatic choice.
-    for path, idx in (*_windows_candidates(), *((p, 0) for p in _LINUX)):
+    for path, idx in (*_windows_candidates(), *_bundled_candidates(), *((p, 0) for p in _LINUX)):
         info = _try_ttf(path, idx)
         if info:
             return info
@@ -150,7 +158,8 @@ def _register() -> FontInfo:
         info = _try_ttf(path, idx)
         if info:
             return info
-    return _cid_fallback()
+    raise RuntimeError("找不到可嵌入PDF的中文字体：程序自带的字体文件 resources/fonts/wqy-microhei.ttc 缺失，"
+                       "请重新安装本程序。")
 
 
 def _reset_for_tests() -> None:

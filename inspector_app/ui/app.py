@@ -16,7 +16,8 @@ def parse_args(argv=None) -> argparse.Namespace:
                    help="if the database is empty, fill it with a generated demo township first")
     p.add_argument("--enterprises", type=int, default=800, help="size of the demo township (with --demo)")
     p.add_argument("--smoke", action="store_true",
-                   help="start, show the main window, print the start-up time and exit 0")
+                   help="start, open every module, a dossier, a document preview and each dialog; write "
+                        "the report to smoke-report.txt in the data folder; exit 1 on any error")
     p.add_argument("--lang", help="interface language: zh_CN (default) or en")
     return p.parse_args(argv)
 
@@ -47,7 +48,8 @@ def peak_rss_mb() -> float:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from .. import APP_NAME, ORG_NAME, paths
@@ -59,6 +61,11 @@ def main(argv=None) -> int:
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     i18n.install(app, args.lang)
+    from . import crash, state
+
+    crash.install()
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "app.png")))
+    state.set_read_only(args.smoke)
 
     db_path = paths.database_path(args.db)
     try:
@@ -89,16 +96,22 @@ def main(argv=None) -> int:
         def report(window=window):  # bound now: main() deletes its name on the way out
             elapsed = (time.perf_counter() - _T0) * 1000
             heavy = [m for m in ("sqlite_utils", "openpyxl", "reportlab", "pypinyin") if m in sys.modules]
-            print(f"smoke: main window shown in {elapsed:.0f} ms, peak memory {peak_rss_mb():.0f} MB "
-                  f"({window.registry.model.rowCount()} enterprises, db {db_path}; "
-                  f"heavy modules loaded: {', '.join(heavy) or 'none'})", flush=True)
-            app.quit()
+            startup = (f"smoke: main window shown in {elapsed:.0f} ms, peak memory {peak_rss_mb():.0f} MB "
+                       f"({window.registry.model.rowCount()} enterprises, db {db_path}; "
+                       f"heavy modules loaded: {', '.join(heavy) or 'none'})")
+            from .smoke import run_smoke
+
+            app.exit(run_smoke(window, paths.data_dir() / "smoke-report.txt", header=(startup,)))
 
         QTimer.singleShot(0, report)
     code = app.exec()
     store.close()
     # Tear the widgets down while the QApplication still exists: Qt wrappers that survive into
-    # interpreter shutdown can be collected after Qt is gone, which aborts the process.
+    # interpreter shutdown can be collected after Qt is gone, which aborts the process. Delete
+    # the window on the C++ side first: dropping only the wrapper still crashed at exit (SIGSEGV
+    # in PySide's destroyQCoreApplication) after a few modules and the new-enterprise dialog.
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     del window
     import gc
 

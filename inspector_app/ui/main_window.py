@@ -7,7 +7,7 @@ real screen over the database — no placeholders. Screens refresh themselves fr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QStackedWidget, QWidget)
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, Q
 from .. import __version__
 from ..storage import township
 from ..storage.db import Store
+from . import state
 from .operations import Change, changes
 from .registry import RegistryWidget
 
@@ -182,12 +183,12 @@ class MainWindow(QMainWindow):
 
     # -- geometry --------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        geo = QSettings().value("persist/main_geometry")
+        geo = state.settings().value("persist/main_geometry")
         if geo is not None:
             self.restoreGeometry(geo)
         else:
             self.resize(1280, 800)
 
     def closeEvent(self, event) -> None:  # Qt override
-        QSettings().setValue("persist/main_geometry", self.saveGeometry())
+        state.settings().setValue("persist/main_geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="72" />
+        <location filename="../../inspector_app/ui/app.py" line="79" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -12,22 +12,22 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="717" />
+        <location filename="../../inspector_app/ui/inspection/camera.py" line="33" />
         <source>Camera</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="729" />
+        <location filename="../../inspector_app/ui/inspection/camera.py" line="45" />
         <source>&amp;Take photo</source>
         <translation>拍照(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="731" />
+        <location filename="../../inspector_app/ui/inspection/camera.py" line="47" />
         <source>&amp;Done</source>
         <translation>完成(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="754" />
+        <location filename="../../inspector_app/ui/inspection/camera.py" line="70" />
         <source>%n photo(s) taken</source>
         <translation>
             <numerusform>已拍 %n 张照片</numerusform>
@@ -37,25 +37,43 @@
 <context>
     <name>ChecklistModel</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="500" />
+        <location filename="../../inspector_app/ui/inspection/checklist_model.py" line="33" />
         <source>Item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="501" />
+        <location filename="../../inspector_app/ui/inspection/checklist_model.py" line="34" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="502" />
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="638" />
+        <location filename="../../inspector_app/ui/inspection/checklist_model.py" line="35" />
+        <location filename="../../inspector_app/ui/inspection/checklist_model.py" line="171" />
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="666" />
+        <location filename="../../inspector_app/ui/inspection/checklist_model.py" line="199" />
         <source>Recorded</source>
         <translation>已记录</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../inspector_app/ui/crash.py" line="103" />
+        <source>Unexpected error</source>
+        <translation>程序出错</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/crash.py" line="104" />
+        <source>The program ran into an error it did not expect. Work saved before is kept; the last action may not have been completed.</source>
+        <translation>程序遇到了一个意外错误。之前已保存的内容不受影响，刚才的操作可能没有完成。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/crash.py" line="108" />
+        <source>The details were written to %1. Please send this file to whoever maintains the software.</source>
+        <translation>详细信息已写入 %1，请把这个文件发给本软件的维护人员。</translation>
     </message>
 </context>
 <context>
@@ -112,52 +130,52 @@
 <context>
     <name>DocumentRegisterWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/documents/register.py" line="47" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="46" />
         <source> (year)</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/register.py" line="50" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="49" />
         <source>All kinds</source>
         <translation>全部文书种类</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/register.py" line="56" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="55" />
         <source>Filter by number, party or officer</source>
         <translation>按文号、当事人或执法人员筛选</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/register.py" line="67" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="66" />
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/register.py" line="69" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="68" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/register.py" line="71" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="70" />
         <source>Record &amp;service…</source>
         <translation>登记送达(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/register.py" line="73" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="72" />
         <source>Vo&amp;id…</source>
         <translation>作废(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/register.py" line="76" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="75" />
         <source>&amp;Correct…</source>
         <translation>更正(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/register.py" line="79" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="78" />
         <source>Issue a new document that corrects the selected one (the old number stays)</source>
         <translation>出具一份新文书更正所选文书（原文号保留）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/register.py" line="81" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="80" />
         <source>Print a &amp;day's documents…</source>
         <translation>打印当日文书(&amp;D)…</translation>
     </message>
@@ -201,63 +219,63 @@
 <context>
     <name>DocumentSettingsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="25" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="26" />
         <source>Documents and deadlines</source>
         <translation>文书与期限设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="29" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="30" />
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="36" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="37" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="41" />
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="45" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="42" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="46" />
         <source> yuan</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="53" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="54" />
         <source>Officer using this laptop:</source>
         <translation>本机执法人员：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="54" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="55" />
         <source>Re-inspection within, after the deadline:</source>
         <translation>整改期满后复查期限：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="55" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="56" />
         <source>On-the-spot fine limit, individual:</source>
         <translation>当场处罚限额（个人）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="56" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="57" />
         <source>On-the-spot fine limit, organisation:</source>
         <translation>当场处罚限额（单位）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="57" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="58" />
         <source>Bank for fines:</source>
         <translation>罚款缴纳银行：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="58" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="59" />
         <source>Account number:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="59" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="60" />
         <source>Authority address:</source>
         <translation>机关地址：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="61" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="62" />
         <source>The re-inspection window (commonly 10 days) and the fine limits (Administrative Penalty Law art. 51: 200 yuan for individuals, 3000 yuan for organisations) are not confirmed against the official texts: check them with the county emergency management bureau.</source>
         <translation>复查期限（通常为整改期满后10日内）和当场处罚限额（《行政处罚法》第五十一条：对公民200元以下、对法人或者其他组织3000元以下）尚未与正式文本核对，请向市应急管理局确认。</translation>
     </message>
@@ -401,52 +419,52 @@
 <context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="384" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="390" />
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="396" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="403" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="397" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="404" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="398" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="405" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="399" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="406" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="406" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="413" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="408" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="415" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="421" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="428" />
         <source>New enterprise</source>
         <translation>新增企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="440" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="447" />
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="441" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="448" />
         <source>This enterprise has unsaved changes. Discard them?</source>
         <translation>该企业有未保存的更改，是否放弃？</translation>
     </message>
@@ -454,22 +472,22 @@
 <context>
     <name>EnterpriseDocumentsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/documents/enterprise_page.py" line="29" />
+        <location filename="../../inspector_app/ui/documents/enterprise_page.py" line="28" />
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/enterprise_page.py" line="31" />
+        <location filename="../../inspector_app/ui/documents/enterprise_page.py" line="30" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/enterprise_page.py" line="33" />
+        <location filename="../../inspector_app/ui/documents/enterprise_page.py" line="32" />
         <source>Record &amp;service…</source>
         <translation>登记送达(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/enterprise_page.py" line="37" />
+        <location filename="../../inspector_app/ui/documents/enterprise_page.py" line="36" />
         <source>&amp;New document</source>
         <translation>新建文书(&amp;N)</translation>
     </message>
@@ -484,22 +502,22 @@
 <context>
     <name>EnterpriseFindingsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/findings/enterprise_page.py" line="29" />
+        <location filename="../../inspector_app/ui/findings/enterprise_page.py" line="28" />
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/enterprise_page.py" line="30" />
+        <location filename="../../inspector_app/ui/findings/enterprise_page.py" line="29" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/enterprise_page.py" line="38" />
+        <location filename="../../inspector_app/ui/findings/enterprise_page.py" line="37" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/enterprise_page.py" line="41" />
+        <location filename="../../inspector_app/ui/findings/enterprise_page.py" line="40" />
         <source>&amp;Re-inspect selected…</source>
         <translation>复查所选(&amp;R)…</translation>
     </message>
@@ -514,67 +532,67 @@
 <context>
     <name>EnterpriseForm</name>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="36" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="37" />
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="91" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="92" />
         <source>18 characters, e.g. 91320281MA1XXXXXXX</source>
         <translation>18 位，例如 91320281MA1XXXXXXX</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="92" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="93" />
         <source>Only for individual businesses without a credit code</source>
         <translation>仅限无信用代码的个体工商户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="108" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="109" />
         <source>×10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="140" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="141" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="142" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="143" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="155" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="156" />
         <source>Identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="156" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="157" />
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="158" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="159" />
         <source>Size and sector</source>
         <translation>规模与行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="160" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="161" />
         <source>Risk and supervision</source>
         <translation>风险与监管</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="286" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="287" />
         <source>(not rented premises)</source>
         <translation>（非出租场所）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="304" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="305" />
         <source>Tenants on these premises: </source>
         <translation>本场所承租方：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/enterprise_form.py" line="342" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="343" />
         <source>Similar names already registered: </source>
         <translation>已登记的相似名称：</translation>
     </message>
@@ -582,32 +600,32 @@
 <context>
     <name>EnterpriseInspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2001" />
+        <location filename="../../inspector_app/ui/inspection/history.py" line="31" />
         <source>No inspections of this enterprise yet.</source>
         <translation>尚无对该企业的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2003" />
+        <location filename="../../inspector_app/ui/inspection/history.py" line="33" />
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2006" />
+        <location filename="../../inspector_app/ui/inspection/history.py" line="36" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2009" />
+        <location filename="../../inspector_app/ui/inspection/history.py" line="39" />
         <source>Inspection &amp;record (PDF)…</source>
         <translation>现场检查记录（PDF）(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2044" />
+        <location filename="../../inspector_app/ui/inspection/history.py" line="75" />
         <source>&amp;Resume draft</source>
         <translation>继续草稿(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2045" />
+        <location filename="../../inspector_app/ui/inspection/history.py" line="76" />
         <source>&amp;Open (read-only)</source>
         <translation>打开（只读）(&amp;O)</translation>
     </message>
@@ -656,19 +674,19 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/export_dialog.py" line="51" />
-        <location filename="../../inspector_app/ui/export_dialog.py" line="73" />
-        <location filename="../../inspector_app/ui/export_dialog.py" line="76" />
+        <location filename="../../inspector_app/ui/registry/export_dialog.py" line="19" />
+        <location filename="../../inspector_app/ui/registry/export_dialog.py" line="41" />
+        <location filename="../../inspector_app/ui/registry/export_dialog.py" line="44" />
         <source>Export registry ledger</source>
         <translation>导出企业台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/export_dialog.py" line="52" />
+        <location filename="../../inspector_app/ui/registry/export_dialog.py" line="20" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/export_dialog.py" line="74" />
+        <location filename="../../inspector_app/ui/registry/export_dialog.py" line="42" />
         <source>%1 enterprises exported to
 %2</source>
         <translation>已导出 %1 家企业至
@@ -678,71 +696,71 @@
 <context>
     <name>FinaliseDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1812" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="34" />
         <source>Finalise inspection — %1</source>
         <translation>检查定稿 — %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1818" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="40" />
         <source>%n problem(s) found</source>
         <translation>
             <numerusform>发现 %n 处问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1819" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="41" />
         <source>, %n of them major hazards</source>
         <translation>
             <numerusform>，其中 %n 处为重大隐患</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1820" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="42" />
         <source>No item failed. </source>
         <translation>未发现不符合项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1821" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="43" />
         <source>Check each description, grade and deadline. After finalising, the inspection can no longer be changed and its record is issued.</source>
         <translation>请逐条核对隐患描述、等级和整改期限。定稿后检查不可再修改，并出具现场检查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1833" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="55" />
         <source>Optional: what was inspected and how (printed under 检查情况 on the record)</source>
         <translation>选填：检查了哪些内容、如何检查（打印在记录的“检查情况”栏）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1847" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="69" />
         <source>&amp;Add a finding not on the checklist</source>
         <translation>添加检查表以外的隐患(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1855" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="77" />
         <source>&amp;Finalise</source>
         <translation>定稿(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1856" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="78" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1861" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="83" />
         <source>Inspection ended:</source>
         <translation>检查结束时间：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1862" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="84" />
         <source>Summary:</source>
         <translation>检查情况：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1917" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="139" />
         <source>Some findings are incomplete; see the marked entries.</source>
         <translation>部分隐患信息不完整，请查看标记的条目。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1935" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="168" />
         <source>Describe what was found on site (the note of the item is empty).</source>
         <translation>请描述现场发现的问题（该检查项的备注为空）。</translation>
     </message>
@@ -1005,62 +1023,62 @@
 <context>
     <name>FindingEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1693" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="33" />
         <source>A problem not on the checklist</source>
         <translation>检查表以外的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1703" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="43" />
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1704" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="44" />
         <source>Legal basis:</source>
         <translation>依据：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1705" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="45" />
         <source>Rectification required:</source>
         <translation>整改要求：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1711" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="51" />
         <source>Description:</source>
         <translation>隐患描述：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1722" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="62" />
         <source>Major hazard criterion: %1</source>
         <translation>重大隐患判定标准：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1725" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="65" />
         <source>Grade:</source>
         <translation>等级：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1728" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="68" />
         <source>Reason for the grade:</source>
         <translation>定级理由：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1741" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="81" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1744" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="84" />
         <source>Rectify by:</source>
         <translation>整改期限：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1773" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="113" />
         <source>Describe the problem.</source>
         <translation>请描述问题。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1775" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="115" />
         <source>Give the reason for this grade.</source>
         <translation>请填写定级理由。</translation>
     </message>
@@ -1222,74 +1240,74 @@
 <context>
     <name>FindingsWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="40" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="39" />
         <source>Search description, location, enterprise or pinyin initials</source>
         <translation>搜索隐患描述、部位、企业或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="43" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="42" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="44" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="43" />
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="49" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="48" />
         <source>Overdue or not</source>
         <translation>不限逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="49" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="48" />
         <source>Overdue (any)</source>
         <translation>逾期（全部）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="50" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="49" />
         <source>Rectification overdue</source>
         <translation>整改逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="51" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="50" />
         <source>Re-inspection overdue</source>
         <translation>复查逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="55" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="54" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="60" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="59" />
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="63" />
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="69" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="62" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="68" />
         <location filename="../../inspector_app/ui/findings/list_widget.py" line="186" />
         <source>All enterprises</source>
         <translation>全部企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="65" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="64" />
         <source>Show the findings of one enterprise</source>
         <translation>仅显示某一企业的隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="81" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="80" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="84" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="83" />
         <source>&amp;Re-inspect selected…</source>
         <translation>复查所选(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="87" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="86" />
         <source>&amp;Quarter's listed major hidden dangers…</source>
         <translation>本季度挂牌督办重大隐患(&amp;Q)…</translation>
     </message>
@@ -1308,12 +1326,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/actions.py" line="58" />
+        <location filename="../../inspector_app/ui/findings/actions.py" line="55" />
         <source>Select a finding first.</source>
         <translation>请先选择一条隐患。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/actions.py" line="94" />
+        <location filename="../../inspector_app/ui/findings/actions.py" line="91" />
         <source>&amp;Issue for selected</source>
         <translation>为所选隐患出具文书(&amp;I)</translation>
     </message>
@@ -1362,75 +1380,76 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="78" />
-        <location filename="../../inspector_app/ui/import_dialog.py" line="126" />
-        <location filename="../../inspector_app/ui/import_dialog.py" line="185" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="78" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="125" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="128" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="187" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="79" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="79" />
         <source>Reading the workbook…</source>
         <translation>正在读取工作簿…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="88" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="88" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="91" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="91" />
         <source>Save rejected rows…</source>
         <translation>保存未通过的行…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="94" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="94" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="127" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="127" />
         <source>Reading and checking the workbook…</source>
         <translation>正在读取并校验工作簿…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="141" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="140" />
         <source>%1 rows read: %2 new, %3 to update, %4 unchanged, %5 with errors (listed first, not imported).</source>
         <translation>共读取 %1 行：新增 %2，更新 %3，未变 %4，有错误 %5（排在最前，不导入）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="145" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="144" />
         <source>Columns recognised: </source>
         <translation>已识别的列：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="147" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="146" />
         <source>Columns not imported: </source>
         <translation>未导入的列：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="150" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="149" />
         <source>&amp;Import %1 good rows</source>
         <translation>导入 %1 条有效行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="180" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="179" />
         <source>Imported: %1 new, %2 updated, %3 unchanged. %4 rows rejected — save them, correct and import again.</source>
         <translation>已导入：新增 %1，更新 %2，未变 %3。%4 行未通过 — 请保存、更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="186" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="186" />
         <source>Writing enterprises…</source>
         <translation>正在写入企业…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="190" />
-        <location filename="../../inspector_app/ui/import_dialog.py" line="201" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="191" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="202" />
         <source>Save rejected rows</source>
         <translation>保存未通过的行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="191" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="192" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1438,120 +1457,120 @@
 <context>
     <name>Inspection</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="50" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="17" />
         <source>Compliant</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="51" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="18" />
         <source>Not compliant</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="52" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="19" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="55" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="22" />
         <source>Routine</source>
         <translation>日常检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="56" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="23" />
         <source>Special campaign</source>
         <translation>专项检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="57" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="24" />
         <source>Random selection (双随机)</source>
         <translation>双随机</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="58" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="25" />
         <source>Unannounced (四不两直)</source>
         <translation>四不两直</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="59" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="26" />
         <source>Complaint check</source>
         <translation>举报核查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="60" />
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="66" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="27" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="33" />
         <source>Re-inspection</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="63" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="30" />
         <source>On site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="64" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="31" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="65" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="32" />
         <source>Rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="69" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="36" />
         <source>General hazard</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="70" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="37" />
         <source>Major hazard</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="73" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="40" />
         <source>People</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="74" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="41" />
         <source>Equipment and materials</source>
         <translation>物</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="75" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="42" />
         <source>Management</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="76" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="43" />
         <source>Environment</source>
         <translation>环境</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="79" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="46" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="80" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="47" />
         <source>Final</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="217" />
+        <location filename="../../inspector_app/ui/inspection/record.py" line="24" />
         <source>Inspection record</source>
         <translation>现场检查记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="345" />
+        <location filename="../../inspector_app/ui/inspection/officers.py" line="58" />
         <source>Only %n active officer(s) registered. An inspection needs at least two officers: add officers under Settings → Township, authority and officers.</source>
         <translation>
             <numerusform>仅登记了 %n 名在岗执法人员。检查至少需要两名执法人员：请在“设置 → 镇（街道）、执法机构和执法人员”中添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="349" />
+        <location filename="../../inspector_app/ui/inspection/officers.py" line="62" />
         <source>Check at least two officers: an inspection is carried out by two or more officers.</source>
         <translation>请至少勾选两名执法人员：检查须由两名以上执法人员实施。</translation>
     </message>
@@ -1559,42 +1578,42 @@
 <context>
     <name>InspectionHistory</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1965" />
+        <location filename="../../inspector_app/ui/inspection/rows.py" line="98" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1966" />
+        <location filename="../../inspector_app/ui/inspection/rows.py" line="99" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1967" />
+        <location filename="../../inspector_app/ui/inspection/rows.py" line="100" />
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1968" />
+        <location filename="../../inspector_app/ui/inspection/rows.py" line="101" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1969" />
+        <location filename="../../inspector_app/ui/inspection/rows.py" line="102" />
         <source>Failed items</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1970" />
+        <location filename="../../inspector_app/ui/inspection/rows.py" line="103" />
         <source>Findings</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1971" />
+        <location filename="../../inspector_app/ui/inspection/rows.py" line="104" />
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1972" />
+        <location filename="../../inspector_app/ui/inspection/rows.py" line="105" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1602,154 +1621,154 @@
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1124" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="126" />
         <source>Inspection — %1</source>
         <translation>检查 — %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1134" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="136" />
         <source>Answered %v / %m</source>
         <translation>已作答 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1138" />
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1594" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="140" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="598" />
         <source>Inspection details</source>
         <translation>检查信息</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1145" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="147" />
         <source>&amp;Finalise…</source>
         <translation>定稿(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1149" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="151" />
         <source>Inspection &amp;record (PDF)…</source>
         <translation>现场检查记录（PDF）(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1234" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="243" />
         <source>Change…</source>
         <translation>更改…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1249" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="258" />
         <source>Refused to sign</source>
         <translation>拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1253" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="262" />
         <source>Record how the refusal happened (required when refused)</source>
         <translation>记录拒签经过（拒绝签字时必填）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1264" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="273" />
         <source>Kind:</source>
         <translation>检查类型：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1266" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="275" />
         <source>Start:</source>
         <translation>开始时间：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1268" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="277" />
         <source>Officers:</source>
         <translation>执法人员：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1270" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="279" />
         <source>Place:</source>
         <translation>检查场所：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1272" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="281" />
         <source>On-site person:</source>
         <translation>现场负责人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1274" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="283" />
         <source>Title:</source>
         <translation>职务：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1276" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="285" />
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1278" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="287" />
         <source>Witness:</source>
         <translation>见证人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1280" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="289" />
         <source>Witness ID no.:</source>
         <translation>见证人身份证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1287" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="296" />
         <source>Photos of the whole inspection:</source>
         <translation>检查整体照片：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1338" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="347" />
         <source>started %1</source>
         <translation>开始于 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1340" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="349" />
         <source>finalised %1</source>
         <translation>定稿于 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1342" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="351" />
         <source>draft — every change is saved at once</source>
         <translation>草稿 — 所有更改即时保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1358" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="367" />
         <source>Finalised on %1. This record is read-only: it shows the checklist exactly as it was used.</source>
         <translation>已于 %1 定稿。本记录为只读，显示的是当时所用的检查表原貌。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1364" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="373" />
         <source>J/K or ↓/↑ next/previous item</source>
         <translation>J/K 或 ↓/↑ 下一项/上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1365" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="374" />
         <source>1/Y compliant · 2/N not compliant · 3/X not applicable · J/K or ↓/↑ next/previous · Delete clears · Enter edits · Esc back</source>
         <translation>1/Y 符合 · 2/N 不符合 · 3/X 不适用 · J/K 或 ↓/↑ 下一项/上一项 · Delete 清除 · Enter 编辑 · Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1375" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="384" />
         <source>All items answered. Fill in the details above, then Finalise…</source>
         <translation>所有检查项均已作答。请填写上方检查信息，然后点击“定稿…”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1430" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="439" />
         <source>%1 of %2 items answered. Press J or ↓ for the first item.</source>
         <translation>已作答 %1 / %2 项。按 J 或 ↓ 转到第一项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1487" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="472" />
         <source>Type the measured value and press Enter (3 or X: not applicable).</source>
         <translation>输入实测值后按 Enter（3 或 X：不适用）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1489" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="474" />
         <source>Write what you found (3 or X: not applicable).</source>
         <translation>填写发现的情况（3 或 X：不适用）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1631" />
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1651" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="630" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="650" />
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1632" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="631" />
         <source>%n item(s) not answered yet. Answer every item (3 or X when it does not apply) before finalising; the first one is selected.</source>
         <translation>
             <numerusform>还有 %n 项未作答。定稿前请逐项作答（不适用的按 3 或 X），已选中第一项未答项。</numerusform>
@@ -1759,85 +1778,85 @@
 <context>
     <name>InspectionsWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2079" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="26" />
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2082" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="29" />
         <source>Inspections</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2092" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="39" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2093" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="40" />
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2094" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="41" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2095" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="42" />
         <source>Answered</source>
         <translation>已检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2096" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="43" />
         <source>Last saved</source>
         <translation>最后保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2102" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="49" />
         <source>&amp;Resume</source>
         <translation>继续检查(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2105" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="52" />
         <source>&amp;Discard draft…</source>
         <translation>放弃草稿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2118" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="65" />
         <source>Recent inspections</source>
         <translation>最近的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2124" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="71" />
         <source>&amp;Open (read-only)</source>
         <translation>打开（只读）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2127" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="74" />
         <source>Inspection &amp;record (PDF)…</source>
         <translation>现场检查记录（PDF）(&amp;R)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2151" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="99" />
         <source>Unfinished inspections (%n) — resume here</source>
         <translation>
             <numerusform>未完成的检查（%n）— 可在此继续</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2176" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="118" />
         <source>New inspection: choose the enterprise</source>
         <translation>新建检查：选择企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2192" />
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2206" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="134" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="146" />
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="2193" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="135" />
         <source>Discard the unfinished inspection of %1 started %2, with its answers and photos? This cannot be undone.</source>
         <translation>确定放弃对%1于%2开始的未完成检查及其检查结果和照片吗？此操作无法撤销。</translation>
     </message>
@@ -1940,98 +1959,98 @@
 <context>
     <name>ItemPanel</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="922" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="38" />
         <source>[K] This clause was written from memory and has not been checked against the official text yet; verify it before citing it in a document.</source>
         <translation>[K] 本条款系凭记忆录入，尚未与官方文本核对；在文书中引用前请先核实。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="945" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="61" />
         <source>Measured value:</source>
         <translation>实测值：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="957" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="73" />
         <source>Record:</source>
         <translation>记录：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="966" />
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1039" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="82" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="155" />
         <source>Note (what you saw; saved as you type):</source>
         <translation>备注（现场所见；输入时自动保存）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="970" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="86" />
         <source>e.g. where exactly, what is missing, who was told</source>
         <translation>例如：具体位置、缺少什么、已告知何人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="973" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="89" />
         <source>Photos of this item</source>
         <translation>本项照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="974" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="90" />
         <source>◀ Previous (K)</source>
         <translation>◀ 上一项（K）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="975" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="91" />
         <source>Next (J) ▶</source>
         <translation>下一项（J）▶</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1017" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="133" />
         <source>Major hazard item (重大事故隐患): %1</source>
         <translation>重大事故隐患判定项：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1018" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="134" />
         <source>Legal basis: %1</source>
         <translation>依据：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1020" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="136" />
         <source>Acceptable: %1</source>
         <translation>合格范围：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1022" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="138" />
         <source>If not compliant: %1</source>
         <translation>不符合时：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1038" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="154" />
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1052" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="168" />
         <source>Not answered</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1053" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="169" />
         <source>Result: %1</source>
         <translation>结果：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1062" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="178" />
         <source>describe the problem in the note</source>
         <translation>在备注中描述问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1064" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="180" />
         <source>take at least one photo</source>
         <translation>至少拍摄一张照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1068" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="184" />
         <source>Not compliant: %1.</source>
         <translation>不符合，需%1。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="1068" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="184" />
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -2145,93 +2164,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="41" />
+        <location filename="../../inspector_app/ui/main_window.py" line="44" />
         <source>Enterprise registry</source>
         <translation>企业台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="46" />
-        <location filename="../../inspector_app/ui/main_window.py" line="165" />
+        <location filename="../../inspector_app/ui/main_window.py" line="57" />
         <source>Work-safety inspector</source>
         <translation>安全生产检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="97" />
+        <location filename="../../inspector_app/ui/main_window.py" line="108" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="98" />
+        <location filename="../../inspector_app/ui/main_window.py" line="109" />
         <source>&amp;Import enterprises from Excel…</source>
         <translation>从 Excel 导入企业(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="101" />
+        <location filename="../../inspector_app/ui/main_window.py" line="112" />
         <source>&amp;Export registry ledger to Excel…</source>
         <translation>导出企业台账到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="104" />
+        <location filename="../../inspector_app/ui/main_window.py" line="115" />
         <source>&amp;New enterprise</source>
         <translation>新增企业(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="107" />
+        <location filename="../../inspector_app/ui/main_window.py" line="118" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="114" />
+        <location filename="../../inspector_app/ui/main_window.py" line="125" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="115" />
+        <location filename="../../inspector_app/ui/main_window.py" line="126" />
         <source>&amp;Township, authority and officers…</source>
         <translation>镇（街道）、执法机关和执法人员(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="118" />
+        <location filename="../../inspector_app/ui/main_window.py" line="129" />
         <source>&amp;Documents and deadlines…</source>
         <translation>文书与期限设置(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="121" />
+        <location filename="../../inspector_app/ui/main_window.py" line="132" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="122" />
+        <location filename="../../inspector_app/ui/main_window.py" line="133" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="141" />
+        <location filename="../../inspector_app/ui/main_window.py" line="152" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="146" />
+        <location filename="../../inspector_app/ui/main_window.py" line="157" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="147" />
+        <location filename="../../inspector_app/ui/main_window.py" line="158" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="171" />
+        <location filename="../../inspector_app/ui/main_window.py" line="177" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="174" />
+        <location filename="../../inspector_app/ui/main_window.py" line="180" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="175" />
+        <location filename="../../inspector_app/ui/main_window.py" line="181" />
         <source>Work-safety inspector %1
 Offline tool for township work-safety officers.</source>
         <translation>安全生产检查 %1
@@ -2276,27 +2294,27 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>Obligations</name>
     <message>
-        <location filename="../../inspector_app/ui/obligations_panel.py" line="28" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="23" />
         <source>Satisfied</source>
         <translation>已满足</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/obligations_panel.py" line="29" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="24" />
         <source>Not satisfied</source>
         <translation>未满足</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/obligations_panel.py" line="30" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="25" />
         <source>To check on site</source>
         <translation>待现场核查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/obligations_panel.py" line="32" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="27" />
         <source>[K] The wording of this clause was written from memory and has not yet been checked against the official text. Verify it before citing it in a document.</source>
         <translation>[K] 本条款文字系凭记忆录入，尚未与官方文本核对。在文书中引用前请先核实。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/obligations_panel.py" line="117" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="86" />
         <source>Applies</source>
         <translation>适用</translation>
     </message>
@@ -2304,34 +2322,34 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>ObligationsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/obligations_panel.py" line="73" />
-        <location filename="../../inspector_app/ui/obligations_panel.py" line="79" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="42" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="48" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/obligations_panel.py" line="74" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="43" />
         <source>Obligation</source>
         <translation>义务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/obligations_panel.py" line="75" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="44" />
         <source>Requirement</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/obligations_panel.py" line="76" />
-        <location filename="../../inspector_app/ui/obligations_panel.py" line="82" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="45" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="51" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/obligations_panel.py" line="80" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="49" />
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/obligations_panel.py" line="81" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="50" />
         <source>Why it applies</source>
         <translation>适用理由</translation>
     </message>
@@ -2339,27 +2357,27 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>ObligationsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/obligations_panel.py" line="206" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="175" />
         <source>[K] = clause written from memory, not yet checked against the official text; verify before citing it.</source>
         <translation>[K] = 条款系凭记忆录入，尚未与官方文本核对；引用前请先核实。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/obligations_panel.py" line="210" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="179" />
         <source>&amp;Start inspection</source>
         <translation>开始检查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/obligations_panel.py" line="256" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="226" />
         <source>Obligations of %1</source>
         <translation>%1的法定义务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/obligations_panel.py" line="259" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="229" />
         <source>%1 satisfied, %2 not satisfied, %3 to check on site. Every obligation is also an item of the inspection checklist.</source>
         <translation>已满足 %1 项，未满足 %2 项，待现场核查 %3 项。每项义务同时也是检查表中的一个检查项。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/obligations_panel.py" line="263" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="233" />
         <source>Checklists that apply (%n)</source>
         <translation>
             <numerusform>适用的检查表（%n）</numerusform>
@@ -2369,7 +2387,7 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>OfficerChecklist</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="325" />
+        <location filename="../../inspector_app/ui/inspection/officers.py" line="38" />
         <source>No certificate number recorded: add it under Settings before this officer signs a document.</source>
         <translation>未登记执法证号：该执法人员签署文书前，请先在“设置”中补充。</translation>
     </message>
@@ -2377,12 +2395,12 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>OfficerPicker</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/officers.py" line="44" />
+        <location filename="../../inspector_app/ui/widgets/officers.py" line="45" />
         <source>no certificate</source>
         <translation>无执法证</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/officers.py" line="51" />
+        <location filename="../../inspector_app/ui/widgets/officers.py" line="52" />
         <source>No certificate number recorded: add it under Settings before this officer signs a document.</source>
         <translation>未登记执法证号：该执法人员签署文书前，请先在“设置”中补充。</translation>
     </message>
@@ -2390,7 +2408,7 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>OfficersDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="359" />
+        <location filename="../../inspector_app/ui/inspection/officers.py" line="72" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
@@ -2436,24 +2454,24 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../inspector_app/ui/operations.py" line="76" />
+        <location filename="../../inspector_app/ui/operations.py" line="73" />
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/operations.py" line="79" />
+        <location filename="../../inspector_app/ui/operations.py" line="76" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/operations.py" line="80" />
+        <location filename="../../inspector_app/ui/operations.py" line="77" />
         <source>The action failed and nothing was changed by it:
 %1</source>
         <translation>操作失败，未作任何更改：
 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/operations.py" line="136" />
+        <location filename="../../inspector_app/ui/operations.py" line="133" />
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
@@ -2514,34 +2532,34 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="790" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="75" />
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="794" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="79" />
         <source>Camera…</source>
         <translation>拍照…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="846" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="131" />
         <source>camera picture</source>
         <translation>现场拍摄照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="861" />
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="865" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="146" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="150" />
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="866" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="151" />
         <source>Pictures (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="884" />
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="892" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="169" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="177" />
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
@@ -2549,42 +2567,42 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="17" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="17" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="18" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="18" />
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="19" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="19" />
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="20" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="20" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="25" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="25" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="25" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="25" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="26" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="26" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/import_dialog.py" line="26" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="26" />
         <source>Reasons / warnings</source>
         <translation>原因/警告</translation>
     </message>
@@ -2704,57 +2722,57 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>RegistryModel</name>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="32" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="34" />
         <source>Name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="33" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="35" />
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="34" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="36" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="35" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="37" />
         <source>Sector</source>
         <translation>监管行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="36" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="38" />
         <source>Scale</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="37" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="39" />
         <source>Employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="38" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="40" />
         <source>Risk tags</source>
         <translation>风险标签</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="39" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="41" />
         <source>Class</source>
         <translation>监管分级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="40" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="42" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="41" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="43" />
         <source>Responsible person</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="42" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="44" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -2762,48 +2780,48 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>RegistryWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="166" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="188" />
         <source>Search by name, pinyin initials (e.g. jyhg) or credit code</source>
         <translation>按名称、拼音首字母（如 jyhg）或信用代码搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="169" />
-        <location filename="../../inspector_app/ui/registry.py" line="247" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="191" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="271" />
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="171" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="193" />
         <source>All sectors</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="172" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="194" />
         <source>All risk tags</source>
         <translation>全部风险标签</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="173" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="195" />
         <source>All classes</source>
         <translation>全部分级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="174" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="196" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="175" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="197" />
         <source>All scales</source>
         <translation>全部规模</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry.py" line="179" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="201" />
         <source>&amp;New enterprise</source>
         <translation>新增企业(&amp;N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/registry.py" line="241" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="265" />
         <source>%n enterprise(s)</source>
         <translation>
             <numerusform>%n 家企业</numerusform>
@@ -3029,117 +3047,117 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="39" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="40" />
         <source>Issuing authority</source>
         <translation>执法机关</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="40" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="41" />
         <source>In Jiangyin, townships act in the name of the entrusting authority (江阴市应急管理局). These appear on every document.</source>
         <translation>在江阴，镇（街道）以委托机关（江阴市应急管理局）的名义执法。以下信息将出现在每份文书上。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="49" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="50" />
         <source>Authority full name:</source>
         <translation>机关全称：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="50" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="51" />
         <source>Abbreviation in document numbers:</source>
         <translation>文书编号中的简称：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="51" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="52" />
         <source>Administrative review government:</source>
         <translation>行政复议机关（人民政府）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="52" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="53" />
         <source>Court for litigation:</source>
         <translation>行政诉讼法院：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="61" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="62" />
         <source>Township and villages</source>
         <translation>镇（街道）和村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="62" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="63" />
         <source>One village or community per line.</source>
         <translation>每行填写一个村或社区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="69" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="70" />
         <source>e.g. A1 — given by the county, unique per laptop</source>
         <translation>例如 A1 — 由市里分配，每台笔记本电脑唯一</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="71" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="72" />
         <source>Township / sub-district:</source>
         <translation>镇（街道）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="72" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="73" />
         <source>Township government:</source>
         <translation>镇政府（街道办事处）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="73" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="74" />
         <source>This laptop's device code:</source>
         <translation>本机设备代码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="74" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="75" />
         <source>Villages / communities:</source>
         <translation>村（社区）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="83" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="84" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="84" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="85" />
         <source>At least two officers with enforcement certificate numbers.</source>
         <translation>至少填写两名具有执法证号的执法人员。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="86" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="87" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="86" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="87" />
         <source>Certificate no.</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="86" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="87" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="112" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="113" />
         <source>First-run setup</source>
         <translation>首次运行设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="119" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="120" />
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="120" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="121" />
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="121" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="122" />
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="122" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="123" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3300,52 +3318,52 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>StartInspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="398" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="37" />
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="426" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="65" />
         <source>An unfinished inspection of this enterprise (started %1) is in the drafts; you can resume it from Inspections instead.</source>
         <translation>该企业有一项未完成的检查（开始于 %1）保存在草稿中；也可以在“现场检查”中继续该检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="436" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="75" />
         <source>Enterprise:</source>
         <translation>企业：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="437" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="76" />
         <source>Officers:</source>
         <translation>执法人员：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="439" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="78" />
         <source>Kind:</source>
         <translation>检查类型：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="440" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="79" />
         <source>Place:</source>
         <translation>检查地点：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="441" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="80" />
         <source>Start time:</source>
         <translation>开始时间：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="442" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="81" />
         <source>Purpose:</source>
         <translation>检查目的：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="446" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="85" />
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection_ui.py" line="447" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="86" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3430,22 +3448,22 @@ Offline tool for township work-safety officers.</source>
         <translation>挂牌督办已到期或即将到期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="50" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="49" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="64" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="63" />
         <source>Nothing here.</source>
         <translation>暂无事项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="71" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="70" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="76" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="75" />
         <source>Start re-inspection</source>
         <translation>开始复查</translation>
     </message>

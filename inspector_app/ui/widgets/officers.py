@@ -15,12 +15,13 @@ need two officers with certificates.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from ...storage import township
 from ...storage.db import Store
+from .. import state
 from .messages import AMBER
 
 DOCUMENT_OFFICERS_KEY = "persist/document_officers"
@@ -56,7 +57,7 @@ class OfficerPicker(QListWidget):
         self.setMaximumHeight(max(60, min(180, 24 * (self.count() + 1))))
 
     def _default_ids(self, store: Store, known: set[str]) -> list[str]:
-        remembered = (QSettings().value(self.remember_key) if self.remember_key else None) or []
+        remembered = (state.settings().value(self.remember_key) if self.remember_key else None) or []
         if isinstance(remembered, str):
             remembered = [remembered]
         chosen = [i for i in remembered if i in known]
@@ -103,7 +104,7 @@ class OfficerPicker(QListWidget):
     def remember(self) -> None:
         """Keep the ticked officers as the next dialog's default (with ``remember_key``)."""
         if self.remember_key:
-            QSettings().setValue(self.remember_key, self.checked_ids())
+            state.settings().setValue(self.remember_key, self.checked_ids())
 
 
 __all__ = ["DOCUMENT_OFFICERS_KEY", "OfficerPicker"]
