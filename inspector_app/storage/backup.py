@@ -330,9 +330,18 @@ def read_manifest(path: str | os.PathLike) -> BackupInfo:
 def verify_backup(path: str | os.PathLike) -> BackupInfo:
     """Open the backup and check it completely: integrity, the manifest's own hash, every
     table's count and hash, every photo's hash, schema and no foreign views or triggers."""
+    path = Path(path)
+    try:
+        return _verify(path)
+    except sqlite3.DatabaseError as e:
+        raise BackupError(f"备份文件“{path.name}”已损坏（{e}），备份不可用。") from e
+    except (KeyError, TypeError, AttributeError) as e:
+        raise BackupError(f"备份文件“{path.name}”的清单不完整，备份不可用。") from e
+
+
+def _verify(path: Path) -> BackupInfo:
     from .protect import TRIGGER_PREFIX, expected_triggers
 
-    path = Path(path)
     info = read_manifest(path)
     m = info.manifest
     if m.get("format") != FORMAT:
@@ -358,7 +367,7 @@ def verify_backup(path: str | os.PathLike) -> BackupInfo:
             if n != m["counts"][t] or digest != m["table_sha256"].get(t):
                 raise BackupError(f"备份文件“{path.name}”中的“{t}”表与清单不一致（{n}/{m['counts'][t]}行），备份不可用。")
         photo_h, n = hashlib.sha256(), 0
-        for sha, size, data in conn.execute("SELECT sha256, size, data FROM backup_photo ORDER BY sha256"):
+        for sha, size, data in conn.execute("SELECT sha256, size, CAST(data AS BLOB) FROM backup_photo ORDER BY sha256"):
             if len(data) != size or hashlib.sha256(data).hexdigest() != sha:
                 raise BackupError(f"备份文件“{path.name}”中的照片{sha[:12]}…已损坏。")
             photo_h.update(sha.encode())
@@ -635,7 +644,7 @@ def restore(backup_path: str | os.PathLike, db_path: str | os.PathLike, *, photo
             # Photos first: content-addressed files, harmless if the restore stops later.
             written = 0
             total = m["photos"]["count"]
-            for i, (sha, data) in enumerate(src.execute("SELECT sha256, data FROM backup_photo")):
+            for i, (sha, data) in enumerate(src.execute("SELECT sha256, CAST(data AS BLOB) FROM backup_photo")):
                 target = photo_path(root, sha)
                 if file_sha256(target) != sha:
                     _write_durable(target, data)
