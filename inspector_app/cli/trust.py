@@ -149,7 +149,8 @@ def register(sub) -> None:
     s = sub.add_parser("series", help="document number series blocked after a restore, and confirming them",
                        description="After a restore no document is numbered until the last number of its series "
                                    "is confirmed from the paper register (or a later county bundle).")
-    s.add_argument("action", nargs="?", choices=("list", "confirm"), default="list")
+    s.add_argument("action", nargs="?", choices=("list", "confirm"), default="list",
+                   help="list (default) the blocked series, or confirm one")
     s.add_argument("kind", nargs="?", metavar="KIND", help="the document kind (e.g. rectification_order)")
     s.add_argument("--last", type=number("编号"), help="the last number used, from the paper register")
     s.add_argument("--year", type=number("年份"), help="the year (default: this year)")
