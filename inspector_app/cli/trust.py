@@ -107,6 +107,8 @@ def cmd_verify(args) -> int:
 def cmd_series(args) -> int:
     from ..storage import series
 
+    if args.action not in ("list", "confirm"):
+        raise ValueError(f"无法识别“{args.action}”：可用 inspector series（列出）或 inspector series confirm 种类 --last 编号。")
     s = store(args)
     if args.action == "confirm":
         if args.kind is None or args.last is None:
@@ -149,7 +151,8 @@ def register(sub) -> None:
     s = sub.add_parser("series", help="document number series blocked after a restore, and confirming them",
                        description="After a restore no document is numbered until the last number of its series "
                                    "is confirmed from the paper register (or a later county bundle).")
-    s.add_argument("action", nargs="?", choices=("list", "confirm"), default="list",
+    # Checked in the handler (a Chinese message), not by argparse choices.
+    s.add_argument("action", nargs="?", default="list", metavar="ACTION",
                    help="list (default) the blocked series, or confirm one")
     s.add_argument("kind", nargs="?", metavar="KIND", help="the document kind (e.g. rectification_order)")
     s.add_argument("--last", type=number("编号"), help="the last number used, from the paper register")
