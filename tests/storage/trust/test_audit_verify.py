@@ -169,3 +169,11 @@ def test_frozen_absolute_paths_become_relative_with_the_hash_they_were_named_by(
     assert content["photos"] == [{"path": f"ab/{sha}.jpg", "caption": "c", "sha256": sha},
                                  {"path": f"ab/{sha}.jpg", "sha256": sha}]
     assert not _relative_photos(content)  # idempotent
+
+
+def test_a_chain_rewritten_after_a_backup_disagrees_with_the_backups_head(legal):
+    s, _ = legal
+    seq, h = s.conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    assert verify(s, full=True, anchors=[(seq, h, "b.sqlite")]).ok
+    problems = verify(s, full=True, anchors=[(seq, "0" * 64, "b.sqlite")]).problems
+    assert any("b.sqlite" in p and "改写" in p for p in problems)
