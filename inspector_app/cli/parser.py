@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 
-from . import common, documents, findings, inspections, registry
+from . import common, documents, findings, inspections, registry, trust
 
-AREAS = (registry, inspections, documents, findings)
+AREAS = (registry, inspections, documents, findings, trust)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -293,3 +293,86 @@ BEGIN
     SELECT RAISE(ABORT, '检查已定稿，不可修改检查结果。');
 END;
 """)
+
+
+def _relative_photos(content: dict) -> bool:
+    """Rewrite a record's frozen absolute photo paths as paths relative to the photos folder,
+    with the sha256 each file was named by when it was stored (its hash at freeze time)."""
+    import re
+    from pathlib import PurePath
+
+    changed = False
+    for ph in content.get("photos") or []:
+        path = str(ph.get("path", ""))
+        stem = PurePath(path.replace("\\", "/")).stem
+        if re.fullmatch(r"[0-9a-f]{64}", stem):
+            rel = f"{stem[:2]}/{stem}.jpg"
+            if ph.get("path") != rel or ph.get("sha256") != stem:
+                ph["path"], ph["sha256"] = rel, stem
+                changed = True
+    return changed
+
+
+@migrations()
+def m002_trust(db: Database) -> None:
+    """Records you can trust: the audit chain, blocked number series after a restore, relative
+    photo paths with frozen hashes, and protection triggers generated from ``storage.protect``."""
+    import json
+
+    from .audit import baseline
+    from .db import now_iso
+    from .protect import SUPERSEDED_TRIGGERS, install_triggers
+
+    _run(db, """
+-- Local: the hash-chained log of legal acts (storage/audit.py); append-only by trigger.
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    device TEXT NOT NULL,
+    action TEXT NOT NULL,
+    record_kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    content_sha256 TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE
+);
+CREATE INDEX audit_log_record ON audit_log(record_kind, record_id, seq);
+
+-- Local: after a restore every number series of this laptop is blocked until the officer (or a
+-- county bundle) confirms its high-water mark (storage/series.py).
+CREATE TABLE series_block (
+    series TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    blocked_at TEXT NOT NULL,
+    backup_taken_at TEXT NOT NULL DEFAULT '',
+    backup_last INTEGER NOT NULL DEFAULT 0,
+    confirmed_last INTEGER,
+    confirmed_at TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (series, kind, year)
+);
+
+-- Local: how far the start-up verification got (storage/verify.py, incremental).
+CREATE TABLE verify_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    checked_seq INTEGER NOT NULL DEFAULT 0,
+    checked_hash TEXT NOT NULL DEFAULT '',
+    checked_at TEXT NOT NULL DEFAULT ''
+);
+""")
+    conn = db.conn
+    for name in SUPERSEDED_TRIGGERS:
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    # The one rewrite of frozen text ever made: absolute photo paths become relative (the file
+    # name IS the photo's sha256, so the hash frozen is the one the photo had when stored).
+    for doc_id, content in conn.execute(
+            "SELECT id, content FROM document WHERE kind = 'inspection_record'").fetchall():
+        data = json.loads(content)
+        if _relative_photos(data):
+            conn.execute("UPDATE document SET content = ? WHERE id = ?",
+                         [json.dumps(data, ensure_ascii=False, sort_keys=True), doc_id])
+    row = conn.execute("SELECT value FROM setting WHERE key = 'device_code'").fetchone()
+    device = (json.loads(row[0]) if row else "") or "DEV"
+    baseline(conn, at=now_iso(), device=device)
+    install_triggers(conn)

@@ -30,7 +30,31 @@ _EXIF_IFD = 0x8769
 
 def photo_path(photos_root: str | os.PathLike, sha256: str) -> Path:
     """Where the photo with this hash lives: ``photos_root/ab/abcdef….jpg``."""
-    return Path(photos_root) / sha256[:2] / f"{sha256}.jpg"
+    return Path(photos_root) / relative_path(sha256)
+
+
+def relative_path(sha256: str) -> str:
+    """The photo's path relative to the photos folder, as frozen in a record (always with "/",
+    so a record written on Windows resolves on another system too)."""
+    return f"{sha256[:2]}/{sha256}.jpg"
+
+
+def resolve(photos_root: str | os.PathLike | None, path: str) -> Path:
+    """The file of a photo path frozen in a record: relative paths against ``photos_root``
+    (absolute paths, from records frozen before paths were relative, are taken as they are)."""
+    p = Path(path)
+    if p.is_absolute() or photos_root is None:
+        return p
+    return Path(photos_root) / p
+
+
+def file_sha256(path: str | os.PathLike) -> str | None:
+    """The sha256 of a photo file, or None when it cannot be read."""
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 def _taken_at(img) -> str:
@@ -128,8 +152,10 @@ def add_photo(
         status = _inspection_status(store, inspection_id)
         if status is None:
             raise not_found("该检查记录", "无法添加照片。")
-        if status == "final" and finding_id is None:
-            raise ValueError("检查已定稿，不可再添加现场照片；整改照片请在隐患整改中添加。")
+        # A finalised record's evidence is frozen: only a finding's rectification photos may
+        # still name the inspection (a 问题 photo would join the record's annex).
+        if status == "final" and (finding_id is None or kind not in ("整改", "复查")):
+            raise ValueError("检查已定稿，不可再添加现场照片或问题照片；整改照片请在隐患整改中添加。")
     if finding_id is not None:
         require(store, "finding", finding_id, "该隐患记录", hint="无法添加照片。")
 
@@ -200,4 +226,5 @@ def remove_photo(store: Store, photo_id: str) -> None:
         store.db["photo"].update(photo_id, update)
 
 
-__all__ = ["MAX_SIDE", "PHOTO_KINDS", "add_photo", "normalise_image", "photo_path", "photos_for", "remove_photo"]
+__all__ = ["MAX_SIDE", "PHOTO_KINDS", "add_photo", "file_sha256", "normalise_image", "photo_path", "photos_for",
+           "relative_path", "remove_photo", "resolve"]

@@ -15,7 +15,7 @@ from inspector_app.cli import common
 ROOT = Path(__file__).resolve().parents[2]
 
 COMMANDS = ["demo", "import", "export", "search", "info", "forms", "obligations",
-            "documents", "render", "findings", "quarter-listing"]
+            "documents", "render", "findings", "quarter-listing", "backup", "restore", "verify", "series"]
 
 
 def subcommands():
