@@ -92,6 +92,10 @@ def main(argv=None) -> int:
 
     window = MainWindow(store)
     window.show()
+    if not args.smoke:  # automatic daily backup, its reminder, the quick check of legal records
+        from .backup import startup
+
+        QTimer.singleShot(0, lambda: startup(window))
     if args.smoke:
         def report(window=window):  # bound now: main() deletes its name on the way out
             elapsed = (time.perf_counter() - _T0) * 1000

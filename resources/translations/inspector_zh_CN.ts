@@ -10,6 +10,96 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="29" />
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="64" />
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="78" />
+        <source>Back up data</source>
+        <translation>备份数据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="35" />
+        <source>Folder on a USB stick or another disk</source>
+        <translation>U盘或其他磁盘上的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="36" />
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="41" />
+        <source>The backup holds the database and every photo in one verified file. Keep it on another disk than this laptop's.</source>
+        <translation>备份把数据库和全部照片保存为一个经过核验的文件。请保存在本机以外的磁盘上（如U盘）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="45" />
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="57" />
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="64" />
+        <source>Choose a folder for the backup first.</source>
+        <translation>请先选择备份文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="72" />
+        <source>Backing up and verifying…</source>
+        <translation>正在备份并核验…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="79" />
+        <source>Backup written and verified:
+%1
+
+Eject the USB stick safely before removing it.</source>
+        <translation>备份已写入并核验：
+%1
+
+拔出U盘前请先“安全弹出”。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupStartup</name>
+    <message>
+        <location filename="../../inspector_app/ui/backup/startup.py" line="35" />
+        <source>Records check</source>
+        <translation>记录核验</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/startup.py" line="36" />
+        <source>The check of the legal records found problems:
+%1
+
+Run “inspector verify --full” for the complete list.</source>
+        <translation>执法记录核验发现问题：
+%1
+
+运行“inspector verify --full”可查看完整清单。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/startup.py" line="40" />
+        <source>Backup reminder</source>
+        <translation>备份提醒</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/startup.py" line="61" />
+        <source>Automatic backup written: %1</source>
+        <translation>已自动备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/startup.py" line="63" />
+        <source>Automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
         <location filename="../../inspector_app/ui/inspection/camera.py" line="33" />
@@ -2199,57 +2289,72 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="125" />
+        <location filename="../../inspector_app/ui/main_window.py" line="124" />
+        <source>&amp;Back up data…</source>
+        <translation>备份数据(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="126" />
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="128" />
+        <source>Confirm document &amp;numbers…</source>
+        <translation>确认文书编号(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="134" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="126" />
+        <location filename="../../inspector_app/ui/main_window.py" line="135" />
         <source>&amp;Township, authority and officers…</source>
         <translation>镇（街道）、执法机关和执法人员(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="129" />
+        <location filename="../../inspector_app/ui/main_window.py" line="138" />
         <source>&amp;Documents and deadlines…</source>
         <translation>文书与期限设置(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="132" />
+        <location filename="../../inspector_app/ui/main_window.py" line="141" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="133" />
+        <location filename="../../inspector_app/ui/main_window.py" line="142" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="152" />
+        <location filename="../../inspector_app/ui/main_window.py" line="161" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="157" />
+        <location filename="../../inspector_app/ui/main_window.py" line="166" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="158" />
+        <location filename="../../inspector_app/ui/main_window.py" line="167" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="177" />
+        <location filename="../../inspector_app/ui/main_window.py" line="202" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="180" />
+        <location filename="../../inspector_app/ui/main_window.py" line="205" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="181" />
+        <location filename="../../inspector_app/ui/main_window.py" line="206" />
         <source>Work-safety inspector %1
 Offline tool for township work-safety officers.</source>
         <translation>安全生产检查 %1
@@ -2610,12 +2715,12 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>PrintDayDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/documents/print_day.py" line="52" />
+        <location filename="../../inspector_app/ui/documents/print_day.py" line="54" />
         <source>Print a day's documents</source>
         <translation>打印当日文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/print_day.py" line="59" />
+        <location filename="../../inspector_app/ui/documents/print_day.py" line="61" />
         <source>Documents issued on</source>
         <translation>出具日期</translation>
     </message>
@@ -2986,6 +3091,108 @@ Offline tool for township work-safety officers.</source>
         <location filename="../../inspector_app/ui/documents/editors/reinspection_opinion.py" line="56" />
         <source>Re-inspection</source>
         <translation>复查</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="91" />
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="130" />
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="137" />
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="149" />
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="156" />
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="96" />
+        <source>Restoring replaces the current data with the backup. A copy of the current database is kept first. Afterwards no document can be numbered until the last number of each kind is confirmed from the paper register. The program closes when the restore is done; start it again.</source>
+        <translation>恢复将用备份替换现有数据，替换前会先保留现有数据库的副本。恢复后，须对照纸质登记簿确认各类文书已用到的最大编号，才能再出具文书。恢复完成后程序将关闭，请重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="101" />
+        <source>I have checked the date and want to restore this backup</source>
+        <translation>我已核对备份时间，确认恢复此备份</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="104" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="131" />
+        <source>Backups (inspector-backup-*.sqlite)</source>
+        <translation>备份文件 (inspector-backup-*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="150" />
+        <source>The backup of %1 was restored. The previous database was kept as:
+%2
+
+The program now closes; start it again and confirm the document numbers.</source>
+        <translation>已恢复%1的备份。原数据库已保留为：
+%2
+
+程序将关闭，请重新启动并确认文书编号。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="157" />
+        <source>The restore did not happen; the current data is unchanged:
+%1
+
+The program now closes; start it again.</source>
+        <translation>未能恢复，现有数据未被改动：
+%1
+
+程序将关闭，请重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="161" />
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesConfirmDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="171" />
+        <source>Confirm the document numbers</source>
+        <translation>确认文书编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="172" />
+        <source>This laptop was restored from a backup. Documents issued after the backup was taken may already carry numbers. For each kind, enter the last number written in the paper register (执法文书登记簿); numbering continues after it.</source>
+        <translation>本机数据已从备份恢复，备份之后出具的文书可能已经占用了编号。请对照纸质执法文书登记簿，填写每类文书已用到的最大编号，之后的文书将接续编号。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="176" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="176" />
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="176" />
+        <source>Series</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="176" />
+        <source>In the backup</source>
+        <translation>备份时编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="177" />
+        <source>Last number in the register</source>
+        <translation>登记簿最大编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="187" />
+        <source>Confirm</source>
+        <translation>确认</translation>
     </message>
 </context>
 <context>

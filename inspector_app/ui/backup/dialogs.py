@@ -115,9 +115,6 @@ class RestoreDialog(QDialog):
         self.resize(620, 380)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RestoreDialog", text)
-
 
 def restore_interactive(window, *, backup_path: str | None = None) -> bool:
     """File → Restore: pick a backup, show it, confirm, close the database, restore, quit.
@@ -130,14 +127,14 @@ def restore_interactive(window, *, backup_path: str | None = None) -> bool:
         return False
     if backup_path is None:
         start = str(settings.get(store, S.BACKUP_DIR) or backup.auto_dir(store.path))
-        backup_path, _ = QFileDialog.getOpenFileName(window, _tr("Restore from a backup"), start,
-                                                     _tr("Backups (inspector-backup-*.sqlite)"))
+        backup_path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("RestoreDialog", "Restore from a backup"), start,
+                                                     QCoreApplication.translate("RestoreDialog", "Backups (inspector-backup-*.sqlite)"))
         if not backup_path:
             return False
     try:
         dlg = RestoreDialog(store, backup_path, window)
     except (ValueError, OSError) as e:
-        QMessageBox.warning(window, _tr("Restore from a backup"), str(e))
+        QMessageBox.warning(window, QCoreApplication.translate("RestoreDialog", "Restore from a backup"), str(e))
         return False
     if dlg.exec() != QDialog.DialogCode.Accepted:
         return False
@@ -149,19 +146,19 @@ def restore_interactive(window, *, backup_path: str | None = None) -> bool:
 
     def done(result) -> None:
         kept = str(result.kept_copy) if result.kept_copy else "—"
-        QMessageBox.information(window, _tr("Restore from a backup"),
-                                _tr("The backup of %1 was restored. The previous database was kept as:\n%2\n\n"
+        QMessageBox.information(window, QCoreApplication.translate("RestoreDialog", "Restore from a backup"),
+                                QCoreApplication.translate("RestoreDialog", "The backup of %1 was restored. The previous database was kept as:\n%2\n\n"
                                     "The program now closes; start it again and confirm the document numbers.")
                                 .replace("%1", dlg.info.created_label).replace("%2", kept))
         QApplication.quit()
 
     def failed(exc) -> None:
-        QMessageBox.warning(window, _tr("Restore from a backup"),
-                            _tr("The restore did not happen; the current data is unchanged:\n%1\n\n"
+        QMessageBox.warning(window, QCoreApplication.translate("RestoreDialog", "Restore from a backup"),
+                            QCoreApplication.translate("RestoreDialog", "The restore did not happen; the current data is unchanged:\n%1\n\n"
                                 "The program now closes; start it again.").replace("%1", str(exc)))
         QApplication.quit()
 
-    Op(window, work, background=True, progress_label=_tr("Restoring…")).success(done).failure(failed).run()
+    Op(window, work, background=True, progress_label=QCoreApplication.translate("RestoreDialog", "Restoring…")).success(done).failure(failed).run()
     return True
 
 

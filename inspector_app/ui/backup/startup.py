@@ -11,9 +11,6 @@ from ...storage import backup, series, settings
 from ..tasks import Task
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackupStartup", text)
-
 
 def startup(window, *, auto_backup: bool = True, delay_ms: int = 1500) -> dict:
     """Run the start-up checks for ``window`` (a ``MainWindow``: ``store``, ``statusBar()``).
@@ -35,12 +32,12 @@ def startup(window, *, auto_backup: bool = True, delay_ms: int = 1500) -> dict:
 
         QTimer.singleShot(0, lambda: SeriesConfirmDialog(store, window).exec())
     if report.problems:
-        QMessageBox.warning(window, _tr("Records check"),
-                            _tr("The check of the legal records found problems:\n%1\n\n"
+        QMessageBox.warning(window, QCoreApplication.translate("BackupStartup", "Records check"),
+                            QCoreApplication.translate("BackupStartup", "The check of the legal records found problems:\n%1\n\n"
                                 "Run “inspector verify --full” for the complete list.")
                             .replace("%1", "\n".join(report.problems[:8])))
     elif status.remind and status.last is not None:
-        QMessageBox.information(window, _tr("Backup reminder"), status.message)
+        QMessageBox.information(window, QCoreApplication.translate("BackupStartup", "Backup reminder"), status.message)
     if auto_backup and store.path is not None and settings.get(store, S.AUTO_BACKUP):
         found["task"] = _auto_backup(window, delay_ms)
     return found
@@ -61,8 +58,8 @@ def _auto_backup(window, delay_ms: int):
     task = Task(work)
     task.signals.succeeded.connect(
         lambda info: info and window.statusBar().showMessage(
-            _tr("Automatic backup written: %1").replace("%1", str(info.path)), 10000))
+            QCoreApplication.translate("BackupStartup", "Automatic backup written: %1").replace("%1", str(info.path)), 10000))
     task.signals.failed.connect(
-        lambda msg: window.statusBar().showMessage(_tr("Automatic backup failed: %1").replace("%1", msg)))
+        lambda msg: window.statusBar().showMessage(QCoreApplication.translate("BackupStartup", "Automatic backup failed: %1").replace("%1", msg)))
     QTimer.singleShot(delay_ms, task.start)
     return task
