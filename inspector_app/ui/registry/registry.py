@@ -7,7 +7,7 @@ costs one id query per keystroke, not 20,000 Python objects.
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QModelRoleDataSpan,
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt, QTimer, Signal)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
@@ -129,26 +129,6 @@ class RegistryModel(QAbstractTableModel):
         if role == _USER and index.isValid():
             return self._row(index.row())[-1]
         return None
-
-    def multiData(self, index, roleDataSpan: QModelRoleDataSpan) -> None:
-        # The view's delegate asks for every role of a cell in one call; answering them together
-        # costs one Python call per cell instead of one per role (PySide 6.12 on Python 3.12).
-        if not index.isValid():
-            for rd in roleDataSpan:
-                rd.clearData()
-            return
-        row = self._row(index.row())
-        col = index.column()
-        for rd in roleDataSpan:
-            role = rd.role()
-            if role == _DISPLAY:
-                rd.setData(row[col])
-            elif role == _ALIGN and col == _EMPLOYEES_COL:
-                rd.setData(_RIGHT)
-            elif role == _USER:
-                rd.setData(row[-1])
-            else:
-                rd.clearData()
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
