@@ -20,7 +20,7 @@ from ...core.ledgers.ledgers import LEDGER_KEYS
 from ...core.ledgers.quarter import Quarter
 from .. import settings
 from ..db import Store, now_iso
-from . import figures as figs
+from .figures import comparison
 from . import views
 
 SNAPSHOT_FORMAT = 1
@@ -66,7 +66,7 @@ def build_snapshot(store: Store, quarter, *, today=None) -> dict:
     q = Quarter.parse(quarter)
     today = as_date(today) or clock.today()
     values = settings.get_many(store, (S.TOWNSHIP, S.TOWNSHIP_GOVERNMENT, S.AUTHORITY_NAME))
-    comp = figs.comparison(store, q, today=today)
+    comp = comparison(store, q, today=today)
     return {
         "format": SNAPSHOT_FORMAT,
         "quarter": str(q),
