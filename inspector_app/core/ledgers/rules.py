@@ -228,10 +228,18 @@ def certificate_dates(kind: str, *, issued_on=None, valid_until=None, last_revie
     review = None
     years = rule.extended_review_years if extended else rule.review_years
     if years and issued:
-        base = max(d for d in (issued, reviewed) if d is not None)
-        review = period_end(base, years)
-        if until is not None and review >= until:
-            review = None  # the period ends with the certificate itself: renewal, not review
+        # Reviews fall due at every ``years`` mark from the issue (30号令: 每3年复审1次); a review
+        # made after the previous mark answers the next one. A mark on or after the expiry is the
+        # renewal (换证), not a review.
+        previous, k = issued, 1
+        while True:
+            mark = period_end(issued, years * k)
+            if until is not None and mark >= until:
+                break
+            if reviewed is None or reviewed <= previous:
+                review = mark
+                break
+            previous, k = mark, k + 1
     if until is None:
         return CertificateDates(None, review, "未登记")
     status = "有效"
