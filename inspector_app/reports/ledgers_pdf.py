@@ -24,7 +24,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle,
+    BaseDocTemplate, CondPageBreak, Frame, KeepTogether, LongTable, PageTemplate, Paragraph, Spacer, Table,
+    TableStyle,
 )
 
 from ..core.ledgers.ledgers import LEDGERS, LedgerSpec
@@ -116,13 +117,13 @@ def _cell(text: str, width: float, font: str, style: ParagraphStyle):
 
 def _table_style(font: str, *, totals_row: bool) -> TableStyle:
     cmds = [
-        ("FONT", (0, 0), (-1, -1), font, CELL_SIZE),
+        ("FONT", (0, 0), (-1, -1), font, CELL_SIZE, LINE),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9E1F2")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("ALIGN", (0, 0), (-1, 0), "CENTER"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD), ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD_V), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_V),
     ]
     if totals_row:
         cmds.append(("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#F2F2F2")))
@@ -157,6 +158,24 @@ def column_widths(cols, texts: list[list[str]], font: str) -> list[float]:
     return [natural[i] * room / flex_total if i in flexible else natural[i] for i in range(len(cols))]
 
 
+LINE = CELL_SIZE * 1.25
+PAD_V = 1.5
+
+
+def row_heights(data: list[list], widths: list[float]) -> list[float]:
+    """Each row's height: one line per text line, or the wrapped height of its paragraphs."""
+    out = []
+    for row in data:
+        h = LINE
+        for cell, w in zip(row, widths):
+            if isinstance(cell, Paragraph):
+                h = max(h, cell.wrap(w - 2 * CELL_PAD, 1e6)[1])
+            elif cell and "\n" in cell:
+                h = max(h, LINE * (cell.count("\n") + 1))
+        out.append(h + 2 * PAD_V + 0.5)
+    return out
+
+
 def ledger_table(spec: LedgerSpec, rows: list[dict], *, font: str, st: dict, unmask: bool = False) -> Table:
     keys = spec.pdf_columns or tuple(c.key for c in spec.columns)
     cols = [spec.column(k) for k in keys]
@@ -174,7 +193,9 @@ def ledger_table(spec: LedgerSpec, rows: list[dict], *, font: str, st: dict, unm
                               if c.key in t else "" for c in cols[1:]])
     if len(data) == 1:
         data.append(["（本季度无记录）"] + [""] * (len(cols) - 1))
-    table = Table(data, colWidths=widths, repeatRows=1)
+    # Row heights measured once here: a Table left to measure itself re-measures every remaining
+    # row at each page split, quadratic on a 5,000-row ledger.
+    table = LongTable(data, colWidths=widths, rowHeights=row_heights(data, widths), repeatRows=1)
     style = _table_style(font, totals_row=has_totals)
     if len(rows) == 0:
         style.add("SPAN", (0, 1), (-1, 1))
