@@ -31,7 +31,15 @@ def store(args: argparse.Namespace):
     from .. import paths
     from ..storage import open_db
 
-    return open_db(paths.database_path(args.db))
+    s = open_db(paths.database_path(args.db))
+    _opened.append(s)
+    return s
+
+
+# Stores opened for the running command, closed when it returns: a command run in-process (the
+# tests, a script) must not leave a connection that keeps the next one (e.g. restore) from
+# having the database to itself.
+_opened: list = []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -90,6 +98,12 @@ def run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
     except (ValueError, RuntimeError, OSError) as e:
         print(describe_error(e), file=sys.stderr)
         return USAGE_ERROR
+    finally:
+        while _opened:
+            try:
+                _opened.pop().close()
+            except Exception:  # noqa: BLE001 — closing must never hide the command's own outcome
+                pass
 
 
 def _silence_stdout() -> None:

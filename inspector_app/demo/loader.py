@@ -15,6 +15,7 @@ from ..core.ids import uuid7
 from ..storage import enterprises, township
 from ..storage.db import Store, holds_data, open_db
 from . import history as demo_history
+from . import ledgers as demo_ledgers
 from . import township as demo_mod
 
 
@@ -33,7 +34,7 @@ DEMO_AUTHORITY_DETAILS = {
 
 
 def load_demo(store: Store, demo: demo_mod.DemoTownship, *, history: bool | None = None,
-              today: date | None = None) -> dict:
+              today: date | None = None, ledgers: bool = False) -> dict:
     """Apply the demo's settings, create its villages and officers and insert its enterprises,
     then add a recent history of inspections, findings and documents dated up to ``today``
     (default: ``clock.today()``), all in one transaction. The ``demo`` object is left untouched
@@ -42,6 +43,10 @@ def load_demo(store: Store, demo: demo_mod.DemoTownship, *, history: bool | None
     ``history``: True / False; None (the default) adds it to townships of at least
     ``history.HISTORY_MIN_ENTERPRISES`` enterprises, the size of a demonstration (smaller
     ones are test fixtures that start empty).
+
+    ``ledgers``: with the history, also a year of the township ledgers (:mod:`.ledgers`: earlier
+    inspections, activities, equipment, certificates, accidents, drills, quarterly reports, the
+    ended quarters closed), counted in ``history["ledgers"]``.
 
     Returns counts: ``villages``, ``officers``, ``enterprises``, ``tenants``, ``landlords`` and,
     with the history, ``history`` (see :func:`.history.add_history`).
@@ -73,7 +78,13 @@ def load_demo(store: Store, demo: demo_mod.DemoTownship, *, history: bool | None
         enterprises.save_many(store, ordered)
         made = None
         if wants_history(history, len(ents)):
+            # The year of ledgers (demo.ledgers) brackets the recent history: earlier inspections
+            # before it, so document numbers still rise with their dates.
+            earlier = demo_ledgers.add_earlier_year(store, seed=demo.seed, today=today) if ledgers else {}
             made = demo_history.add_history(store, seed=demo.seed, today=today)
+            if ledgers:
+                made["ledgers"] = {**demo_ledgers.add_ledgers(store, seed=demo.seed, today=today),
+                                   "earlier_inspections": earlier.get("inspections", 0)}
     counts = {
         "villages": len(village_ids),
         "officers": len([o for o in setup.officers if o.name.strip()]),
@@ -94,11 +105,12 @@ def _remove(path: Path) -> None:
 
 def create_demo_database(path: str | Path, *, seed: int = 2012, enterprises: int = 800,
                          overwrite: bool = False, history: bool | None = None,
-                         today: date | None = None) -> Path:
+                         today: date | None = None, ledgers: bool | None = None) -> Path:
     """Create a database file at ``path`` holding a generated demo township and its recent
     inspections, findings and documents (``history`` and ``today`` as in :func:`load_demo`;
     problem photos go to the ``photos`` folder next to the file).
 
+    ``ledgers`` (default: with the history) adds the year of township ledgers.
     Refuses to replace a file that already holds data unless ``overwrite`` is true.
     """
     path = Path(path)
@@ -111,7 +123,8 @@ def create_demo_database(path: str | Path, *, seed: int = 2012, enterprises: int
     demo = demo_mod.generate(seed=seed, enterprises=enterprises)
     store = open_db(path)
     try:
-        load_demo(store, demo, history=history, today=today)
+        load_demo(store, demo, history=history, today=today,
+                  ledgers=wants_history(history, enterprises) if ledgers is None else ledgers)
     except BaseException:
         store.close()
         _remove(path)

@@ -340,7 +340,7 @@ def verify_backup(path: str | os.PathLike) -> BackupInfo:
 
 
 def _verify(path: Path) -> BackupInfo:
-    from .protect import TRIGGER_PREFIX, expected_triggers
+    from .protect import app_triggers, same_sql
 
     info = read_manifest(path)
     m = info.manifest
@@ -355,9 +355,9 @@ def _verify(path: Path) -> BackupInfo:
             raise BackupError(f"“{path.name}”不是本软件的备份文件。")
         if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'view'").fetchone():
             raise BackupError(f"备份文件“{path.name}”含有本软件不会创建的视图，拒绝使用。")
-        expected = expected_triggers()
+        expected = app_triggers()
         for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"):
-            if not name.startswith(TRIGGER_PREFIX) or " ".join(sql.split()) != " ".join(expected.get(name, "").split()):
+            if name not in expected or not same_sql(sql, expected[name]):
                 raise BackupError(f"备份文件“{path.name}”含有本软件不会创建的触发器“{name}”，拒绝使用。")
         tables = [t for t in _tables(conn) if t not in BACKUP_TABLES]
         if set(tables) != set(m.get("counts", {})):

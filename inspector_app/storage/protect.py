@@ -22,6 +22,7 @@ Each protected table gets four triggers:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 TRIGGER_PREFIX = "protect_"
@@ -205,18 +206,37 @@ def install_triggers(conn) -> None:
         conn.execute(sql)
 
 
+@functools.lru_cache(maxsize=1)
+def app_triggers() -> dict[str, str]:
+    """Every trigger this version's migrations create (name → SQL): the generated protection
+    triggers and those other rooms declare in their migrations (e.g. a closed ledger quarter).
+    Read once from a fresh in-memory database, so no second list can drift from the migrations."""
+    from . import open_memory  # storage's own entry point; imported late (it imports this module)
+
+    s = open_memory(device="X")
+    try:
+        return {name: sql for name, sql in s.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
+    finally:
+        s.close()
+
+
+def same_sql(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
 def trigger_problems(conn) -> list[str]:
-    """Protection triggers that are missing or differ from the declared ones (Chinese)."""
+    """Triggers that are missing or differ from the ones this version creates (Chinese)."""
     have = {name: sql for name, sql in conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
     problems = []
-    for name, sql in expected_triggers().items():
+    for name, sql in app_triggers().items():
         if name not in have:
             problems.append(f"保护触发器“{name}”缺失：相关记录可被直接改写。")
-        elif " ".join(have[name].split()) != " ".join(sql.split()):
+        elif not same_sql(have[name], sql):
             problems.append(f"保护触发器“{name}”已被改动，与本软件声明的不一致。")
     return problems
 
 
-__all__ = ["Guard", "PROTECTED", "TRIGGER_PREFIX", "expected_triggers", "guard", "install_triggers",
+__all__ = ["Guard", "PROTECTED", "TRIGGER_PREFIX", "app_triggers", "expected_triggers", "same_sql", "guard", "install_triggers",
            "trigger_problems", "trigger_sql"]

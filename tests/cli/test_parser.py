@@ -15,7 +15,8 @@ from inspector_app.cli import common
 ROOT = Path(__file__).resolve().parents[2]
 
 COMMANDS = ["demo", "import", "export", "search", "info", "forms", "obligations",
-            "documents", "render", "findings", "quarter-listing", "backup", "restore", "verify", "series"]
+            "documents", "render", "findings", "quarter-listing", "ledgers", "backup", "restore", "verify",
+            "series"]
 
 
 def subcommands():
@@ -32,8 +33,16 @@ def global_options():
 
 
 def minimal_argv(sub: argparse.ArgumentParser) -> list[str]:
-    """One value per positional argument: enough for the parser (numbers are accepted too)."""
-    return ["1" for a in sub._actions if not a.option_strings and a.nargs != 0]
+    """One value per positional argument: enough for the parser (numbers are accepted too); for a
+    command with actions of its own (``ledgers export``), its first action."""
+    argv = []
+    for a in sub._actions:
+        if isinstance(a, argparse._SubParsersAction):
+            name, nested = next(iter(a.choices.items()))
+            argv += [name, *minimal_argv(nested)]
+        elif not a.option_strings and a.nargs != 0:
+            argv.append("1")
+    return argv
 
 
 def test_commands_are_listed_in_the_same_order_as_before():
