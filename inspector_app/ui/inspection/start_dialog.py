@@ -17,7 +17,7 @@ from ...storage.inspections import KINDS
 from ..operations import Change, Op, show_failure
 from ..registry.badges import AMBER, RED
 from .labels import KIND_LABELS, bold, fmt_time, label_of, wrap_label
-from .officers import OfficerChecklist, officer_message
+from .officers import officer_message, officer_picker
 
 if TYPE_CHECKING:
     from .window import InspectionWindow
@@ -40,7 +40,7 @@ class StartInspectionDialog(QDialog):
         bold(self.enterprise_label, 1.1)
         self.enterprise_label.setText(ent.name if ent else "")
         current = str(store.setting("current_officer_id", "") or "")
-        self.officers = OfficerChecklist(store, self, checked=[current] if current else [])
+        self.officers = officer_picker(store, self, [current] if current else [])
         self.officer_message = wrap_label(self, "officerMessage", selectable=False)
         self.officer_message.setStyleSheet(f"color: {RED};")
         self.kind = QComboBox(self)
