@@ -8,7 +8,6 @@ from typing import Any, Callable, NamedTuple
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt)
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ..registry.badges import AMBER, RED
@@ -67,23 +66,6 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.get("id")
         return None
-
-
-def rows_view(model: QAbstractTableModel, parent: QWidget, name: str, widths: list[int]) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(24)
-    header = view.horizontalHeader()
-    for col, width in enumerate(widths):
-        header.resizeSection(col, width)
-    header.setStretchLastSection(True)
-    return view
 
 
 def count_color(value_key: str, color: str):

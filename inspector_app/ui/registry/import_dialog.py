@@ -6,12 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel,
-                               QMessageBox, QPushButton, QTableView, QVBoxLayout)
+                               QMessageBox, QPushButton, QVBoxLayout)
 
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ...storage import open_db
 from ...storage.db import Store
 from ..operations import Change, Op, show_failure
+from ..widgets.tables import table_view
 
 ACTION_LABELS = {
     "insert": QT_TRANSLATE_NOOP("PlanModel", "New"),
@@ -28,6 +29,11 @@ class PlanModel(QAbstractTableModel):
     def __init__(self, rows, parent=None):
         super().__init__(parent)
         self.rows = rows
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.rows)
@@ -81,10 +87,8 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.columns = QLabel(self)
         self.columns.setWordWrap(True)
-        self.view = QTableView(self)
-        self.view.setObjectName("importPreview")
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.model = PlanModel([], self)
+        self.view = table_view(self, self.model, name="importPreview", widths=(60, 80, 300))
         self.import_button = QPushButton(self.tr("&Import"), self)
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self._on_import_clicked)
@@ -131,10 +135,7 @@ class ImportDialog(QDialog):
     def show_plan(self, plan) -> None:
         self.plan = plan
         rows = sorted(plan.rows, key=lambda r: (r.action != "error", r.row_number))
-        self.view.setModel(PlanModel(rows, self))
-        self.view.horizontalHeader().resizeSection(0, 60)
-        self.view.horizontalHeader().resizeSection(1, 80)
-        self.view.horizontalHeader().resizeSection(2, 300)
+        self.model.set_rows(rows)
         n_err = len(plan.error_rows)
         self.summary.setText(
             self.tr("%1 rows read: %2 new, %3 to update, %4 unchanged, %5 with errors (listed first, not imported).")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt, QTimer, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QScrollArea, QTableView, QVBoxLayout, QWidget)
 
 from ...core.forms import FormError
@@ -16,6 +16,7 @@ from ...storage import enterprises as repo
 from ...storage.db import Store
 from ..operations import Change
 from ..widgets.refresh import RefreshOnChange
+from ..widgets.tables import table_view
 from .badges import AMBER, BLUE, GREEN, RED, badge_icon
 
 # (source text, colour, glyph) per satisfied value
@@ -111,25 +112,12 @@ class ObligationsModel(QAbstractTableModel):
 
 
 def _table(model: QAbstractTableModel, parent: QWidget, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setWordWrap(True)
+    view = table_view(parent, model, name=name, widths=(150, 210, 0, 260), row_height=None, word_wrap=True,
+                      resize_mode=QHeaderView.ResizeMode.Interactive, stretch_column=2)
     view.setTextElideMode(Qt.TextElideMode.ElideNone)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a read-only summary; Tab goes to the button
     # The page scrolls as a whole: each table is as tall as its rows, so nothing is clipped.
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.resizeSection(0, 150)
-    header.resizeSection(1, 210)
-    header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-    header.resizeSection(3, 260)
     return view
 
 
