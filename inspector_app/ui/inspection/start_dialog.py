@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonB
                                QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from ...core import clock
+from ...core import settings as S
 from ...core.documents import DEFAULT_PURPOSE
 from ...storage import enterprises as repo
 from ...storage import inspections as ins
+from ...storage import settings
 from ...storage.db import Store
 from ...storage.inspections import KINDS
 from ..operations import Change, Op, show_failure
@@ -39,7 +41,7 @@ class StartInspectionDialog(QDialog):
         self.enterprise_label = wrap_label(self, "enterpriseName")
         bold(self.enterprise_label, 1.1)
         self.enterprise_label.setText(ent.name if ent else "")
-        current = str(store.setting("current_officer_id", "") or "")
+        current = settings.get(store, S.CURRENT_OFFICER)
         self.officers = officer_picker(store, self, [current] if current else [])
         self.officer_message = wrap_label(self, "officerMessage", selectable=False)
         self.officer_message.setStyleSheet(f"color: {RED};")

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateTimeEdit
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QRadioButton, QSpinBox, QVBoxLayout)
 
 from ....core import documents as docs
-from ....storage import documents as doc_store
+from ....core import settings as S
+from ....storage import settings
 from ...widgets.dates import now_qdatetime, to_datetime
 from ...widgets.messages import HINT_STYLE, set_message
 from .base import DocumentEditor, register
@@ -22,8 +23,8 @@ class SpotPenaltyEditor(DocumentEditor):
     KIND = docs.SPOT_PENALTY
 
     def build(self) -> None:
-        self.max_individual = int(self.store.setting("max_fine_individual", doc_store.DEFAULT_MAX_FINE_INDIVIDUAL))
-        self.max_unit = int(self.store.setting("max_fine_unit", doc_store.DEFAULT_MAX_FINE_UNIT))
+        self.max_individual = settings.get(self.store, S.MAX_FINE_INDIVIDUAL)
+        self.max_unit = settings.get(self.store, S.MAX_FINE_UNIT)
         self.variant_unit = QRadioButton(self.tr("Unit (the enterprise)"), self)
         self.variant_unit.setObjectName("variantUnit")
         self.variant_person = QRadioButton(self.tr("Individual"), self)
