@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
 
 from ...core import clock
 from ...core import documents as docs
-from ...core.findings import as_date
+from ...core.dates import as_date
 from ...storage import documents as doc_store
 from ...storage import findings as findings_store
 from ...storage.db import Store

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from ...core import clock
 from ...core import documents as docs
-from ...core.findings import REINSPECTION_STATES, as_date
+from ...core.dates import as_date
+from ...core.findings import REINSPECTION_STATES
 from ...storage import documents as doc_store
 from ...storage import findings as findings_store
 from ...storage.db import Store

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
@@ -18,6 +18,7 @@ from ...storage.db import Store
 from ...storage.inspections import KINDS
 from ..operations import Change, Op, show_failure
 from ..registry.badges import AMBER, RED
+from ..widgets.dates import to_local_iso, to_qdatetime
 from .labels import KIND_LABELS, bold, fmt_time, label_of, wrap_label
 from .officers import officer_message, officer_picker
 
@@ -55,7 +56,7 @@ class StartInspectionDialog(QDialog):
         self.purpose.setObjectName("purpose")
         self.purpose.setTabChangesFocus(True)
         self.purpose.setFixedHeight(64)
-        self.started = QDateTimeEdit(QDateTime(clock.now()), self)
+        self.started = QDateTimeEdit(to_qdatetime(clock.now()), self)
         self.started.setObjectName("startedAt")
         self.started.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.started.setCalendarPopup(True)
@@ -104,7 +105,7 @@ class StartInspectionDialog(QDialog):
         self.ok_button.setEnabled(not msg)
 
     def _on_start_clicked(self) -> None:
-        started = self.started.dateTime().toPython().astimezone().isoformat(timespec="seconds")
+        started = to_local_iso(self.started.dateTime())
         values = dict(enterprise_id=self.enterprise_id, officer_ids=self.officers.checked_ids(),
                       kind=self.kind.currentData(), place=self.place.text(),
                       purpose=self.purpose.toPlainText(), started_at=started)
