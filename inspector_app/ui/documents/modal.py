@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...storage import documents as doc_store
-from ...storage.db import Store
+from ...storage.db import Store, not_found
 
 
 def show_pdf(parent: QWidget | None, data: bytes, title: str):
@@ -36,7 +36,7 @@ def preview_document(parent: QWidget | None, store: Store, document_id: str):
 
     row = doc_store.get_document(store, document_id)
     if row is None:
-        raise ValueError("找不到该文书，请刷新后重试。")
+        raise not_found("该文书", "请刷新后重试。")
     return show_pdf(parent, render_document(store, document_id), f"{row['title']} {row['doc_no']}")
 
 

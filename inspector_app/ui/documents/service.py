@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDi
 
 from ...core import documents as docs
 from ...storage import documents as doc_store
-from ...storage.db import Store
+from ...storage.db import Store, not_found
 from ..widgets.dates import now_qdatetime, to_datetime
 from ..widgets.messages import error_label, inline_failure
 from . import ops
@@ -80,7 +80,7 @@ class ServiceDialog(QDialog):
         self.document_id = document_id
         row = doc_store.get_document(store, document_id)
         if row is None:
-            raise ValueError("找不到该文书，请刷新后重试。")
+            raise not_found("该文书", "请刷新后重试。")
         self.setWindowTitle(self.tr("Record service — %1").replace("%1", row["doc_no"]))
         self.box = ServiceBox(self, checkable=False)
         self.error = error_label(self, "serviceError")

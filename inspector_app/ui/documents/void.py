@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
 from ...storage import documents as doc_store
-from ...storage.db import Store
+from ...storage.db import Store, not_found
 from ..widgets.messages import HINT_STYLE, error_label, inline_failure
 from . import ops
 
@@ -17,7 +17,7 @@ class VoidDialog(QDialog):
         self.document_id = document_id
         row = doc_store.get_document(store, document_id)
         if row is None:
-            raise ValueError("找不到该文书，请刷新后重试。")
+            raise not_found("该文书", "请刷新后重试。")
         self.setWindowTitle(self.tr("Void document — %1").replace("%1", row["doc_no"]))
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("voidReason")

@@ -37,7 +37,7 @@ from ...core.dates import as_date
 from ...core.findings import REINSPECTION_STATES
 from ...storage import documents as doc_store
 from ...storage import findings as findings_store
-from ...storage.db import Store
+from ...storage.db import Store, not_found
 from ..documents import modal
 from ..documents.editors.reinspection_opinion import decision_of
 from ..widgets.dates import date_edit, to_date, to_qdate
@@ -103,7 +103,7 @@ class ReinspectionDialog(QDialog):
         for fid in dict.fromkeys(finding_ids):
             f = findings_store.get_finding(store, fid)
             if f is None:
-                raise ValueError("找不到所选隐患，可能已被删除，请刷新后重试。")
+                raise not_found("所选隐患", "请刷新后重试。")
             if f["state"] not in REINSPECTION_STATES:
                 raise ValueError(f"隐患“{f['description'][:30]}”当前不需要复查（已复查合格或已销号）。")
             self.findings.append(f)
