@@ -11,7 +11,7 @@ from ...storage import inspections as ins
 from ...storage.db import Store
 from ...storage.inspections import FinaliseError
 from ..operations import Change, Op, show_failure
-from ..registry.badges import RED
+from ..widgets.badges import RED
 from ..widgets.dates import to_local_iso, to_qdatetime
 from .finding_editor import FindingEditor
 from .labels import parse_time, wrap_label

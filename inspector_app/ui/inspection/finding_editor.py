@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton)
 
-from ..registry.badges import RED
+from ..widgets.badges import RED
 from ..widgets.dates import to_date, to_qdate
 from .labels import CATEGORY_LABELS, GRADE_LABELS, bold, label_of, wrap_label
 

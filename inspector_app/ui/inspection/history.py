@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from ...storage import inspections as ins
 from ...storage.db import Store
 from ..operations import Change
+from ..widgets.badges import GREY
 from ..widgets.refresh import RefreshOnChange
-from ..registry.badges import GREY
-from .record import show_inspection_record
 from ..widgets.tables import table_view
+from .record import show_inspection_record
 from .rows import RowsModel, history_columns
 from .start_dialog import start_inspection_interactive
 from .window import open_inspection_window

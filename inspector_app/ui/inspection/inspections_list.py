@@ -9,9 +9,9 @@ from ...storage import inspections as ins
 from ...storage.db import Store
 from ..operations import Change, Op
 from ..widgets.refresh import RefreshOnChange
+from ..widgets.tables import table_view
 from .labels import KIND_LABELS, bold, fmt_time, label_of
 from .record import show_inspection_record
-from ..widgets.tables import table_view
 from .rows import Column, RowsModel, history_columns
 from .start_dialog import start_inspection_interactive
 from .window import _open_windows, open_inspection_window

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ...core.dates import local_naive
 from ...core.i18n import QT_TRANSLATE_NOOP
-from ..registry.badges import GREEN, GREY, RED, badge_icon
+from ..widgets.badges import GREEN, GREY, RED, badge_icon
 
 _CTX = "Inspection"
 ANSWER_LABELS = {

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
 
 from ...core.officers import distinct_officers
 from ...storage.db import Store
-from ..registry.badges import RED
+from ..widgets.badges import RED
 from ..widgets.officers import OfficerPicker
 from .labels import wrap_label
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
 from PySide6.QtGui import QBrush, QColor
 
 from ...core.i18n import QT_TRANSLATE_NOOP
-from ..registry.badges import AMBER, RED
+from ..widgets.badges import AMBER, RED
 from .labels import KIND_LABELS, STATUS_LABELS, fmt_time, label_of
 
 

@@ -17,7 +17,7 @@ from ...storage import settings
 from ...storage.db import Store
 from ...storage.inspections import KINDS
 from ..operations import Change, Op, show_failure
-from ..registry.badges import AMBER, RED
+from ..widgets.badges import AMBER, RED
 from ..widgets.dates import to_local_iso, to_qdatetime
 from .labels import KIND_LABELS, bold, fmt_time, label_of, wrap_label
 from .officers import officer_message, officer_picker

@@ -15,9 +15,9 @@ from ...core.obligations import Obligation, derive_obligations
 from ...storage import enterprises as repo
 from ...storage.db import Store
 from ..operations import Change
+from ..widgets.badges import AMBER, BLUE, GREEN, RED, badge_icon
 from ..widgets.refresh import RefreshOnChange
 from ..widgets.tables import table_view
-from .badges import AMBER, BLUE, GREEN, RED, badge_icon
 
 # (source text, colour, glyph) per satisfied value
 _STATUS = {
