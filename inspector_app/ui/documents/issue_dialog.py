@@ -21,7 +21,7 @@ from ...core import documents as docs
 from ...core.dates import as_date
 from ...storage import documents as doc_store
 from ...storage import findings as findings_store
-from ...storage.db import Store, not_found, require
+from ...storage.db import Store, require
 from ..widgets.dates import date_edit, to_date
 from ..widgets.messages import ERROR_STYLE, error_label, inline_failure, set_message
 from ..widgets.officers import DOCUMENT_OFFICERS_KEY, OfficerPicker
@@ -48,9 +48,7 @@ class IssueDocumentDialog(QDialog):
         self.document: dict | None = None
         self.findings: list[dict] = []
         for fid in dict.fromkeys(finding_ids):
-            f = findings_store.get_finding(store, fid)
-            if f is None:
-                raise not_found("所选隐患", "请刷新后重试。")
+            f = findings_store.require_finding(store, fid)
             if f["enterprise_id"] != enterprise_id:
                 raise ValueError("所选隐患不属于该企业，请分别出具文书。")
             self.findings.append(f)
@@ -171,9 +169,7 @@ class IssueDocumentDialog(QDialog):
     # -- prefill (corrections) ----------------------------------------------------------------
     @classmethod
     def for_correction(cls, store: Store, document_id: str, parent=None) -> IssueDocumentDialog:
-        row = doc_store.get_document(store, document_id)
-        if row is None:
-            raise not_found("要更正的原文书", "请刷新后重试。")
+        row = doc_store.require_document(store, document_id, "要更正的原文书")
         if row["register_status"] != "issued":
             raise ValueError(f"文书{row['doc_no']}已作废或已被更正，不能再更正。")
         return cls(store, row["kind"], enterprise_id=row["enterprise_id"], inspection_id=row["inspection_id"],

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDi
 
 from ...core import documents as docs
 from ...storage import documents as doc_store
-from ...storage.db import Store, not_found
+from ...storage.db import Store
 from ..widgets.dates import now_qdatetime, to_datetime
 from ..widgets.messages import error_label, inline_failure
 from . import ops
@@ -78,9 +78,7 @@ class ServiceDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.document_id = document_id
-        row = doc_store.get_document(store, document_id)
-        if row is None:
-            raise not_found("该文书", "请刷新后重试。")
+        row = doc_store.require_document(store, document_id)
         self.setWindowTitle(self.tr("Record service — %1").replace("%1", row["doc_no"]))
         self.box = ServiceBox(self, checkable=False)
         self.error = error_label(self, "serviceError")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
 from ...storage import documents as doc_store
-from ...storage.db import Store, not_found
+from ...storage.db import Store
 from ..widgets.messages import HINT_STYLE, error_label, inline_failure
 from . import ops
 
@@ -15,9 +15,7 @@ class VoidDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.document_id = document_id
-        row = doc_store.get_document(store, document_id)
-        if row is None:
-            raise not_found("该文书", "请刷新后重试。")
+        row = doc_store.require_document(store, document_id)
         self.setWindowTitle(self.tr("Void document — %1").replace("%1", row["doc_no"]))
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("voidReason")

@@ -39,9 +39,7 @@ class FindingDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.finding_id = finding_id
-        self.finding = findings_store.get_finding(store, finding_id)
-        if self.finding is None:
-            raise not_found("该隐患记录", "请刷新列表后重试。")
+        self.finding = findings_store.require_finding(store, finding_id, "该隐患记录")
         self.setObjectName("findingDialog")
         self.child_dialog = None
         self._build()

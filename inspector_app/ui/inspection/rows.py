@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any, Callable, NamedTuple
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
+from PySide6.QtCore import (QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt)
 from PySide6.QtGui import QBrush, QColor
 
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ..widgets.badges import AMBER, RED
+from ..widgets.tables import ListTableModel
 from .labels import KIND_LABELS, STATUS_LABELS, fmt_time, label_of
 
 
@@ -21,27 +22,16 @@ class Column(NamedTuple):
     align_right: bool = False
 
 
-class RowsModel(QAbstractTableModel):
-    """Rows (dicts with an ``id``) shown through column getters; small lists only."""
+class RowsModel(ListTableModel):
+    """Rows (dicts with an ``id``) shown through column getters (headers already translated);
+    small lists only."""
 
     def __init__(self, columns: list[Column], parent=None):
         super().__init__(parent)
         self.columns = columns
-        self.rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
     def id_at(self, row: int) -> str | None:
         return self.rows[row]["id"] if 0 <= row < len(self.rows) else None
-
-    def row_at(self, row: int) -> dict | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)

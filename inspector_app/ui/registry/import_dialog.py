@@ -3,7 +3,7 @@ with its reason, import the good rows, and save the rejected ones for correction
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QVBoxLayout)
@@ -12,7 +12,7 @@ from ...core.i18n import QT_TRANSLATE_NOOP
 from ...storage import open_db
 from ...storage.db import Store
 from ..operations import Change, Op, show_failure
-from ..widgets.tables import table_view
+from ..widgets.tables import ListTableModel, table_view
 
 ACTION_LABELS = {
     "insert": QT_TRANSLATE_NOOP("PlanModel", "New"),
@@ -22,24 +22,10 @@ ACTION_LABELS = {
 }
 
 
-class PlanModel(QAbstractTableModel):
-    HEADERS = (QT_TRANSLATE_NOOP("PlanModel", "Row"), QT_TRANSLATE_NOOP("PlanModel", "Action"),
-               QT_TRANSLATE_NOOP("PlanModel", "Name"), QT_TRANSLATE_NOOP("PlanModel", "Reasons / warnings"))
-
-    def __init__(self, rows, parent=None):
-        super().__init__(parent)
-        self.rows = rows
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.HEADERS)
+class PlanModel(ListTableModel):
+    COLUMNS = (("row", QT_TRANSLATE_NOOP("PlanModel", "Row")), ("action", QT_TRANSLATE_NOOP("PlanModel", "Action")),
+               ("name", QT_TRANSLATE_NOOP("PlanModel", "Name")),
+               ("reasons", QT_TRANSLATE_NOOP("PlanModel", "Reasons / warnings")))
 
     @staticmethod
     def action_of(r) -> str:
@@ -66,11 +52,6 @@ class PlanModel(QAbstractTableModel):
             return QColor("#8a5a00")
         return None
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("PlanModel", self.HEADERS[section])
-        return None
-
 
 class ImportDialog(QDialog):
     imported = Signal(object)
@@ -87,7 +68,7 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.columns = QLabel(self)
         self.columns.setWordWrap(True)
-        self.model = PlanModel([], self)
+        self.model = PlanModel(self)
         self.view = table_view(self, self.model, name="importPreview", widths=(60, 80, 300))
         self.import_button = QPushButton(self.tr("&Import"), self)
         self.import_button.setEnabled(False)

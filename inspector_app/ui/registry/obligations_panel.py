@@ -3,8 +3,7 @@ checklists that apply to it; the page the officer reads before starting an inspe
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, Qt, QTimer, Signal)
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, Qt, QTimer, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QScrollArea, QTableView, QVBoxLayout, QWidget)
@@ -17,7 +16,7 @@ from ...storage.db import Store
 from ..operations import Change
 from ..widgets.badges import AMBER, BLUE, GREEN, RED, badge_icon
 from ..widgets.refresh import RefreshOnChange
-from ..widgets.tables import table_view
+from ..widgets.tables import ListTableModel, table_view
 
 # (source text, colour, glyph) per satisfied value
 _STATUS = {
@@ -35,44 +34,29 @@ def status_text(satisfied: bool | None) -> str:
     return QCoreApplication.translate("Obligations", _STATUS[satisfied][0])
 
 
-class ObligationsModel(QAbstractTableModel):
+class ObligationsModel(ListTableModel):
     """Obligations as rows: status, what, requirement, clause. With ``checklists=True`` the rows
     are the applicable checklists: "Applies", title, why it applies, its basis."""
 
     COLUMNS = (
-        QT_TRANSLATE_NOOP("ObligationsModel", "Status"),
-        QT_TRANSLATE_NOOP("ObligationsModel", "Obligation"),
-        QT_TRANSLATE_NOOP("ObligationsModel", "Requirement"),
-        QT_TRANSLATE_NOOP("ObligationsModel", "Legal basis"),
+        ("status", QT_TRANSLATE_NOOP("ObligationsModel", "Status")),
+        ("what", QT_TRANSLATE_NOOP("ObligationsModel", "Obligation")),
+        ("requirement", QT_TRANSLATE_NOOP("ObligationsModel", "Requirement")),
+        ("basis", QT_TRANSLATE_NOOP("ObligationsModel", "Legal basis")),
     )
     CHECKLIST_COLUMNS = (
-        QT_TRANSLATE_NOOP("ObligationsModel", "Status"),
-        QT_TRANSLATE_NOOP("ObligationsModel", "Checklist"),
-        QT_TRANSLATE_NOOP("ObligationsModel", "Why it applies"),
-        QT_TRANSLATE_NOOP("ObligationsModel", "Legal basis"),
+        ("status", QT_TRANSLATE_NOOP("ObligationsModel", "Status")),
+        ("what", QT_TRANSLATE_NOOP("ObligationsModel", "Checklist")),
+        ("requirement", QT_TRANSLATE_NOOP("ObligationsModel", "Why it applies")),
+        ("basis", QT_TRANSLATE_NOOP("ObligationsModel", "Legal basis")),
     )
 
     def __init__(self, obligations: list[Obligation], parent=None, *, checklists: bool = False):
         super().__init__(parent)
         self.rows = list(obligations)
         self.checklists = checklists
-
-    def set_rows(self, obligations: list[Obligation]) -> None:
-        self.beginResetModel()
-        self.rows = list(obligations)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            cols = self.CHECKLIST_COLUMNS if self.checklists else self.COLUMNS
-            return QCoreApplication.translate("ObligationsModel", cols[section])
-        return None
+        if checklists:
+            self.COLUMNS = self.CHECKLIST_COLUMNS
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
