@@ -375,3 +375,11 @@ class FindingDialog(QDialog):
 
 
 __all__ = ["FindingDialog"]
+
+
+def open_finding_dialog(parent: QWidget, store: Store, finding_id: str) -> FindingDialog:
+    """Open a finding's dossier window-modal and non-blocking; it deletes itself when closed."""
+    dlg = FindingDialog(store, finding_id, parent)
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dlg.open()
+    return dlg

@@ -100,4 +100,13 @@ def table_view(parent: QWidget, model: QAbstractItemModel, *, name: str = "", wi
     return view
 
 
-__all__ = ["ROW_HEIGHT", "ListTableModel", "table_view"]
+def selected_rows(view: QTableView) -> list[int]:
+    """The selected rows in order, or the current row when none is selected (a keyboard user
+    moves the current row without selecting)."""
+    rows = sorted({i.row() for i in view.selectionModel().selectedRows()})
+    if not rows and view.currentIndex().isValid():
+        rows = [view.currentIndex().row()]
+    return rows
+
+
+__all__ = ["ROW_HEIGHT", "ListTableModel", "selected_rows", "table_view"]
