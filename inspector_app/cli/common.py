@@ -9,6 +9,8 @@ import sys
 from datetime import date
 from typing import Callable
 
+from ..core.dates import parse_date
+
 # Exit status for a user's mistake (bad argument, missing file, unreadable database), as argparse
 # uses for a bad command line.
 USAGE_ERROR = 2
@@ -56,12 +58,13 @@ def number(what: str) -> Callable[[str], int]:
 
 
 def iso_date(what: str) -> Callable[[str], date]:
-    """A date argument written as 2026-03-31; ``what`` names it in the Chinese error."""
+    """A date argument written as 2026-03-31; ``what`` names it in the Chinese error (the one
+    message of core.dates)."""
     def parse(text: str) -> date:
         try:
-            return date.fromisoformat(text.strip())
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{what}应为日期（如2026-03-31），实为“{text}”") from None
+            return parse_date(text, what)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
     return parse
 
 

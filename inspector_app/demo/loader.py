@@ -11,8 +11,9 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from ..core import settings as S
 from ..core.ids import uuid7
-from ..storage import enterprises, township
+from ..storage import enterprises, settings, township
 from ..storage.db import Store, holds_data, open_db
 from . import history as demo_history
 from . import ledgers as demo_ledgers
@@ -27,9 +28,9 @@ def wants_history(history: bool | None, size: int) -> bool:
 
 
 DEMO_AUTHORITY_DETAILS = {
-    "bank_name": "江苏江阴农村商业银行股份有限公司",
-    "bank_account": "3202810001000012345",  # placeholder, not a real account
-    "authority_address": "江阴市澄江中路1号",
+    S.BANK_NAME: "江苏江阴农村商业银行股份有限公司",
+    S.BANK_ACCOUNT: "3202810001000012345",  # placeholder, not a real account
+    S.AUTHORITY_ADDRESS: "江阴市澄江中路1号",
 }
 
 
@@ -57,10 +58,9 @@ def load_demo(store: Store, demo: demo_mod.DemoTownship, *, history: bool | None
     with store.write():
         township.apply_setup(store, setup)
         # Payment and address lines printed on penalty decisions (placeholders for the demo).
-        for key, value in DEMO_AUTHORITY_DETAILS.items():
-            store.set_setting(key, value)
+        settings.put_many(store, DEMO_AUTHORITY_DETAILS)
         # The demo laptop belongs to the first officer: dialogs pre-tick them.
-        store.set_setting("current_officer_id", township.list_officers(store)[0].id)
+        settings.put(store, S.CURRENT_OFFICER, township.list_officers(store)[0].id)
         village_ids = {v.name: v.id for v in township.list_villages(store)}
         for ent in ents:
             name = ent.village_id

@@ -347,6 +347,14 @@ def get_document(store: Store, document_id: str) -> dict | None:
     return rows[0] if rows else None
 
 
+def require_document(store: Store, document_id: str, what: str = "该文书") -> dict:
+    """:func:`get_document`, or the one not-found message (``what`` names the document)."""
+    row = get_document(store, document_id)
+    if row is None:
+        raise not_found(what, "请刷新后重试。")
+    return row
+
+
 def content_of(store: Store, document_id: str) -> docs.DocumentContent:
     """The frozen content as its ``core.documents`` dataclass."""
     row = _raw(store, document_id)

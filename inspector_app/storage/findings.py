@@ -159,6 +159,14 @@ def get_finding(store: Store, finding_id: str) -> dict | None:
     return dict(zip([d[0] for d in cur.description], row)) if row else None
 
 
+def require_finding(store: Store, finding_id: str, what: str = "所选隐患") -> dict:
+    """:func:`get_finding`, or the one not-found message (``what`` names the finding)."""
+    row = get_finding(store, finding_id)
+    if row is None:
+        raise not_found(what, "请刷新列表后重试。")
+    return row
+
+
 def events(store: Store, finding_id: str) -> list[dict]:
     """The finding's history, in the order it was recorded, each event with the number of the
     document it cites (``doc_no``, "" if none)."""

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, Q
                                QMainWindow, QMessageBox, QStackedWidget, QWidget)
 
 from .. import __version__
-from ..storage import township
+from ..core import settings as S
+from ..storage import settings
 from ..storage.db import Store
 from . import state
 from .operations import Change, changes
@@ -53,8 +54,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     def _update_title(self) -> None:
-        s = township.settings(self.store)
-        self.setWindowTitle(self.tr("Work-safety inspector") + f" — {s['township'] or ''}")
+        self.setWindowTitle(self.tr("Work-safety inspector") + f" — {settings.get(self.store, S.TOWNSHIP)}")
 
     def _on_records_changed(self, kinds: frozenset, _origin: object) -> None:
         if Change.TOWNSHIP in kinds:

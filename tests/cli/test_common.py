@@ -59,7 +59,7 @@ def test_number_and_date_types():
     with pytest.raises(argparse.ArgumentTypeError, match="年份应为数字，实为“二〇二六”"):
         common.number("年份")("二〇二六")
     assert common.iso_date("截止日期")("2026-03-31") == date(2026, 3, 31)
-    with pytest.raises(argparse.ArgumentTypeError, match="截止日期应为日期"):
+    with pytest.raises(argparse.ArgumentTypeError, match="截止日期格式不正确"):
         common.iso_date("截止日期")("31/3/2026")
 
 

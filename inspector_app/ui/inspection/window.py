@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
                                QDateTimeEdit, QDialog, QFrame, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
@@ -26,6 +26,7 @@ from ...storage import township
 from ...storage.db import Store
 from ...storage.inspections import KINDS, Answer, FinaliseError
 from ..operations import Change, Op, changes, show_failure
+from ..widgets.dates import to_local_iso, to_qdatetime
 from .checklist_model import ChecklistModel
 from .finalise_dialog import FinaliseDialog
 from .item_panel import ItemPanel
@@ -312,7 +313,7 @@ class InspectionWindow(QMainWindow):
         self.refused.toggled.connect(self._on_refused_toggled)
         self.started.dateTimeChanged.connect(
             lambda value: self._queue_header(
-                "started_at", value.toPython().astimezone().isoformat(timespec="seconds")))
+                "started_at", to_local_iso(value)))
         return box
 
     # -- loading ---------------------------------------------------------------------------
@@ -322,7 +323,7 @@ class InspectionWindow(QMainWindow):
         try:
             self.kind.setCurrentIndex(max(self.kind.findData(s.kind), 0))
             started = parse_time(s.started_at) or clock.now()
-            self.started.setDateTime(QDateTime(started))
+            self.started.setDateTime(to_qdatetime(started))
             self.place.setText(s.place)
             self.onsite_person.setText(s.onsite_person)
             self.onsite_person_title.setText(s.onsite_person_title)
