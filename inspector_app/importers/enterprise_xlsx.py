@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -41,15 +40,13 @@ from ..core.ids import uuid7
 from ..storage import enterprises as repo
 from ..storage.db import Store
 from ..storage.township import list_villages
+from .error_report import write_error_report  # noqa: F401 — part of this module's API
+from .workbook import ImportFileError, candidate_sheets, open_workbook, sheet_rows
 
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 200
 HEADER_SCAN_ROWS = 10
 MIN_HEADERS = 3
-
-
-class ImportFileError(ValueError):
-    """The file cannot be imported at all; ``str(err)`` tells the officer what to do."""
 
 
 class ImportApplyError(RuntimeError):
@@ -402,43 +399,6 @@ class ImportReport:
 # ---------------------------------------------------------------------------------------------
 # Reading
 
-def _sniff(path: Path) -> None:
-    """Refuse what openpyxl cannot read with a message that says what to do."""
-    if not path.is_file():
-        raise ImportFileError(f"找不到文件“{path}”，请重新选择。")
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
-            if head[:4] == b"PK\x03\x04":
-                fh.seek(0)
-                try:
-                    with zipfile.ZipFile(fh) as zf:
-                        names = set(zf.namelist())
-                except zipfile.BadZipFile:
-                    raise ImportFileError(
-                        f"文件“{path.name}”已损坏，无法打开。请向县局重新索取文件，或用Excel/WPS打开后另存为.xlsx再导入。"
-                    ) from None
-                if "xl/workbook.xml" not in names:
-                    raise ImportFileError(
-                        f"“{path.name}”不是Excel工作簿（可能是Word文档或压缩包）。请选择.xlsx格式的企业名单。")
-                return
-            if head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-                # An OLE container: an encrypted .xlsx keeps an "EncryptionInfo" stream.
-                fh.seek(0)
-                data = fh.read()
-                if "EncryptionInfo".encode("utf-16-le") in data:
-                    raise ImportFileError(
-                        f"“{path.name}”设置了打开密码，无法读取。请在Excel或WPS中输入密码打开，"
-                        "取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为.xlsx再导入。")
-                raise ImportFileError(
-                    f"“{path.name}”是旧版Excel（.xls）或WPS表格（.et）文件。请用Excel或WPS打开，"
-                    "“另存为”Excel工作簿（.xlsx）后再导入。")
-    except OSError as e:
-        raise ImportFileError(f"无法读取文件“{path}”：{e.strerror or e}。请确认文件未被其他程序占用。") from e
-    raise ImportFileError(
-        f"“{path.name}”不是Excel（.xlsx）文件。如是CSV或其他格式，请用Excel或WPS打开后另存为.xlsx再导入。")
-
-
 class _Registry:
     """The registry preloaded into dicts, so rows are matched without queries."""
 
@@ -483,18 +443,6 @@ class _Registry:
                          "或改正该单元格后重新导入。")
 
 
-def _open_sheet(wb, sheet) -> list:
-    if sheet is None:
-        candidates = [wb.active] + [ws for ws in wb.worksheets if ws is not wb.active]
-        return [ws for ws in candidates if ws is not None and hasattr(ws, "iter_rows")]
-    if isinstance(sheet, int):
-        if 0 <= sheet < len(wb.worksheets):
-            return [wb.worksheets[sheet]]
-    elif sheet in wb.sheetnames:
-        return [wb[sheet]]
-    raise ImportFileError(f"工作簿中没有工作表“{sheet}”，现有工作表：" + "、".join(wb.sheetnames) + "。")
-
-
 def read_workbook(path: str | Path, store: Store, *, sheet: str | int | None = None,
                   progress: Progress | None = None) -> ImportPlan:
     """Parse the county's enterprise list and decide, per row, insert / update / error.
@@ -502,33 +450,14 @@ def read_workbook(path: str | Path, store: Store, *, sheet: str | int | None = N
     Raises :class:`ImportFileError` for a file that is not an .xlsx, is password protected or
     has no recognisable header row. Writes nothing.
     """
-    from openpyxl import load_workbook
-
     path = Path(path)
-    _sniff(path)
-    try:
-        fh = path.open("rb")
-    except OSError as e:
-        raise ImportFileError(f"无法读取文件“{path}”：{e.strerror or e}。") from e
-    try:
-        try:
-            # A file object, not the name: openpyxl refuses names not ending in .xlsx/.xlsm.
-            wb = load_workbook(fh, read_only=True, data_only=True)
-        except Exception as e:  # openpyxl raises many kinds for malformed parts
-            raise ImportFileError(
-                f"无法打开“{path.name}”（{type(e).__name__}）。文件可能已损坏，请用Excel或WPS打开后另存为.xlsx再导入。"
-            ) from e
-        try:
-            return _read(wb, path, store, sheet, progress)
-        finally:
-            wb.close()
-    finally:
-        fh.close()
+    with open_workbook(path) as wb:
+        return _read(wb, path, store, sheet, progress)
 
 
 def _read(wb, path: Path, store: Store, sheet, progress) -> ImportPlan:
-    for ws in _open_sheet(wb, sheet):
-        rows = ws.iter_rows(min_row=1, values_only=True)
+    for ws in candidate_sheets(wb, sheet, path):
+        rows = sheet_rows(ws, path)
         head: list[tuple] = []
         for values in rows:
             head.append(values)
@@ -821,37 +750,39 @@ def apply_plan(store: Store, plan: ImportPlan, *, progress: Progress | None = No
     updates = [r for r in plan.rows if r.action == "update" and r.changed]
     total = len(inserts) + len(updates)
     done = 0
+
+    def prepare(results: list[RowResult], *, new: bool) -> list[dict]:
+        # Pinyin and search keys (the slow part) are worked out before the write lock is taken.
+        nonlocal done
+        out = []
+        for r in results:
+            out.append(store.stamp(repo.derive_keys(r.enterprise.to_row()), new=new))
+            done += 1
+            if progress and done % PROGRESS_EVERY == 0:
+                progress(done, total)
+        return out
+
+    new_rows = prepare(inserts, new=True)
+    changed_rows = prepare(updates, new=False)  # changed rows only
     try:
+        # One short transaction holding only the statements: all or nothing, and another writer
+        # (the inspection window's autosave, the CLI) waits for it within its busy timeout.
         with store.write():
             # Tenants may come before their landlord in the file: check references at commit.
             store.db.execute("PRAGMA defer_foreign_keys = ON")
-            for start in range(0, len(inserts), PROGRESS_EVERY):
-                rows = []
-                for r in inserts[start:start + PROGRESS_EVERY]:
-                    row = repo.derive_keys(r.enterprise.to_row())  # pinyin + search key
-                    rows.append(store.stamp(row, new=True))
-                keys = list(rows[0])
+            if new_rows:
+                keys = list(new_rows[0])
                 store.db.conn.executemany(
                     f"INSERT INTO enterprise ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})",
-                    [[row[k] for k in keys] for row in rows])
-                done += len(rows)
-                if progress:
-                    progress(done, total)
-            for start in range(0, len(updates), PROGRESS_EVERY):
-                rows = []
-                for r in updates[start:start + PROGRESS_EVERY]:  # changed rows only
-                    row = repo.derive_keys(r.enterprise.to_row())
-                    rows.append(store.stamp(row, new=False))
-                keys = [k for k in rows[0] if k not in ("id", "created_at", "deleted")]
+                    [[row[k] for k in keys] for row in new_rows])
+            if changed_rows:
+                keys = [k for k in changed_rows[0] if k not in ("id", "created_at", "deleted")]
                 cur = store.db.conn.executemany(
                     f"UPDATE enterprise SET {', '.join(k + ' = ?' for k in keys)} WHERE id = ? AND deleted = 0",
-                    [[row[k] for k in keys] + [row["id"]] for row in rows])
-                if cur.rowcount != len(rows):
+                    [[row[k] for k in keys] + [row["id"]] for row in changed_rows])
+                if cur.rowcount != len(changed_rows):
                     raise ImportApplyError(
                         "导入失败，未写入任何数据：预览之后登记库中有企业被删除或修改。请重新选择文件再导入。")
-                done += len(rows)
-                if progress:
-                    progress(done, total)
     except ImportApplyError:
         raise
     except sqlite3.IntegrityError as e:
@@ -867,63 +798,3 @@ def apply_plan(store: Store, plan: ImportPlan, *, progress: Progress | None = No
     return ImportReport(
         inserted=len(inserts), updated=len(updates), unchanged=plan.unchanged,
         errors=[(r.row_number, r.name, list(r.errors)) for r in plan.error_rows], plan=plan)
-
-
-
-# ---------------------------------------------------------------------------------------------
-# Error report
-
-def write_error_report(report_or_plan: ImportReport | ImportPlan, path: str | Path) -> int:
-    """Write the bad rows (Excel row number, reasons, then the row as it was) to an .xlsx.
-
-    Returns the number of rows listed. Raises ``reports.registry_xlsx.ExportError`` (Chinese
-    message) if the file cannot be written; no half-written file is left behind.
-    """
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    from ..reports.registry_xlsx import FONT_NAME, save_workbook_atomic
-
-    plan = report_or_plan if isinstance(report_or_plan, ImportPlan) else report_or_plan.plan
-    if plan is not None:
-        bad = [(r.row_number, r.name, r.errors, r.cells) for r in plan.error_rows]
-        headers = plan.headers
-    else:
-        bad = [(n, name, reasons, ()) for n, name, reasons in report_or_plan.errors]
-        headers = []
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "错误行"
-    head_font = Font(name=FONT_NAME, bold=True)
-    body_font = Font(name=FONT_NAME)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    titles = ["原表行号", "企业名称", "错误原因"] + [h or f"第{i + 1}列" for i, h in enumerate(headers)]
-    ws.append(titles)
-    for cell in ws[1]:
-        cell.font = head_font
-        cell.fill = PatternFill("solid", fgColor="FFF2CC")
-    for number, name, reasons, cells in bad:
-        raw = [_report_value(v) for v in cells]
-        ws.append([number, name, "\n".join(f"{i}. {r}" for i, r in enumerate(reasons, 1))] + raw)
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.font = body_font
-            cell.alignment = wrap
-            if isinstance(cell.value, str):
-                cell.number_format = "@"
-    widths = [9, 30, 60] + [14] * len(headers)
-    for i, w in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(i)].width = w
-    ws.freeze_panes = "B2"
-    save_workbook_atomic(wb, path)
-    return len(bad)
-
-
-def _report_value(v: Any) -> Any:
-    # Long numbers (codes, phones) as text so Excel shows every digit.
-    if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10 ** 11:
-        return str(v)
-    if isinstance(v, float) and abs(v) >= 1e11:
-        return _cell_text(v)
-    return v
