@@ -38,7 +38,7 @@ from ..core.enterprise import (
 )
 from ..core.ids import uuid7
 from ..storage import enterprises as repo
-from ..storage.db import Store
+from ..storage.db import Store, StorageError
 from ..storage.township import list_villages
 from .error_report import write_error_report  # noqa: F401 — part of this module's API
 from .workbook import ImportFileError, candidate_sheets, open_workbook, sheet_rows
@@ -785,6 +785,8 @@ def apply_plan(store: Store, plan: ImportPlan, *, progress: Progress | None = No
                         "导入失败，未写入任何数据：预览之后登记库中有企业被删除或修改。请重新选择文件再导入。")
     except ImportApplyError:
         raise
+    except StorageError as e:  # disk full, read-only, another writer too long: already named
+        raise ImportApplyError(f"导入失败，未写入任何数据：{e}") from e
     except sqlite3.IntegrityError as e:
         raise ImportApplyError(
             f"导入失败，未写入任何数据：数据与登记库冲突（{e}），可能是预览后又录入了相同信用代码的企业。"

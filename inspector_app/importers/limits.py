@@ -52,7 +52,7 @@ class ArchiveFacts:
 
 
 def _mb(n: int) -> str:
-    return f"{n / MB:.0f} MB" if n >= MB else f"{n / 1024:.0f} KB"
+    return f"{n / MB:.1f} MB" if n >= MB else f"{n / 1024:.0f} KB"
 
 
 def _too_big(name: str, what: str) -> LimitError:

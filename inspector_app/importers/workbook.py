@@ -53,6 +53,8 @@ def sniff(path: Path) -> None:
                 raise ImportFileError(
                     f"“{path.name}”是旧版Excel（.xls）或WPS表格（.et）文件。请用Excel或WPS打开，"
                     "“另存为”Excel工作簿（.xlsx）后再导入。")
+    except limits.LimitError as e:
+        raise ImportFileError(str(e)) from e
     except OSError as e:
         raise ImportFileError(f"无法读取文件“{path}”：{e.strerror or e}。请确认文件未被其他程序占用。") from e
     raise ImportFileError(
