@@ -22,7 +22,7 @@ class ImportFileError(ValueError):
     """The file cannot be imported at all; ``str(err)`` tells the officer what to do."""
 
 
-_RESAVE = "请用Excel或WPS打开后另存为.xlsx再导入。"
+_RESAVE = "用Excel或WPS打开后另存为.xlsx再导入。"
 
 
 def _damaged(path: Path, detail: str = "") -> ImportFileError:
@@ -58,7 +58,7 @@ def sniff(path: Path) -> None:
     except OSError as e:
         raise ImportFileError(f"无法读取文件“{path}”：{e.strerror or e}。请确认文件未被其他程序占用。") from e
     raise ImportFileError(
-        f"“{path.name}”不是Excel（.xlsx）文件。如是CSV或其他格式，{_RESAVE}")
+        f"“{path.name}”不是Excel（.xlsx）文件。如是CSV或其他格式，请{_RESAVE}")
 
 
 @contextmanager
