@@ -37,8 +37,9 @@ from ..core.i18n import QT_TRANSLATE_NOOP
 from ..storage import inspections as ins
 from ..storage import photos as photo_store
 from ..storage import township
-from ..storage.db import Store
+from ..storage.db import Store, StorageError
 from ..storage.inspections import KINDS, Answer, FinaliseError, InspectionSession
+from .autosave import AutosaveGuard
 from .obligations_panel import AMBER, GREEN, GREY, RED, badge_icon
 
 # Official wording of the 事由和目的 line (Jiangsu form, REFERENCE §1.2).
@@ -1107,6 +1108,9 @@ class InspectionWindow(QMainWindow):
         self._header_timer.timeout.connect(self._flush_header)
 
         self._build()
+        # A failed save: a red banner at once, the queue kept and retried on a timer.
+        self._autosave = AutosaveGuard(self, self.flush,
+                                       pending=lambda: bool(self._pending_items or self._pending_header))
         self._load_header()
         self._apply_read_only()
         self._update_progress()
@@ -1506,6 +1510,11 @@ class InspectionWindow(QMainWindow):
             self.panel.error.setVisible(key == self._current_key)
             self.statusBar().showMessage(str(e), 8000)
             return None
+        except StorageError as e:  # disk full, busy, read-only: kept, shown at once, retried
+            self._pending_items.setdefault(key, {}).update(values)
+            self._autosave.failed(e)
+            return None
+        self._autosave.saved()
         self.session.answers[key] = stored
         self.model.set_answer(key, stored)
         self._update_progress()
@@ -1589,12 +1598,17 @@ class InspectionWindow(QMainWindow):
         pending, self._pending_header = self._pending_header, {}
         try:
             ins.update_header(self.store, self.inspection_id, **pending)
+        except StorageError as e:
+            self._pending_header = {**pending, **self._pending_header}
+            self._autosave.failed(e)
+            return
         except ValueError as e:
             self.statusBar().showMessage(str(e), 8000)
             QMessageBox.warning(self, self.tr("Inspection details"), str(e))
             return
         for k, v in pending.items():
             setattr(self.session, k, v)
+        self._autosave.saved()
         self._update_subtitle()
         self.inspection_changed.emit(self.inspection_id)
 
@@ -1664,6 +1678,9 @@ class InspectionWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # Qt override: nothing typed may be lost
         self.flush()
+        if not self._autosave.may_close():
+            event.ignore()
+            return
         if _open_windows.get(self.inspection_id) is self:  # deletion is deferred; forget it now
             del _open_windows[self.inspection_id]
         super().closeEvent(event)
