@@ -12,6 +12,7 @@ transaction was rolled back).
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -65,6 +66,18 @@ def _where(path: Path | str | None) -> str:
     return f"“{path}”" if path else ""
 
 
+NEARLY_FULL_BYTES = 1024 * 1024
+
+
+def _nearly_full(path: Path | str | None) -> bool:
+    if not path:
+        return False
+    try:
+        return shutil.disk_usage(Path(path).resolve().parent).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
 def _code(e: sqlite3.Error) -> int | None:
     code = getattr(e, "sqlite_errorcode", None)
     return None if code is None else code & 0xFF  # primary code of an extended one
@@ -91,7 +104,10 @@ def translate(error: BaseException, path: Path | str | None = None) -> BaseExcep
             return ReadOnlyDatabaseError(
                 f"数据库文件{where}是只读的（文件设为只读、位于只读的U盘或光盘，或当前用户没有写入权限），无法保存。"
                 f"{_NOTHING_SAVED}请把数据文件放到本机硬盘上可写的文件夹，或取消只读属性后重试。")
-        if code == sqlite3.SQLITE_FULL or "disk is full" in text:
+        if code == sqlite3.SQLITE_FULL or "disk is full" in text or (
+                code in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN) and _nearly_full(path)):
+            # A write that fails for want of space can also come back as an I/O error (the WAL
+            # index, a journal file): the free space on the disk says which it was.
             return DiskFullError(
                 f"磁盘空间已满，数据库{where}无法写入。{_NOTHING_SAVED}请清理磁盘空间（删除不需要的文件、清空回收站）后重试。")
         if code == sqlite3.SQLITE_CANTOPEN or "unable to open database" in text:
