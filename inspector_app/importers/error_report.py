@@ -66,7 +66,7 @@ def write_error_report(report_or_plan, path: str | Path) -> int:
 
 
 def _report_value(v: Any) -> Any:
-    from .enterprise_xlsx import _cell_text
+    from .cells import _cell_text
 
     # Long numbers (codes, phones) as text so Excel shows every digit.
     if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10 ** 11:
