@@ -17,10 +17,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 RETRY_MS = 5000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Autosave", text)
-
-
 class AutosaveGuard(QObject):
     def __init__(self, window: QMainWindow, retry: Callable[[], None], *, pending: Callable[[], bool],
                  interval_ms: int = RETRY_MS):
@@ -46,7 +42,8 @@ class AutosaveGuard(QObject):
         """A write failed; what it held stays queued in the window. Show why, retry later."""
         self.failures += 1
         seconds = self.timer.interval() // 1000
-        self.banner.setText(_tr("Not saved: %1 Retrying every %2 s; what you typed is kept.")
+        self.banner.setText(QCoreApplication.translate(
+            "Autosave", "Not saved: %1 Retrying every %2 s; what you typed is kept.")
                             .replace("%1", str(error)).replace("%2", str(seconds)))
         self.banner.show()
         self.timer.start()
@@ -57,15 +54,16 @@ class AutosaveGuard(QObject):
             self.failures = 0
             self.timer.stop()
             self.banner.hide()
-            self.window.statusBar().showMessage(_tr("Saved again."), 5000)
+            self.window.statusBar().showMessage(QCoreApplication.translate("Autosave", "Saved again."), 5000)
 
     def may_close(self) -> bool:
         """Asked on close while writes are still failing: leave (losing them) or stay."""
         if not self.failing:
             return True
         answer = QMessageBox.warning(
-            self.window, _tr("Not saved"),
-            _tr("Some answers or notes could not be saved:\n%1\n\nClose anyway and lose them?")
+            self.window, QCoreApplication.translate("Autosave", "Not saved"),
+            QCoreApplication.translate(
+                "Autosave", "Some answers or notes could not be saved:\n%1\n\nClose anyway and lose them?")
             .replace("%1", self.banner.text()),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
