@@ -25,11 +25,13 @@ from datetime import date, datetime, time, timedelta
 
 from ..core import clock
 from ..core import documents as docs
+from ..core import settings as S
 from ..core.ledgers import rules as R
 from ..core.ledgers.quarter import Quarter
 from ..core.forms import load_forms
 from ..paths import forms_dir
-from ..storage import documents, enterprises, findings, inspection_record, inspections, ledgers, township
+from ..storage import (documents, enterprises, findings, inspection_record, inspections, ledgers, settings,
+                       township)
 from ..storage.db import Store
 from .plan import HISTORY_DAYS, NEEDS_TAG
 from .wording import NOTES, PURPOSES
@@ -209,7 +211,7 @@ def add_ledgers(store: Store, *, seed: int, today: date | None = None) -> dict:
     ents = enterprises.list_all(store, status="在营")
     if not ents or not villages:
         return dict(counts)
-    town = store.setting("township", "") or "本镇"
+    town = settings.get(store, S.TOWNSHIP) or "本镇"
     r = R.rules()
     with store.write():
         _activities(store, rng, start, today, villages, ents, town, counts)

@@ -121,7 +121,7 @@ def create_demo_database(path: str | Path, *, seed: int = 2012, enterprises: int
             )
         _remove(path)
     demo = demo_mod.generate(seed=seed, enterprises=enterprises)
-    store = open_db(path)
+    store = open_db(path, create=True)  # a demo database is a new one by definition
     try:
         load_demo(store, demo, history=history, today=today,
                   ledgers=wants_history(history, enterprises) if ledgers is None else ledgers)

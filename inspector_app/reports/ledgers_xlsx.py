@@ -21,9 +21,11 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from ..core.dates import as_date, parse_datetime
 from ..core.ledgers.ledgers import LEDGERS, LedgerSpec
 from ..core.ledgers.rules import mask_id
 from ..storage.ledgers.figures import FIGURES, VILLAGE_FIGURES, change_text
+from .xlsx_safe import put
 from .registry_xlsx import ExportError, _os_message, _part, check_writable
 
 FONT_NAME = "宋体"
@@ -41,7 +43,7 @@ def sheet_name(spec: LedgerSpec) -> str:
 def snapshot_moment(snapshot: dict) -> datetime:
     """The one timestamp written into the file: when the quarter was closed (or the snapshot made)."""
     text = snapshot.get("closed_at") or snapshot.get("made_at") or "2000-01-01T00:00:00"
-    t = datetime.fromisoformat(text)
+    t = parse_datetime(text)
     return t.replace(tzinfo=None, microsecond=0)
 
 
@@ -57,9 +59,9 @@ def cell_value(kind: str, value, *, unmask: bool = False):
     if value is None or value == "":
         return None
     if kind == "date":
-        return date.fromisoformat(str(value)[:10])
+        return as_date(value)
     if kind == "datetime":
-        return datetime.fromisoformat(str(value)).replace(tzinfo=None)
+        return parse_datetime(value).replace(tzinfo=None)
     if kind == "bool":
         return "是" if value else "否"
     if kind == "id_no":
@@ -170,12 +172,10 @@ class _Book:
     def cell(self, ws, value, style: str | None = None):
         from openpyxl.cell import WriteOnlyCell
 
-        c = WriteOnlyCell(ws, value)
-        if isinstance(value, str) and value.startswith("="):
-            c.data_type = "s"  # the officer's text, never a formula
+        c = WriteOnlyCell(ws)
         if style:
             c.style = self.styles[style].name
-        return c
+        return put(c, value)  # the officer's text as text: never a formula, no illegal characters
 
     def title_rows(self, ws, title: str, subtitle: str) -> None:
         from openpyxl.styles import Alignment, Font
@@ -240,9 +240,7 @@ def _ledger_sheet(book: _Book, spec: LedgerSpec, rows: list[dict], snap: dict, *
     for row in rows:
         for cell, key, kind in zip(styled, keys, kinds):
             value = cell_value(kind, row.get(key), unmask=unmask)
-            cell.value = value
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"
+            put(cell, value)
         ws.append(styled)
     if spec.has_totals:
         t = totals(spec, rows)

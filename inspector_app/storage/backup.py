@@ -30,6 +30,7 @@ from typing import Callable
 
 from ..core import audit as A
 from ..core import clock
+from ..core.dates import parse_datetime
 from .schema import APPLICATION_ID, LATEST_MIGRATION, MIGRATION_SET
 
 FORMAT = 1
@@ -460,7 +461,7 @@ def rotate(folder: str | os.PathLike, *, keep_daily: int, keep_weekly: int) -> l
     autos = [b for b in list_backups(folder) if b.kind == "auto"]
     keep, days, weeks = set(), [], []
     for b in autos:  # newest first
-        d = datetime.fromisoformat(b.created_at).date()
+        d = parse_datetime(b.created_at).date()
         if d not in days and len(days) < keep_daily:
             days.append(d)
             keep.add(b.path)
@@ -483,7 +484,7 @@ def auto_backup_due(db_path: str | os.PathLike, *, today: date | None = None) ->
     """True unless an automatic backup was already taken today."""
     today = today or clock.today()
     for b in list_backups(auto_dir(db_path)):
-        if b.kind == "auto" and datetime.fromisoformat(b.created_at).date() >= today:
+        if b.kind == "auto" and parse_datetime(b.created_at).date() >= today:
             return False
     return True
 
@@ -538,7 +539,7 @@ def backup_status(store, *, today: date | None = None) -> BackupStatus:
     if last is None:
         return BackupStatus(None, last_auto, None, True,
                             "尚未备份到U盘等其他存储设备。请插入U盘，在“文件 → 备份数据”中备份。")
-    days = (today - datetime.fromisoformat(last.created_at).date()).days
+    days = (today - parse_datetime(last.created_at).date()).days
     remind = days >= limit
     msg = f"上次备份：{last.created_label}（{days}天前）。"
     if remind:
@@ -661,7 +662,7 @@ def restore(backup_path: str | os.PathLike, db_path: str | os.PathLike, *, photo
             for t in BACKUP_TABLES:
                 conn.execute(f"DROP TABLE {t}")
             device = _setting(conn, "device_code", "") or "DEV"
-            backup_year = datetime.fromisoformat(m["created_at"]).year
+            backup_year = parse_datetime(m["created_at"]).year
             series = _setting(conn, "device_code", "")
             if series:
                 series_store.block_all(conn, series=series, years=range(backup_year, now.year + 1),

@@ -87,6 +87,9 @@ def test_permission_error_from_a_command(tmp_path, capsys, monkeypatch):
         raise PermissionError(13, "Permission denied", str(path))
 
     monkeypatch.setattr(registry_xlsx, "export_registry", refuse)
+    from inspector_app.storage import open_db
+
+    open_db(tmp_path / "t.sqlite", create=True).close()
     assert cli.main(["export", "--db", str(tmp_path / "t.sqlite"), "ledger.xlsx"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("错误：没有权限读写“ledger.xlsx”") and err.count("\n") == 1

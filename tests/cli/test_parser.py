@@ -113,6 +113,9 @@ def test_entry_point_and_python_m(tmp_path):
     assert getattr(import_module(module), attr) is cli.main
     import subprocess
 
+    from inspector_app.storage import open_db
+
+    open_db(tmp_path / "t.sqlite", create=True).close()  # a missing database is not created by `info`
     run = subprocess.run([sys.executable, "-m", "inspector_app.cli", "--db", str(tmp_path / "t.sqlite"), "info"],
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert run.returncode == 0, run.stderr

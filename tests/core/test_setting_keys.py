@@ -17,10 +17,16 @@ CALLS = {"setting", "set_setting", "put", "option"}
 KEYS = {o.key for o in S.all_options()}
 
 
+# Plain data dicts that carry a field of the same name (a closed quarter's snapshot records the
+# township it was made for): not a setting lookup.
+DATA_DICTS = {"snap", "snapshot"}
+
+
 def _literal_keys(tree: ast.AST):
     for node in ast.walk(tree):
         candidates = []
-        if isinstance(node, ast.Subscript):
+        if isinstance(node, ast.Subscript) and not (
+                isinstance(node.value, ast.Name) and node.value.id in DATA_DICTS):
             candidates = [node.slice]
         elif isinstance(node, ast.Call):
             func = node.func

@@ -145,7 +145,7 @@ def test_create_demo_database(tmp_path):
 
 def test_create_accepts_an_empty_database_and_refuses_other_files(tmp_path):
     empty = tmp_path / "empty.sqlite"
-    open_db(empty).close()  # migrated, but holds no records
+    open_db(empty, create=True).close()  # migrated, but holds no records
     create_demo_database(empty, enterprises=20)
     store = open_db(empty)
     assert _scalar(store, "SELECT count(*) FROM enterprise") == 20

@@ -89,7 +89,7 @@ kind = "text"
 
 @pytest.fixture
 def store(tmp_path):
-    s = open_db(tmp_path / "rec.sqlite", device="A1")
+    s = open_db(tmp_path / "rec.sqlite", device="A1", create=True)
     township.apply_setup(s, TownshipSetup(
         authority_name="江阴市应急管理局", authority_abbr="澄", review_government="江阴市人民政府",
         court="江阴市人民法院", township="周庄镇", device_code="A1", villages=["华宏村"],

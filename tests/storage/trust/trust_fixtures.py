@@ -52,7 +52,7 @@ def jpeg(color=(200, 40, 40)) -> bytes:
 
 
 def make_store(path):
-    s = open_db(path, device="A1")
+    s = open_db(path, device="A1", create=True)
     township.apply_setup(s, TownshipSetup(
         authority_name="江阴市应急管理局", authority_abbr="澄", review_government="江阴市人民政府",
         court="江阴市人民法院", township="周庄镇", device_code="A1", villages=["华宏村"],
