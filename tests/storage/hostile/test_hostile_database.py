@@ -150,8 +150,12 @@ def test_a_same_numbered_migration_from_another_branch_is_refused(tmp_path, monk
 
     path = new_db(tmp_path / "branch.sqlite")
     conn = sqlite3.connect(path)
-    conn.execute("UPDATE _sqlite_migrations SET name = 'm001_something_else' "
-                 "WHERE migration_set = 'inspector' AND name = 'm001_initial'")
+    # The other branch's latest migration carries our latest number under another name.
+    from inspector_app.storage.schema import LATEST_MIGRATION
+
+    number = LATEST_MIGRATION.split("_")[0]
+    conn.execute("UPDATE _sqlite_migrations SET name = ? WHERE migration_set = 'inspector' AND name = ?",
+                 [f"{number}_something_else", LATEST_MIGRATION])
     conn.commit()
     conn.close()
     with pytest.raises(NewerSchemaError):
