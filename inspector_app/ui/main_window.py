@@ -154,8 +154,11 @@ class MainWindow(QMainWindow):
     def import_enterprises(self) -> None:
         from .registry.import_dialog import ImportDialog
 
+        from ..importers.readers import EXTENSIONS
+
+        patterns = " ".join(f"*.{ext}" for ext in EXTENSIONS)
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import enterprises"), "",
-                                              self.tr("Excel workbooks (*.xlsx)"))
+                                              self.tr("Spreadsheets (%1)").replace("%1", patterns))
         if not path:
             return
         ImportDialog(self.store, path, self).exec()  # the import announces Change.ENTERPRISE

@@ -1,12 +1,16 @@
 """Import the county's enterprise list: read and check in the background, preview every row
-with its reason, import the good rows, and save the rejected ones for correction."""
+with its reason, import the good rows, and save the rejected ones for correction.
+
+The table gives one line per row; the pane under it shows the selected row in full: every
+reason, every warning, and for an update each field that changes, old → new."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel,
-                               QMessageBox, QPushButton, QTableView, QVBoxLayout)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QLabel,
+                               QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTableView,
+                               QVBoxLayout)
 
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ...storage import open_db
@@ -23,7 +27,8 @@ ACTION_LABELS = {
 
 class PlanModel(QAbstractTableModel):
     HEADERS = (QT_TRANSLATE_NOOP("PlanModel", "Row"), QT_TRANSLATE_NOOP("PlanModel", "Action"),
-               QT_TRANSLATE_NOOP("PlanModel", "Name"), QT_TRANSLATE_NOOP("PlanModel", "Reasons / warnings"))
+               QT_TRANSLATE_NOOP("PlanModel", "Name"),
+               QT_TRANSLATE_NOOP("PlanModel", "Reasons / warnings / changes"))
 
     def __init__(self, rows, parent=None):
         super().__init__(parent)
@@ -39,13 +44,19 @@ class PlanModel(QAbstractTableModel):
     def action_of(r) -> str:
         return "unchanged" if r.action == "update" and not r.changed else r.action
 
+    @staticmethod
+    def notes_of(r) -> list[str]:
+        """Reasons, warnings, then (for an update) the changes: the row's whole story."""
+        changes = [str(c) for c in getattr(r, "changes", [])] if r.action == "update" else []
+        return r.errors + r.warnings + changes
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         r = self.rows[index.row()]
         col = index.column()
-        if role == Qt.ItemDataRole.ToolTipRole and col == 3:
-            return "\n".join(r.errors + r.warnings) or None
+        if role == Qt.ItemDataRole.ToolTipRole and col in (2, 3):
+            return "\n".join([r.name] if col == 2 else self.notes_of(r)) or None
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return r.row_number
@@ -53,7 +64,7 @@ class PlanModel(QAbstractTableModel):
                 return QCoreApplication.translate("PlanModel", ACTION_LABELS[self.action_of(r)])
             if col == 2:
                 return r.name
-            return "；".join(r.errors + r.warnings)
+            return "；".join(self.notes_of(r))
         if role == Qt.ItemDataRole.ForegroundRole and r.action == "error":
             return QColor("#b00020")
         if role == Qt.ItemDataRole.ForegroundRole and col == 3 and r.warnings:
@@ -85,6 +96,18 @@ class ImportDialog(QDialog):
         self.view.setObjectName("importPreview")
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setWordWrap(False)  # one line per row in the table; the pane below is in full
+        self.detail = QPlainTextEdit(self)
+        self.detail.setObjectName("importRowDetail")
+        self.detail.setReadOnly(True)
+        self.detail.setPlaceholderText(self.tr("Select a row to see its reasons and changes in full."))
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.view)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
         self.import_button = QPushButton(self.tr("&Import"), self)
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self._on_import_clicked)
@@ -101,7 +124,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.columns)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(split, 1)
         layout.addLayout(buttons)
         self.resize(980, 620)
         if start:
@@ -132,6 +155,9 @@ class ImportDialog(QDialog):
         self.plan = plan
         rows = sorted(plan.rows, key=lambda r: (r.action != "error", r.row_number))
         self.view.setModel(PlanModel(rows, self))
+        self.view.selectionModel().currentRowChanged.connect(self._on_row_current_changed)
+        if rows:
+            self.view.selectRow(0)
         self.view.horizontalHeader().resizeSection(0, 60)
         self.view.horizontalHeader().resizeSection(1, 80)
         self.view.horizontalHeader().resizeSection(2, 300)
@@ -149,6 +175,28 @@ class ImportDialog(QDialog):
         self.import_button.setText(self.tr("&Import %1 good rows").replace("%1", str(good)))
         self.import_button.setEnabled(good > 0)
         self.errors_button.setEnabled(n_err > 0)
+
+    def _on_row_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        model = self.view.model()
+        if not current.isValid() or model is None:
+            self.detail.clear()
+            return
+        r = model.rows[current.row()]
+        lines = [self.tr("Row %1: %2").replace("%1", str(r.row_number)).replace("%2", r.name or "—")]
+        if r.errors:
+            lines.append(self.tr("Not imported, because:"))
+            lines += [f"{i}. {e}" for i, e in enumerate(r.errors, 1)]
+        if r.warnings:
+            lines.append(self.tr("Please check:"))
+            lines += [f"• {w}" for w in r.warnings]
+        if r.action == "update" and r.changed:
+            lines.append(self.tr("Will change in the registry:"))
+            lines += [f"• {c}" for c in r.changes]
+        elif r.action == "update":
+            lines.append(self.tr("Already in the registry with the same details; nothing changes."))
+        elif r.action == "insert":
+            lines.append(self.tr("Will be added to the registry as a new enterprise."))
+        self.detail.setPlainText("\n".join(lines))
 
     @staticmethod
     def _field_label(field: str) -> str:
