@@ -302,8 +302,15 @@ class CheckItem(_Model):
 
 @dataclass(frozen=True, kw_only=True)
 class Photo(_Model):
+    """A photo of the annex with what the record must say of it (older content has only
+    path and caption)."""
+
     path: str
-    caption: str = ""
+    caption: str = ""          # what it shows, in the officer's words
+    item: str = ""             # the checklist item it belongs to
+    taken_at: str = ""         # printed form, e.g. 2026年3月5日 09:42
+    place: str = ""
+    photographer: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -400,6 +407,7 @@ class InspectionRecord(DocumentContent):
     refused_to_sign: bool = False            # 安全生产法第66条: record the refusal
     refusal_note: str = ""
     witness: Witness | None = None
+    scope: str = ""                          # 重点检查 / 全面检查 ("" in older content)
 
     def _check(self) -> None:
         if self.ended_at < self.started_at:

@@ -455,22 +455,40 @@ def _missing_photo(path: str, max_w: float, max_h: float) -> Flowable:
     return t
 
 
+def _photo_lines(j: int, ph: d.Photo) -> list[str]:
+    """What the annex says of photo ``j``: what it shows, then when, where and by whom."""
+    shows = ph.caption or ph.item
+    lines = [f"照片{j}：{shows}" if shows else f"照片{j}"]
+    if ph.caption and ph.item and ph.item != ph.caption:
+        lines.append(f"检查项：{ph.item}")
+    facts = [f"{label}：{value}" for label, value in
+             (("拍摄时间", ph.taken_at), ("拍摄地点", ph.place), ("拍摄人", ph.photographer)) if value]
+    if facts:
+        lines.append("　".join(facts))
+    return lines
+
+
+CAPTION_LINES = 4  # room kept under each photo; a longer caption moves its photo on
+
+
 def _photo_pages(doc: d.InspectionRecord, doc_no: str, st: Styles) -> list[Flowable]:
     if not doc.photos:
         return []
     head_style = ParagraphStyle("ph", parent=st.center, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.8)
     cap_style = ParagraphStyle("cap", parent=st.center, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.5)
     head_h = BODY_SIZE * 1.8 + 6
-    box_h = (FRAME_H - head_h) / 2 - SMALL_SIZE * 1.5 * 2 - 14
+    box_h = (FRAME_H - head_h) / 2 - SMALL_SIZE * 1.5 * CAPTION_LINES - 14
+    title = f"{doc.title}（附页）　现场照片　{doc_no}"
     out: list[Flowable] = []
     photos = list(doc.photos)
     for n in range(0, len(photos), 2):
         out.append(PageBreakIfNotEmpty())
-        out.append(Paragraph(esc(f"{doc.title}（附页）　现场照片　{doc_no}"), head_style))
+        out.append(RunningTitle(title))
+        out.append(Paragraph(esc(title), head_style))
         out.append(Spacer(1, 6))
         for j, ph in enumerate(photos[n:n + 2], n + 1):
             out.append(_image(ph.path, FRAME_W, box_h))
-            out.append(Paragraph(esc(f"照片{j}：{ph.caption}" if ph.caption else f"照片{j}"), cap_style))
+            out.extend(Paragraph(esc(line), cap_style) for line in _photo_lines(j, ph))
             out.append(Spacer(1, 8))
     return out
 

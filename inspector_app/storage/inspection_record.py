@@ -92,7 +92,9 @@ def _finding_text(f: dict) -> str:
     return text
 
 
-def _annex_photos(store: Store, session: InspectionSession, failed_keys: list[str]) -> list[docs.Photo]:
+def _annex_photos(store: Store, session: InspectionSession, failed_keys: list[str],
+                  lead: str = "") -> list[docs.Photo]:
+    """The annex photos; ``lead`` names the photographer of photos stored before it was kept."""
     root = paths.photos_dir(store.path)
     order = {k: i for i, k in enumerate(failed_keys)}
     chosen = [p for p in session.photos
@@ -104,13 +106,21 @@ def _annex_photos(store: Store, session: InspectionSession, failed_keys: list[st
         if p["sha256"] in seen:
             continue
         seen.add(p["sha256"])
-        caption = (p.get("caption") or "").strip()
-        if not caption and p["item_key"]:
+        item = ""
+        if p["item_key"]:
             try:
-                caption = _short(session.item(p["item_key"]).question, 60)
-            except KeyError:  # an item key not in the snapshot: keep the photo, no caption
-                caption = ""
-        out.append(docs.Photo(path=str(photo_path(root, p["sha256"])), caption=caption))
+                item = _short(session.item(p["item_key"]).question, 60)
+            except KeyError:  # an item key not in the snapshot: keep the photo, no item
+                item = ""
+        try:
+            taken = docs.cn_datetime(_local_naive(p.get("taken_at") or p["created_at"]))
+        except ValueError:  # a malformed camera time: the photo still goes in
+            taken = ""
+        out.append(docs.Photo(
+            path=str(photo_path(root, p["sha256"])), caption=(p.get("caption") or "").strip(), item=item,
+            taken_at=taken,
+            place=session.place or session.enterprise.address,
+            photographer=(p.get("photographer") or "").strip() or lead))
     return out
 
 
@@ -165,7 +175,7 @@ def build_record_content(store: Store, inspection_id: str) -> dict:
         situation=_situation(session, failed_keys=failed_keys, rows=len(rows), major=major),
         failed_items=tuple(rows),
         passed_summary=passed_summary,
-        photos=tuple(_annex_photos(store, session, failed_keys)),
+        photos=tuple(_annex_photos(store, session, failed_keys, officers[0].name if officers else "")),
         onsite_person=session.onsite_person.strip(),
         onsite_person_title=session.onsite_person_title.strip(),
         onsite_person_phone=session.onsite_person_phone.strip(),

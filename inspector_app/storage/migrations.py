@@ -293,3 +293,24 @@ BEGIN
     SELECT RAISE(ABORT, '检查已定稿，不可修改检查结果。');
 END;
 """)
+
+
+@migrations()
+def m002_photo_details_and_scope(db: Database) -> None:
+    """Who took each photo (the annex prints time, place, photographer and caption), and
+    whether an inspection used the focused or the full checklist (printed on the record)."""
+    _run(db, """
+ALTER TABLE photo ADD COLUMN photographer TEXT NOT NULL DEFAULT '';
+ALTER TABLE inspection ADD COLUMN scope TEXT NOT NULL DEFAULT 'full' CHECK (scope IN ('focused', 'full'));
+CREATE TRIGGER inspection_scope_final BEFORE UPDATE OF scope ON inspection
+WHEN OLD.status = 'final' AND NEW.scope IS NOT OLD.scope
+BEGIN
+    SELECT RAISE(ABORT, '检查已定稿，不可修改检查范围。');
+END;
+CREATE TRIGGER photo_details_final BEFORE UPDATE OF caption, photographer ON photo
+WHEN (SELECT status FROM inspection WHERE id = OLD.inspection_id) = 'final'
+  AND (NEW.caption IS NOT OLD.caption OR NEW.photographer IS NOT OLD.photographer)
+BEGIN
+    SELECT RAISE(ABORT, '检查已定稿，照片说明不可修改。');
+END;
+""")

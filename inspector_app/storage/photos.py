@@ -46,6 +46,32 @@ def _taken_at(img) -> str:
         return ""
 
 
+_heif: bool | None = None
+
+
+def heif_supported() -> bool:
+    """Whether HEIC/HEIF (iPhone and many Android phones) opens: pillow-heif registers its
+    opener with Pillow once. The file dialogs offer *.heic only when this is true."""
+    global _heif
+    if _heif is None:
+        try:
+            from pillow_heif import register_heif_opener
+        except ImportError:
+            _heif = False
+        else:
+            register_heif_opener()
+            _heif = True
+    return _heif
+
+
+def picture_patterns() -> str:
+    """The picture files the officer may pick, as a file dialog's pattern list."""
+    pats = ["*.jpg", "*.jpeg", "*.png", "*.bmp", "*.webp", "*.tif", "*.tiff"]
+    if heif_supported():
+        pats += ["*.heic", "*.heif"]
+    return " ".join(pats)
+
+
 def normalise_image(data: bytes) -> tuple[bytes, int, int, str]:
     """Return (jpeg bytes, width, height, taken_at) for raw image bytes.
 
@@ -53,6 +79,7 @@ def normalise_image(data: bytes) -> tuple[bytes, int, int, str]:
     """
     from PIL import Image, ImageOps, UnidentifiedImageError
 
+    heif_supported()
     try:
         with Image.open(io.BytesIO(data)) as src:
             src.load()
@@ -114,11 +141,13 @@ def add_photo(
     finding_id: str | None = None,
     kind: str = "现场",
     caption: str = "",
+    photographer: str = "",
     photos_root: str | os.PathLike,
 ) -> str:
     """Normalise and store a photo, attach it to an inspection (item) and/or finding; return its id.
 
     The same picture attached twice to the same place returns the existing photo id.
+    ``photographer`` defaults to the inspection's officer using this laptop (else its first).
     """
     if kind not in PHOTO_KINDS:
         raise ValueError("照片类型无效，应为：" + "、".join(PHOTO_KINDS) + "。")
@@ -164,11 +193,47 @@ def add_photo(
             "finding_id": finding_id,
             "kind": kind,
             "caption": caption.strip(),
+            "photographer": photographer.strip() or _default_photographer(store, inspection_id),
             "taken_at": taken_at or now_iso(),
         }
         store.stamp(row, new=True)
         store.db["photo"].insert(row)
     return row["id"]
+
+
+def _default_photographer(store: Store, inspection_id: str | None) -> str:
+    if inspection_id is None:
+        return ""
+    import json
+
+    row = store.db.execute("SELECT officer_ids FROM inspection WHERE id = ?", [inspection_id]).fetchone()
+    ids = json.loads(row[0] or "[]") if row else []
+    current = str(store.setting("current_officer_id", "") or "")
+    for oid in ([current] if current in ids else []) + ids:
+        name = store.db.execute("SELECT name FROM officer WHERE id = ?", [oid]).fetchone()
+        if name:
+            return name[0]
+    return ""
+
+
+def set_photo_details(store: Store, photo_id: str, *, caption: str | None = None,
+                      photographer: str | None = None) -> None:
+    """The officer's caption (what the photo shows) and who took it, while the inspection is a
+    draft; the annex of the 现场检查记录 prints both."""
+    with store.write():
+        row = require(store, "photo", photo_id, "该照片", columns="inspection_id", hint="请刷新后重试。")
+        if row[0] is not None and _inspection_status(store, row[0]) == "final":
+            raise ValueError("检查已定稿，照片说明不可修改。")
+        update: dict = {}
+        if caption is not None:
+            if len(caption.strip()) > 200:
+                raise ValueError("照片说明不超过200字，请精简。")
+            update["caption"] = caption.strip()
+        if photographer is not None:
+            update["photographer"] = photographer.strip()
+        if update:
+            store.stamp(update, new=False)
+            store.db["photo"].update(photo_id, update)
 
 
 def photos_for(store: Store, inspection_id: str | None = None, finding_id: str | None = None) -> list[dict]:
@@ -200,4 +265,5 @@ def remove_photo(store: Store, photo_id: str) -> None:
         store.db["photo"].update(photo_id, update)
 
 
-__all__ = ["MAX_SIDE", "PHOTO_KINDS", "add_photo", "normalise_image", "photo_path", "photos_for", "remove_photo"]
+__all__ = ["MAX_SIDE", "PHOTO_KINDS", "add_photo", "heif_supported", "normalise_image", "photo_path", "photos_for",
+           "picture_patterns", "remove_photo", "set_photo_details"]
