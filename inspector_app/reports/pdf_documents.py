@@ -382,6 +382,7 @@ def _inspection_record(doc: d.InspectionRecord, doc_no: str, st: Styles) -> list
         Paragraph(f"我们是{u(a.identity)}行政执法人员{u(names)}，证件号码为{u(certs)}，这是我们的证件"
                   "（出示证件）。现依法对你单位进行现场检查，请予以配合。", st.body),
         Paragraph(f"事由和目的：{esc(doc.purpose)}", st.plain),
+        *([Paragraph(f"检查范围：{esc(doc.scope)}", st.plain)] if doc.scope else []),
         Paragraph("检查情况：", st.plain),
     ]
     if doc.situation.strip():

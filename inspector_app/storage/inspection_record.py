@@ -15,6 +15,7 @@ from datetime import datetime
 
 from ..core import documents as docs
 from ..core.dates import local_naive
+from ..core.scope import FULL, RECORD_TEXT
 from .. import paths
 from .db import Store
 from .documents import authority_from_settings, documents_for_inspection, issue_document
@@ -182,6 +183,7 @@ def build_record_content(store: Store, inspection_id: str) -> dict:
         refused_to_sign=session.refused_to_sign,
         refusal_note=session.refusal_note.strip(),
         witness=witness,
+        scope=RECORD_TEXT.get(session.scope, RECORD_TEXT[FULL]).format(n=len(checked)),
     )
     return record.to_dict()
 

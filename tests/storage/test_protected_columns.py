@@ -38,7 +38,7 @@ INSPECTION_WRITABLE = (
     "id", "kind", "place", "purpose", "finalised_at", "onsite_person", "onsite_person_title",
     "onsite_person_phone", "refused_to_sign", "refusal_note", "witness", "witness_id_no",
     "hlc", "origin", "created_at", "updated_at",
-    "scope",  # guarded by its own trigger, inspection_scope_final (tests/storage/test_inspection_scope.py)
+    "scope",  # guarded by its own trigger, inspection_scope_final (tests/storage/test_photo_details.py)
 )
 
 TRIGGERS = {"document": "document_immutable", "inspection": "inspection_final_immutable"}
