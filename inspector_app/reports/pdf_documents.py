@@ -462,10 +462,12 @@ def _photo_lines(j: int, ph: d.Photo) -> list[str]:
     lines = [f"照片{j}：{shows}" if shows else f"照片{j}"]
     if ph.caption and ph.item and ph.item != ph.caption:
         lines.append(f"检查项：{ph.item}")
-    facts = [f"{label}：{value}" for label, value in
-             (("拍摄时间", ph.taken_at), ("拍摄地点", ph.place), ("拍摄人", ph.photographer)) if value]
-    if facts:
-        lines.append("　".join(facts))
+    when_who = [f"{label}：{value}" for label, value in (("拍摄时间", ph.taken_at), ("拍摄人", ph.photographer))
+                if value]
+    if when_who:
+        lines.append("　".join(when_who))
+    if ph.place:
+        lines.append(f"拍摄地点：{ph.place}")  # a line of its own: addresses are long
     return lines
 
 

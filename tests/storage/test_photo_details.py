@@ -109,7 +109,7 @@ def test_annex_lines_say_what_when_where_and_who():
     ph = d.Photo(path="x.jpg", caption="除尘器泄爆口被封堵", item="干式除尘系统应采取泄爆措施",
                  taken_at=d.cn_datetime(datetime(2026, 3, 5, 9, 42)), place="生产车间", photographer="张建国")
     assert _photo_lines(3, ph) == ["照片3：除尘器泄爆口被封堵", "检查项：干式除尘系统应采取泄爆措施",
-                                   "拍摄时间：2026年3月5日9时42分　拍摄地点：生产车间　拍摄人：张建国"]
+                                   "拍摄时间：2026年3月5日9时42分　拍摄人：张建国", "拍摄地点：生产车间"]
     # Content issued before the details were kept still prints (what it has).
     assert _photo_lines(1, d.Photo.from_dict({"path": "x.jpg", "caption": "旧说明"})) == ["照片1：旧说明"]
     assert _photo_lines(2, d.Photo(path="x.jpg", item="检查项文字")) == ["照片2：检查项文字"]
