@@ -303,10 +303,13 @@ class CheckItem(_Model):
 @dataclass(frozen=True, kw_only=True)
 class Photo(_Model):
     """A photo of the annex with what the record must say of it (older content has only
-    path and caption)."""
+    path and caption). ``path`` is relative to the photos folder (``ab/<sha256>.jpg``) so moving
+    the data folder breaks nothing; ``sha256`` freezes the evidence: the renderer refuses to print
+    an issued record whose photo file no longer has this hash."""
 
     path: str
     caption: str = ""          # what it shows, in the officer's words
+    sha256: str = ""
     item: str = ""             # the checklist item it belongs to
     taken_at: str = ""         # printed form, e.g. 2026年3月5日 09:42
     place: str = ""

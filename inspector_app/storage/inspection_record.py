@@ -16,12 +16,11 @@ from datetime import datetime
 from ..core import documents as docs
 from ..core.dates import local_naive
 from ..core.scope import FULL, RECORD_TEXT
-from .. import paths
 from .db import Store
 from .documents import authority_from_settings, documents_for_inspection, issue_document
 from .findings import findings_for_inspection
 from .inspections import InspectionSession, _clean_question, open_inspection
-from .photos import photo_path
+from .photos import relative_path
 from .township import get_officers
 
 # Photos of these kinds go to the annex even when not attached to a failed item.
@@ -96,7 +95,6 @@ def _finding_text(f: dict) -> str:
 def _annex_photos(store: Store, session: InspectionSession, failed_keys: list[str],
                   lead: str = "") -> list[docs.Photo]:
     """The annex photos; ``lead`` names the photographer of photos stored before it was kept."""
-    root = paths.photos_dir(store.path)
     order = {k: i for i, k in enumerate(failed_keys)}
     chosen = [p for p in session.photos
               if p["item_key"] in order or p["kind"] in ANNEX_PHOTO_KINDS]
@@ -117,9 +115,10 @@ def _annex_photos(store: Store, session: InspectionSession, failed_keys: list[st
             taken = docs.cn_datetime(_local_naive(p.get("taken_at") or p["created_at"]))
         except ValueError:  # a malformed camera time: the photo still goes in
             taken = ""
+        # Frozen relative to the photos folder, with the hash the renderer checks.
         out.append(docs.Photo(
-            path=str(photo_path(root, p["sha256"])), caption=(p.get("caption") or "").strip(), item=item,
-            taken_at=taken,
+            path=relative_path(p["sha256"]), sha256=p["sha256"],
+            caption=(p.get("caption") or "").strip(), item=item, taken_at=taken,
             place=session.place or session.enterprise.address,
             photographer=(p.get("photographer") or "").strip() or lead))
     return out

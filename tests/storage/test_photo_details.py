@@ -78,7 +78,7 @@ def test_caption_is_set_while_draft_and_frozen_when_final(store, inspection_id, 
         store.conn.execute("UPDATE inspection SET status = 'final' WHERE id = ?", [inspection_id])
     with pytest.raises(ValueError, match="已定稿"):
         photos.set_photo_details(store, pid, caption="改过的说明")
-    with pytest.raises(sqlite3.DatabaseError, match="照片说明不可修改"):  # the database holds it too
+    with pytest.raises(sqlite3.DatabaseError, match="照片不可更换"):  # the database holds it too (storage/protect.py)
         with store.write():
             store.conn.execute("UPDATE photo SET caption = 'x' WHERE id = ?", [pid])
     assert photos.photos_for(store, inspection_id)[0]["caption"] == "除尘器泄爆口被封堵"
@@ -87,7 +87,7 @@ def test_caption_is_set_while_draft_and_frozen_when_final(store, inspection_id, 
 def test_scope_of_a_final_inspection_cannot_change(store, inspection_id):
     with store.write():
         store.conn.execute("UPDATE inspection SET scope = 'focused', status = 'final' WHERE id = ?", [inspection_id])
-    with pytest.raises(sqlite3.DatabaseError, match="检查范围"):
+    with pytest.raises(sqlite3.DatabaseError, match="检查记录不可修改"):  # scope is in the inspection's guard
         with store.write():
             store.conn.execute("UPDATE inspection SET scope = 'full' WHERE id = ?", [inspection_id])
 

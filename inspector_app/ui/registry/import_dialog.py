@@ -6,16 +6,16 @@ reason, every warning, and for an update each field that changes, old → new.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QLabel,
-                               QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTableView,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
+                               QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout)
 
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ...storage import open_db
 from ...storage.db import Store
 from ..operations import Change, Op, show_failure
+from ..widgets.tables import ListTableModel, table_view
 
 ACTION_LABELS = {
     "insert": QT_TRANSLATE_NOOP("PlanModel", "New"),
@@ -25,20 +25,10 @@ ACTION_LABELS = {
 }
 
 
-class PlanModel(QAbstractTableModel):
-    HEADERS = (QT_TRANSLATE_NOOP("PlanModel", "Row"), QT_TRANSLATE_NOOP("PlanModel", "Action"),
-               QT_TRANSLATE_NOOP("PlanModel", "Name"),
-               QT_TRANSLATE_NOOP("PlanModel", "Reasons / warnings / changes"))
-
-    def __init__(self, rows, parent=None):
-        super().__init__(parent)
-        self.rows = rows
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.HEADERS)
+class PlanModel(ListTableModel):
+    COLUMNS = (("row", QT_TRANSLATE_NOOP("PlanModel", "Row")), ("action", QT_TRANSLATE_NOOP("PlanModel", "Action")),
+               ("name", QT_TRANSLATE_NOOP("PlanModel", "Name")),
+               ("reasons", QT_TRANSLATE_NOOP("PlanModel", "Reasons / warnings / changes")))
 
     @staticmethod
     def action_of(r) -> str:
@@ -71,11 +61,6 @@ class PlanModel(QAbstractTableModel):
             return QColor("#8a5a00")
         return None
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("PlanModel", self.HEADERS[section])
-        return None
-
 
 class ImportDialog(QDialog):
     imported = Signal(object)
@@ -92,13 +77,10 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.columns = QLabel(self)
         self.columns.setWordWrap(True)
-        self.view = QTableView(self)
-        self.view.setObjectName("importPreview")
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setWordWrap(False)  # one line per row in the table; the pane below is in full
+        self.model = PlanModel(self)
+        # One line per row in the table; the pane below shows the selected row in full.
+        self.view = table_view(self, self.model, name="importPreview", widths=(60, 80, 300), word_wrap=False)
+        self.view.selectionModel().currentRowChanged.connect(self._on_row_current_changed)
         self.detail = QPlainTextEdit(self)
         self.detail.setObjectName("importRowDetail")
         self.detail.setReadOnly(True)
@@ -154,13 +136,9 @@ class ImportDialog(QDialog):
     def show_plan(self, plan) -> None:
         self.plan = plan
         rows = sorted(plan.rows, key=lambda r: (r.action != "error", r.row_number))
-        self.view.setModel(PlanModel(rows, self))
-        self.view.selectionModel().currentRowChanged.connect(self._on_row_current_changed)
+        self.model.set_rows(rows)
         if rows:
             self.view.selectRow(0)
-        self.view.horizontalHeader().resizeSection(0, 60)
-        self.view.horizontalHeader().resizeSection(1, 80)
-        self.view.horizontalHeader().resizeSection(2, 300)
         n_err = len(plan.error_rows)
         self.summary.setText(
             self.tr("%1 rows read: %2 new, %3 to update, %4 unchanged, %5 with errors (listed first, not imported).")
@@ -176,12 +154,11 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(good > 0)
         self.errors_button.setEnabled(n_err > 0)
 
-    def _on_row_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        model = self.view.model()
-        if not current.isValid() or model is None:
+    def _on_row_current_changed(self, current, _previous) -> None:
+        r = self.model.row_at(current.row()) if current.isValid() else None
+        if r is None:
             self.detail.clear()
             return
-        r = model.rows[current.row()]
         lines = [self.tr("Row %1: %2").replace("%1", str(r.row_number)).replace("%2", r.name or "—")]
         if r.errors:
             lines.append(self.tr("Not imported, because:"))

@@ -18,7 +18,7 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def _file_store(tmp_path):
-    store = open_db(tmp_path / "t.sqlite")
+    store = open_db(tmp_path / "t.sqlite", create=True)
     ids = {n: township.save_village(store, township.Village(name=n)).id for n in ("璜土村", "石庄村", "新桥社区")}
     repo.save(store, Enterprise(name="江阴老厂五金有限公司", uscc=code(4), legal_rep="赵四", employees=40,
                                 village_id=ids["新桥社区"]))
