@@ -302,13 +302,18 @@ class CheckItem(_Model):
 
 @dataclass(frozen=True, kw_only=True)
 class Photo(_Model):
-    """A photo shown by a record. ``path`` is relative to the photos folder (``ab/<sha256>.jpg``)
-    so moving the data folder breaks nothing; ``sha256`` freezes the evidence: the renderer
-    refuses to print an issued record whose photo file no longer has this hash."""
+    """A photo of the annex with what the record must say of it (older content has only
+    path and caption). ``path`` is relative to the photos folder (``ab/<sha256>.jpg``) so moving
+    the data folder breaks nothing; ``sha256`` freezes the evidence: the renderer refuses to print
+    an issued record whose photo file no longer has this hash."""
 
     path: str
-    caption: str = ""
+    caption: str = ""          # what it shows, in the officer's words
     sha256: str = ""
+    item: str = ""             # the checklist item it belongs to
+    taken_at: str = ""         # printed form, e.g. 2026年3月5日 09:42
+    place: str = ""
+    photographer: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -405,6 +410,7 @@ class InspectionRecord(DocumentContent):
     refused_to_sign: bool = False            # 安全生产法第66条: record the refusal
     refusal_note: str = ""
     witness: Witness | None = None
+    scope: str = ""                          # 重点检查 / 全面检查 ("" in older content)
 
     def _check(self) -> None:
         if self.ended_at < self.started_at:

@@ -165,6 +165,10 @@ MAX_FINE_INDIVIDUAL = register(Option("max_fine_individual", int, 200, "当场�
                                       minimum=0, maximum=100000))
 MAX_FINE_UNIT = register(Option("max_fine_unit", int, 3000, "当场处罚罚款上限（单位，元）",
                                 minimum=0, maximum=1000000))
+# Firms of at most this many people are inspected with the focused checklist by default
+# (core/scope.py); the officer can still choose the full one. A local practice, not a rule.
+FOCUSED_MAX_EMPLOYEES = register(Option("focused_inspection_max_employees", int, 20,
+                                        "默认重点检查的企业从业人数上限（人）", minimum=0, maximum=100000))
 # 代字 per document kind overriding core.documents.DOC_CODES (post-2018 codes partly unknown).
 DOC_CODES = register(Option("doc_codes", dict, {}, "文书代字"))
 

@@ -1,4 +1,4 @@
-"""Import of the enterprise list the county hands out (.xlsx), in two phases.
+"""Import of the enterprise list the county hands out (.xlsx, .xls, .ods, WPS .et), in two phases.
 
 :func:`read_workbook` parses every row and checks it against the registry, returning an
 :class:`ImportPlan` the GUI previews (insert / update / error per row); nothing is written.
@@ -35,6 +35,8 @@ from ..core.ids import uuid7
 from ..storage import enterprises as repo
 from ..storage.db import Store, StorageError
 from ..storage.township import list_villages
+from . import headers
+from .changes import diff as diff_rows
 from .cells import (  # noqa: F401 — section_of_division is part of this module's API
     _CODE_IN_TEXT,
     _CellError,
@@ -75,36 +77,9 @@ IGNORED = "_ignored"      # known columns with nothing to import (序号)
 LANDLORD = "landlord"     # the landlord's name or credit code
 FACTORY = "factory_in_factory"  # the ledger's combined 是否厂中厂/出租方/承租方 column
 
-HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "name": ("企业名称", "单位名称", "名称", "企业（单位）名称", "单位（企业）名称", "企业全称", "单位全称"),
-    "uscc": ("统一社会信用代码", "信用代码", "社会信用代码", "统一信用代码"),
-    "legacy_reg_no": ("注册号", "工商注册号", "原注册号"),
-    "address": ("地址", "经营地址", "注册地址", "企业地址", "生产经营地址", "详细地址"),
-    "village_id": ("所在村（社区）", "村（社区）", "所属村", "村居", "所在村", "所属村（社区）", "村（居）"),
-    "legal_rep": ("法定代表人", "法人", "法人代表"),
-    "legal_rep_phone": ("法人电话", "法定代表人电话", "法人代表电话"),
-    "principal": ("主要负责人", "负责人"),
-    "principal_phone": ("负责人电话", "联系电话", "主要负责人电话"),
-    "safety_manager": ("安全管理人员", "安全员", "安全管理员"),
-    "safety_manager_type": ("安全管理人员类型", "安管类型", "安全管理人员类别"),
-    "safety_manager_phone": ("安全员电话", "安全管理人员电话", "安全管理员电话"),
-    "employees": ("从业人数", "职工人数", "员工人数", "从业人员数"),
-    "revenue_wan": ("年营业收入（万元）", "营业收入", "年销售收入", "年营业收入", "营业收入（万元）",
-                    "年销售收入（万元）"),
-    "gbt_section": ("行业门类", "国民经济行业门类"),
-    "gbt_division": ("行业代码", "行业大类", "国民经济行业", "国民经济行业代码", "国民经济行业分类"),
-    "sector": ("监管行业", "行业类别", "监管行业类别"),
-    "scale": ("规模", "企业规模"),
-    "risk_tags": ("风险标签", "风险类别", "重点风险"),
-    LANDLORD: ("出租方", "房东企业", "出租方企业", "出租单位"),
-    FACTORY: ("是否厂中厂/出租方/承租方", "是否厂中厂", "厂中厂"),
-    "standardisation_grade": ("标准化等级", "安全生产标准化等级", "标准化达标等级"),
-    "supervision_class": ("监管分级", "分级", "分级分类", "监管等级"),
-    "grid_officer": ("网格员",),
-    "status": ("状态", "经营状态", "企业状态"),
-    "notes": ("备注",),
-    IGNORED: ("序号", "编号"),
-}
+# The synonyms are data (resources/import_headers.toml); the three keys above name its
+# non-field entries.
+HEADER_SYNONYMS: dict[str, tuple[str, ...]] = headers.synonyms()
 
 # "电话" / "类型" mean the phone / type of the person column before them (the ledger layout
 # 法定代表人 | 电话 | 主要负责人 | 电话 | 安全管理人员 | 类型 | 电话).
@@ -186,6 +161,7 @@ class RowResult:
     name: str = ""                     # the name cell as written (also for error rows)
     changed: bool = True               # False: an update that changes nothing
     cells: tuple = ()                  # the raw row, for the error report
+    changes: list = field(default_factory=list)  # update rows: changes.Change, old → new
     _landlord_ref: str | None = field(default=None, repr=False)
     _before: dict | None = field(default=None, repr=False)
 
@@ -278,18 +254,36 @@ class _Registry:
             return hits[0].id
         if len(hits) > 1:
             raise _CellError(f"村（社区）“{text}”同时对应" + "、".join(v.name for v in hits) + "，请填写全称。")
-        raise _CellError(f"村（社区）“{text}”不在本镇的村（社区）名单中。请先在“设置—村（社区）”中添加该村，"
-                         "或改正该单元格后重新导入。")
+        near = _near_villages(text, [v.name for v in self.villages])
+        hint = f"相近的有：{'、'.join(near)}。" if near else ""
+        raise _CellError(f"村（社区）“{text}”不在本镇的村（社区）名单中。{hint}请改正该单元格后重新导入，"
+                         "或先在“设置—村（社区）”中添加该村。")
+
+
+def _near_villages(text: str, names: list[str]) -> list[str]:
+    """Up to three village names close to ``text`` (a typo, a merged or renamed village)."""
+    import difflib
+
+    base = _village_base(text)
+    by_base = {_village_base(n): n for n in names}
+    hits = difflib.get_close_matches(base, list(by_base), n=3, cutoff=0.5)
+    hits = [by_base[h] for h in hits]
+    # A shared two-character stem (璜土 in 璜土新村) counts even when the ratio is low.
+    hits += [n for n in names if n not in hits and len(base) >= 2 and
+             any(base[i:i + 2] in n for i in range(len(base) - 1))]
+    return hits[:3]
 
 
 def read_workbook(path: str | Path, store: Store, *, sheet: str | int | None = None,
                   progress: Progress | None = None) -> ImportPlan:
     """Parse the county's enterprise list and decide, per row, insert / update / error.
 
-    Raises :class:`ImportFileError` for a file that is not an .xlsx, is password protected or
-    has no recognisable header row. Writes nothing.
+    Raises :class:`ImportFileError` for a file that is not a spreadsheet, is password protected
+    or has no recognisable header row. Writes nothing.
     """
     path = Path(path)
+    # .xlsx through openpyxl; .xls, .et and .ods through python-calamine (importers/readers.py):
+    # chosen by content, every one behind the same limits (importers/workbook.py).
     with open_workbook(path) as wb:
         return _read(wb, path, store, sheet, progress)
 
@@ -370,9 +364,12 @@ def _plan(path, sheet_title, header_row, cols, rows, store, progress, total) -> 
         results.append(_row(row_number, values, cells, reg, revenue_divisor, first_by_key, first_by_target))
 
     _resolve_landlords(results, reg)
+    names = _names_of(reg, results)
     for r in results:
         if r.action == "update":
-            r.changed = r.enterprise.to_row() != r._before
+            after = r.enterprise.to_row()
+            r.changed = after != r._before
+            r.changes = diff_rows(r._before, after, names) if r.changed else []
         r._before = None
     if progress:
         progress(max(total, row_number), max(total, row_number))
@@ -389,6 +386,18 @@ _PARSERS = {
     "safety_manager_type": _PARSE_SM_TYPE, "standardisation_grade": _PARSE_GRADE,
     "supervision_class": _parse_class, "risk_tags": _parse_tags,
 }
+
+
+def _names_of(reg: _Registry, results: list[RowResult]):
+    villages = {v.id: v.name for v in reg.villages}
+    in_file = {r.enterprise.id: r.name for r in results if r.enterprise is not None}
+
+    def name_of(field: str, value: str) -> str:
+        if field == "village_id":
+            return villages.get(value, "")
+        ent = reg.by_id.get(value)
+        return ent.name if ent else in_file.get(value, "")
+    return name_of
 
 
 def _row(row_number, values, cells, reg: _Registry, revenue_divisor, first_by_key, first_by_target):

@@ -1,8 +1,10 @@
 """Opening a workbook the officer chose, safely: what it is, what it may cost, and every way
-openpyxl can fail turned into one Chinese :class:`ImportFileError` that names the file.
+openpyxl or calamine can fail turned into one Chinese :class:`ImportFileError` that names the file.
 
-:func:`open_workbook` sniffs the file (an old .xls, a password-protected or a Word file are told
-apart), checks the zip against :mod:`.limits` before openpyxl sees it, and opens it read-only.
+:func:`open_workbook` sniffs the file (a password-protected or a Word file are told apart; a
+legacy .xls / WPS .et or an .ods is read by :mod:`.readers` through python-calamine), checks it
+against :mod:`.limits` before any parser sees it (the file size always, the zip of an .xlsx or
+.ods too), and opens it read-only.
 :func:`sheet_rows` then streams a sheet's rows, at most ``MAX_COLUMNS`` wide and ``MAX_ROWS`` long,
 catching the parse errors a half-written or corrupted sheet raises mid-way (openpyxl parses
 lazily, so those come from the iteration, not from the open).
@@ -15,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import limits
+from . import limits, readers
 
 
 class ImportFileError(ValueError):
@@ -31,17 +33,18 @@ def _damaged(path: Path, detail: str = "") -> ImportFileError:
         f"文件“{path.name}”已损坏或不完整{what}，无法导入，未导入任何数据。请向县局重新索取文件，或{_RESAVE}")
 
 
-def sniff(path: Path) -> None:
-    """Refuse what openpyxl cannot read with a message that says what to do."""
+def sniff(path: Path) -> str:
+    """Refuse what cannot be read with a message that says what to do; return ``"zip"`` (an
+    .xlsx or .ods, told apart by its parts) or ``readers.XLS`` (a legacy .xls or WPS .et)."""
     if not path.is_file():
         raise ImportFileError(f"找不到文件“{path}”，请重新选择。")
     try:
         limits.check_file_size(path)
         with path.open("rb") as fh:
             head = fh.read(8)
-            if head[:4] == b"PK\x03\x04":
-                return
-            if head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+            if head[:4] == readers.ZIP_MAGIC:
+                return "zip"
+            if head == readers.OLE_MAGIC:
                 # An OLE container: an encrypted .xlsx keeps an "EncryptionInfo" stream (in the
                 # directory near the start; the file is at most MAX_FILE_BYTES, checked above).
                 fh.seek(0)
@@ -50,15 +53,36 @@ def sniff(path: Path) -> None:
                     raise ImportFileError(
                         f"“{path.name}”设置了打开密码，无法读取。请在Excel或WPS中输入密码打开，"
                         "取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为.xlsx再导入。")
-                raise ImportFileError(
-                    f"“{path.name}”是旧版Excel（.xls）或WPS表格（.et）文件。请用Excel或WPS打开，"
-                    "“另存为”Excel工作簿（.xlsx）后再导入。")
+                return readers.XLS  # legacy .xls or WPS .et: the reader tells a damaged one
     except limits.LimitError as e:
         raise ImportFileError(str(e)) from e
     except OSError as e:
         raise ImportFileError(f"无法读取文件“{path}”：{e.strerror or e}。请确认文件未被其他程序占用。") from e
     raise ImportFileError(
-        f"“{path.name}”不是Excel（.xlsx）文件。如是CSV或其他格式，请{_RESAVE}")
+        f"“{path.name}”不是Excel表格（.xlsx、.xls、.ods或WPS .et）。如是CSV或其他格式，请{_RESAVE}")
+
+
+def _is_ods(zf: zipfile.ZipFile, names: set[str]) -> bool:
+    if "content.xml" not in names or "mimetype" not in names:
+        return False
+    info = zf.getinfo("mimetype")
+    if info.file_size > 1024:
+        return False
+    return zf.read(info).strip().startswith(readers.ODS_MIMETYPE)
+
+
+@contextmanager
+def _calamine(path: Path):
+    """An .xls / .et / .ods through python-calamine; its rows go through :func:`sheet_rows`
+    like openpyxl's, so the row and column limits hold for them too."""
+    try:
+        wb = readers.open_book(path)
+    except readers.ReadError as e:
+        raise ImportFileError(str(e)) from e
+    try:
+        yield wb
+    finally:
+        wb.close()
 
 
 @contextmanager
@@ -67,7 +91,10 @@ def open_workbook(path: str | Path):
     from openpyxl import load_workbook
 
     path = Path(path)
-    sniff(path)
+    if sniff(path) == readers.XLS:
+        with _calamine(path) as wb:
+            yield wb
+        return
     try:
         fh = path.open("rb")
     except OSError as e:
@@ -78,13 +105,22 @@ def open_workbook(path: str | Path):
         except (zipfile.BadZipFile, EOFError, OSError, ValueError) as e:
             raise _damaged(path) from e
         with zf:
-            if "xl/workbook.xml" not in set(zf.namelist()):
+            names = set(zf.namelist())
+            try:
+                ods = "xl/workbook.xml" not in names and _is_ods(zf, names)
+            except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError) as e:
+                raise _damaged(path) from e
+            if "xl/workbook.xml" not in names and not ods:
                 raise ImportFileError(
-                    f"“{path.name}”不是Excel工作簿（可能是Word文档或压缩包）。请选择.xlsx格式的企业名单。")
+                    f"“{path.name}”不是Excel工作簿（可能是Word文档或压缩包）。请选择.xlsx、.xls或.ods格式的企业名单。")
             try:
                 limits.check_archive(path, zf)
             except limits.LimitError as e:
                 raise ImportFileError(str(e)) from e
+        if ods:
+            with _calamine(path) as wb:
+                yield wb
+            return
         fh.seek(0)
         try:
             # A file object, not the name: openpyxl refuses names not ending in .xlsx/.xlsm.
@@ -119,7 +155,10 @@ def sheet_rows(ws, path: Path) -> Iterator[tuple]:
     truncated or corrupted part, a shared string that is not there) becomes an
     :class:`ImportFileError` naming the row it stopped at.
     """
-    declared = (ws.max_row or 0) - (ws.min_row or 1) + 1
+    try:
+        declared = (ws.max_row or 0) - (ws.min_row or 1) + 1
+    except readers.ReadError as e:  # a calamine sheet is parsed when first asked
+        raise ImportFileError(str(e)) from e
     if declared > limits.MAX_ROWS + 10:
         raise ImportFileError(str(limits.rows_limit_error(path.name, ws.title, declared)))
     width = min(ws.max_column or limits.MAX_COLUMNS, limits.MAX_COLUMNS)

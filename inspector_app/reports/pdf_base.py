@@ -6,6 +6,12 @@ so a canvas subclass keeps every page's state and draws the footers in ``save()`
 
 Forms have one or more item lists ("…（此栏不够，可另附页）"). :func:`compose` keeps the whole form
 on its first page and moves the items that do not fit to 附页 pages, as officers do on paper.
+
+Chinese line breaking (禁则): reportlab's CJK wrap hangs one closing mark into the margin and
+knows neither the full-width ，；：！？ nor opening marks. :class:`Paragraph` breaks lines itself:
+no line starts with a closing mark and none ends with an opening one — the character before is
+pulled down to the next line instead (hanging would run into a table cell's border) — and a
+number or Latin word is not split when it can move whole.
 """
 
 from __future__ import annotations
@@ -25,9 +31,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, Flowable, Frame, PageBreakIfNotEmpty, PageTemplate, Paragraph, Spacer,
-    Table, TableStyle,
+    BaseDocTemplate, Flowable, Frame, PageBreakIfNotEmpty, PageTemplate, Spacer, Table, TableStyle,
 )
+from reportlab.platypus import Paragraph as _RLParagraph
+from reportlab.platypus.paragraph import ParaLines, _handleBulletWidth, cjkU, makeCJKParaLine
 
 from .fonts import body_font
 
@@ -115,6 +122,114 @@ def para(markup: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(markup, style)
 
 
+# --- line breaking (禁则) ------------------------------------------------------------------
+
+#: Marks that never start a line (GB/T 15834 closing and pause marks, and their ASCII forms).
+CANNOT_START = frozenset("，。、；：？！）」』》〉】〕］｝”’…—·％‰℃,.;:?!)]}%")
+#: Marks that never end a line (opening marks).
+CANNOT_END = frozenset("（「『《〈【〔［｛“‘([{")
+_FUZZ = 1e-6
+_BLANKS = frozenset(" \u00a0\u3000")
+
+
+def _wordish(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in "-/._@")
+
+
+def _width(u, max_width: float) -> float:
+    w = u.width
+    if hasattr(w, "normalizedValue"):
+        w._normalizer = max_width
+        w = w.normalizedValue(max_width)
+    return w
+
+
+def break_index(chars: Sequence[str], start: int, j: int) -> int:
+    """Where to end the line ``chars[start:j]`` (``chars[j]`` did not fit): ``j`` or earlier.
+
+    Moves back while the next line would start with a closing mark or this one end with an
+    opening mark — looking past blanks, so the padding of an underlined fill-in does not hide
+    the mark after it — then, if it costs at most half the line, keeps a number or Latin word
+    whole. A line keeps at least one character, so a break is always found.
+    """
+    n = len(chars)
+
+    def bad(k: int) -> bool:
+        after = k
+        while after < n and chars[after] in _BLANKS:
+            after += 1
+        before = k - 1
+        while before > start and chars[before] in _BLANKS:
+            before -= 1
+        return (after < n and chars[after] in CANNOT_START) or chars[before] in CANNOT_END
+
+    k = j
+    while k > start + 1 and bad(k):
+        k -= 1
+    if k == start + 1 and bad(k):
+        k = j  # a line of nothing but marks: nothing better exists
+    w = k
+    while w > start + 1 and _wordish(chars[w - 1]) and _wordish(chars[w]):
+        w -= 1
+    if w != k and (k - w) * 2 <= k - start and not bad(w):
+        k = w
+    return k
+
+
+def kinsoku_split(frags, max_widths, calc_bounds: bool) -> ParaLines:
+    """reportlab's ``cjkFragSplit`` with the 禁则 of :func:`break_index`."""
+    chars = []
+    for f in frags:
+        text = f.text.decode("utf8") if isinstance(f.text, bytes) else f.text
+        chars.extend([cjkU(t, f, "utf8") for t in text] if text else [cjkU(text, f, "utf8")])
+    lines = []
+    i = start = 0
+    used = 0.0
+    max_w = max_widths[0]
+    n = len(chars)
+
+    def close(end: int, width_used: float, line_break: bool) -> None:
+        nonlocal max_w
+        lines.append(makeCJKParaLine(chars[start:end], max_w, width_used, max_w - width_used, line_break,
+                                     calc_bounds))
+        max_w = max_widths[min(len(lines), len(max_widths) - 1)]
+
+    while i < n:
+        u = chars[i]
+        used += _width(u, max_w)
+        i += 1
+        if hasattr(u.frag, "lineBreak"):
+            close(i, used, True)
+            start, used = i, 0.0
+        elif used > max_w + _FUZZ and i - 1 > start:
+            end = break_index(chars, start, i - 1)
+            close(end, sum(_width(chars[x], max_w) for x in range(start, end)), False)
+            start = i = end
+            used = 0.0
+    if start < n and used > 0:
+        close(n, used, False)
+    return ParaLines(kind=1, lines=lines)
+
+
+class Paragraph(_RLParagraph):
+    """A Paragraph whose CJK wrap keeps the 禁则 (see the module docstring)."""
+
+    def breakLinesCJK(self, maxWidths):  # noqa: N802,N803 - reportlab API
+        if not isinstance(maxWidths, (list, tuple)):
+            maxWidths = [maxWidths]
+        style = self.style
+        self.height = 0
+        _handleBulletWidth(self.bulletText, style, maxWidths)
+        if not self.frags:
+            return ParaLines(kind=0, fontSize=style.fontSize, fontName=style.fontName,
+                             textColor=style.textColor, lines=[], ascent=style.fontSize,
+                             descent=-0.2 * style.fontSize)
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+            return self.blPara
+        auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
+        return kinsoku_split(self.frags, maxWidths, auto not in ("", "off"))
+
+
 # --- special flowables ---------------------------------------------------------------------
 
 class BoldTitle(Flowable):
@@ -162,18 +277,43 @@ class DocMark(Flowable):
 
     def draw(self):
         self.canv.doc_index = self.index
+        self.canv.running_title = None
+
+
+class RunningTitle(Flowable):
+    """Zero-size marker placed with a page's own heading: the page is titled, and the pages
+    that follow it in the same document (a long 附页) carry ``text`` at their top."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+        self.width = self.height = 0
+
+    def wrap(self, avail_w, avail_h):
+        return 0, 0
+
+    def draw(self):
+        self.canv.running_title = self.text
+        self.canv.page_titled = True
+
+
+RUNNING_TITLE_Y = PAGE_H - 22 * mm
 
 
 class _NumberedCanvas(Canvas):
-    """Defers page output to ``save()`` to print ``共 N 页 第 M 页`` per document."""
+    """Defers page output to ``save()`` to print ``共 N 页 第 M 页`` per document, and the
+    document's title and number on every later page that has no heading of its own."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.doc_index = 0
+        self.running_title = None
+        self.page_titled = False
         self._pages: list[dict] = []
 
     def showPage(self):  # noqa: N802 - reportlab API
         self._pages.append(dict(self.__dict__))
+        self.page_titled = False
         self._startPage()
 
     def save(self):
@@ -188,6 +328,8 @@ class _NumberedCanvas(Canvas):
             seen[idx] = seen.get(idx, 0) + 1
             self.setFont(font, SMALL_SIZE)
             self.drawCentredString(PAGE_W / 2, FOOTER_Y, f"共 {totals[idx]} 页 第 {seen[idx]} 页")
+            if seen[idx] > 1 and st.get("running_title") and not st.get("page_titled"):
+                self.drawCentredString(PAGE_W / 2, RUNNING_TITLE_Y, st["running_title"])
             super().showPage()
         super().save()
 
@@ -200,6 +342,7 @@ def title_block(banner: str, title: str, doc_no: str, st: Styles) -> list[Flowab
         bs = ParagraphStyle("banner", parent=st.center, fontSize=BANNER_SIZE, leading=BANNER_SIZE * 1.6)
         out.append(Paragraph(esc(banner), bs))
     out.append(BoldTitle(title, st.font))
+    out.append(RunningTitle(f"{title}　{doc_no}" if doc_no else title))
     if doc_no:
         out.append(Paragraph(esc(doc_no), st.center))
     out.append(Spacer(1, 6))
@@ -326,42 +469,64 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Seq
 
 # --- overflow into 附页 --------------------------------------------------------------------
 
+COMPLETE_NOTE = "（此栏不够，可另附页）"
+
+
 @dataclass
 class Section:
     """An item list of a form that may continue on 附页 pages.
 
     ``render(units, start)`` builds the flowables for ``units`` numbered from ``start`` (0-based).
+    ``label`` names the list in the one 此栏不够 note when several lists continue.
     """
 
     units: Sequence
     render: Callable[[Sequence, int], list[Flowable]]
     annex_heading: str
-    complete_note: str | None = "（此栏不够，可另附页）"
     unit_word: str = "项"
     min_units: int = 1
+    label: str = ""
 
     def main(self, k: int, st: Styles) -> list[Flowable]:
-        out = list(self.render(self.units[:k], 0)) if k else []
-        n = len(self.units)
-        if k < n:
-            if k:
-                which = f"{k + 1}—{n}" if k + 1 < n else f"{n}"
-                note = f"（此栏不够，第{which}{self.unit_word}见附页）"
-            else:
-                note = "（此栏不够，内容见附页）"
-        else:
-            note = self.complete_note
-        if note:
-            out.append(Paragraph(esc(note), st.right if k == n else st.body))
-        return out
+        return list(self.render(self.units[:k], 0)) if k else []
 
     def annex(self, k: int, st: Styles) -> list[Flowable]:
         if k >= len(self.units):
             return []
         return [Paragraph(esc(self.annex_heading), st.plain), *self.render(self.units[k:], k)]
 
+    def rest(self, k: int) -> str:
+        """What of this list is on the 附页: "第3—10项", "第10项" or "" (all of it)."""
+        n = len(self.units)
+        if not k:
+            return ""
+        return f"第{k + 1}—{n}{self.unit_word}" if k + 1 < n else f"第{n}{self.unit_word}"
 
-Story = list  # of Flowable | Section
+
+@dataclass
+class NoteSlot:
+    """Where the form prints its one "此栏不够" note, after ``prefix`` (markup) when given.
+
+    Without a slot the note follows the story's last section.
+    """
+
+    prefix: str = ""
+    style: str = ""   # "body" or "right"; "" = right when complete, body when continued
+
+
+Story = list  # of Flowable | Section | NoteSlot
+
+
+def note_text(sections: Sequence[Section], ks: Sequence[int]) -> str:
+    """The one 此栏不够 note of page 1: where each list continues, or that one may be added."""
+    over = [(s, k) for s, k in zip(sections, ks) if k < len(s.units)]
+    if not over:
+        return COMPLETE_NOTE
+    if len(over) == 1:
+        s, k = over[0]
+        return f"（此栏不够，{s.rest(k)}见附页）" if k else "（此栏不够，内容见附页）"
+    parts = [f"{s.label}{s.rest(k)}" if k else (s.label or "其余内容") for s, k in over]
+    return "（此栏不够，" + "、".join(parts) + "见附页）"
 
 
 def _height(flowables: Sequence[Flowable]) -> float:
@@ -377,12 +542,22 @@ def _height(flowables: Sequence[Flowable]) -> float:
 
 
 def _flatten(story: Story, ks: dict[int, int], st: Styles) -> list[Flowable]:
+    sections = [(i, p) for i, p in enumerate(story) if isinstance(p, Section)]
+    note = note_text([p for _, p in sections], [ks[i] for i, _ in sections])
+    complete = note == COMPLETE_NOTE
+    slot_at = next((i for i, p in enumerate(story) if isinstance(p, NoteSlot)), None)
+    if slot_at is None:
+        slot_at = sections[-1][0] if sections else None
     out: list[Flowable] = []
     for i, part in enumerate(story):
         if isinstance(part, Section):
             out.extend(part.main(ks[i], st))
-        else:
+        elif not isinstance(part, NoteSlot):
             out.append(part)
+        if i == slot_at:
+            slot = part if isinstance(part, NoteSlot) else NoteSlot()
+            style = {"body": st.body, "right": st.right}.get(slot.style) or (st.right if complete else st.body)
+            out.append(Paragraph(slot.prefix + esc(note), style))
     return out
 
 
@@ -390,20 +565,20 @@ def compose(story: Story, *, annex_header: list[Flowable], annex_footer: list[Fl
             st: Styles) -> list[Flowable]:
     """Fit ``story`` on its first page, moving the overflow of its sections to 附页 pages.
 
-    Falls back to natural page flow when even the fixed text does not fit on one page.
-    Flowables are measured by wrapping; a page holds ``FRAME_H`` minus a little slack.
+    Page 1 carries exactly one 此栏不够 note (at the story's :class:`NoteSlot`). The 附页 is
+    used only when the whole form with every item does not fit on page 1. Falls back to natural
+    page flow when even the fixed text does not fit on one page. Flowables are measured by
+    wrapping; a page holds ``FRAME_H`` minus a little slack.
     """
-    budget = FRAME_H - 3
+    budget = FRAME_H - 0.5  # what the frame holds (platypus adds 1e-6 fuzz): "really full"
     sections = {i: p for i, p in enumerate(story) if isinstance(p, Section)}
     full = {i: len(s.units) for i, s in sections.items()}
-    if not sections:
-        return [p for p in story]
 
     def fits(ks: dict[int, int]) -> bool:
         # Fresh flowables each time: a wrapped Paragraph caches its layout for one width only.
         return _height(_flatten(story, ks, st)) <= budget
 
-    if fits(full):
+    if not sections or fits(full):
         return _flatten(story, full, st)
     ks = {i: min(s.min_units, len(s.units)) for i, s in sections.items()}
     if not fits(ks):

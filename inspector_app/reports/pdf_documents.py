@@ -18,13 +18,14 @@ from typing import Iterable, Sequence
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, PageBreakIfNotEmpty, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, PageBreakIfNotEmpty, Spacer, Table, TableStyle
 
 from ..core import documents as d
 from ..storage.db import Store
 from ..storage.documents import frozen_document
 from .pdf_base import (
-    BODY_SIZE, FRAME_H, FRAME_W, NBSP, SMALL_SIZE, Section, Styles, blank, build, compose, esc,
+    BODY_SIZE, FRAME_H, FRAME_W, NBSP, SMALL_SIZE, NoteSlot, Paragraph, RunningTitle, Section, Styles, blank,
+    build, compose, esc,
     field_row, grid_table, seal_block, signature_rows, styles, title_block, u,
 )
 
@@ -188,10 +189,10 @@ def _onsite_measures(doc: d.OnsiteMeasures, doc_no: str, st: Styles) -> list[Flo
         Paragraph(u(doc.party.name) + "：", st.plain),
         Paragraph(f"本机关于{_ymd(doc.inspected_on)}现场检查时，发现你单位有下列违法违规行为和事故隐患：",
                   st.body),
-        Section(dangers, _numbered(st), "（续）发现你单位有下列违法违规行为和事故隐患："),
+        Section(dangers, _numbered(st), "（续）发现你单位有下列违法违规行为和事故隐患：", label="违法违规行为和事故隐患"),
         Paragraph(f"以上存在的问题无法保证安全生产，依据{u(doc.legal_basis)}的规定，现作出如下现场处理决定：",
                   st.body),
-        Section(decisions, _numbered(st), "（续）现作出如下现场处理决定："),
+        Section(decisions, _numbered(st), "（续）现作出如下现场处理决定：", label="现场处理决定"),
         Paragraph(_rights(doc, "决定"), st.body),
         *signature_rows(signs(), st),
         *seal_block(a.name, d.cn_date(doc.issued_on), st),
@@ -218,11 +219,11 @@ def _reinspection_opinion(doc: d.ReinspectionOpinion, doc_no: str, st: Styles) -
                   f"[{u(doc.original_doc_no)}]，经对你单位整改情况进行复查，提出如下意见：", st.body),
     ]
     if doc.items:
-        story.append(Section(doc.items, render_items, "（续）复查情况：", complete_note=None))
+        story.append(Section(doc.items, render_items, "（续）复查情况：", label="复查情况"))
     if doc.opinion.strip():
-        story.append(_text_section(doc.opinion, "（续）复查意见：", st, complete_note=None))
+        story.append(_text_section(doc.opinion, "（续）复查意见：", st, label="复查意见"))
     story += [
-        Paragraph("（此栏不够，可另附页）", st.right),
+        NoteSlot(),
         *signature_rows(signs(), st),
         *seal_block(a.name, d.cn_date(doc.issued_on), st),
         _copies(a.name, "被复查单位", st),
@@ -386,10 +387,11 @@ def _inspection_record(doc: d.InspectionRecord, doc_no: str, st: Styles) -> list
         Paragraph(f"我们是{u(a.identity)}行政执法人员{u(names)}，证件号码为{u(certs)}，这是我们的证件"
                   "（出示证件）。现依法对你单位进行现场检查，请予以配合。", st.body),
         Paragraph(f"事由和目的：{esc(doc.purpose)}", st.plain),
+        *([Paragraph(f"检查范围：{esc(doc.scope)}", st.plain)] if doc.scope else []),
         Paragraph("检查情况：", st.plain),
     ]
     if doc.situation.strip():
-        story.append(_text_section(doc.situation, "（续）检查情况：", st, complete_note=None))
+        story.append(_text_section(doc.situation, "（续）检查情况：", st, label="检查情况"))
     if doc.failed_items:
         widths = [12 * mm, 52 * mm, FRAME_W - 64 * mm]
 
@@ -398,8 +400,8 @@ def _inspection_record(doc: d.InspectionRecord, doc_no: str, st: Styles) -> list
             head = ("序号", "检查项", f"发现的问题（共{len(doc.failed_items)}项）")
             return [grid_table(head, rows, widths, st)]
 
-        story.append(Section(doc.failed_items, render_rows, "（续）发现的问题：", complete_note=None,
-                             unit_word="项"))
+        story.append(Section(doc.failed_items, render_rows, "（续）发现的问题：", unit_word="项",
+                             label="发现的问题"))
     else:
         story.append(Paragraph("本次检查未发现安全生产违法违规行为和事故隐患。", st.body))
     # The form prints "（此栏不够，可另附页）" right after the last line of the 检查情况 column.
@@ -408,7 +410,7 @@ def _inspection_record(doc: d.InspectionRecord, doc_no: str, st: Styles) -> list
         closing.append(f"符合项：{esc(doc.passed_summary)}")
     if doc.photos:
         closing.append(f"现场照片{len(doc.photos)}张，见附页。")
-    story.append(Paragraph("".join(closing) + "（此栏不够，可另附页）", st.body))
+    story.append(NoteSlot(prefix="".join(closing), style="body"))
     story.extend(signature_rows(signs(), st))
     if doc.refused_to_sign:
         story.append(Paragraph("被检查单位负责人拒绝签字。" + esc(doc.refusal_note), st.body))
@@ -484,22 +486,42 @@ def _missing_photo(path: str, max_w: float, max_h: float) -> Flowable:
     return t
 
 
+def _photo_lines(j: int, ph: d.Photo) -> list[str]:
+    """What the annex says of photo ``j``: what it shows, then when, where and by whom."""
+    shows = ph.caption or ph.item
+    lines = [f"照片{j}：{shows}" if shows else f"照片{j}"]
+    if ph.caption and ph.item and ph.item != ph.caption:
+        lines.append(f"检查项：{ph.item}")
+    when_who = [f"{label}：{value}" for label, value in (("拍摄时间", ph.taken_at), ("拍摄人", ph.photographer))
+                if value]
+    if when_who:
+        lines.append("　".join(when_who))
+    if ph.place:
+        lines.append(f"拍摄地点：{ph.place}")  # a line of its own: addresses are long
+    return lines
+
+
+CAPTION_LINES = 4  # room kept under each photo; a longer caption moves its photo on
+
+
 def _photo_pages(doc: d.InspectionRecord, doc_no: str, st: Styles) -> list[Flowable]:
     if not doc.photos:
         return []
     head_style = ParagraphStyle("ph", parent=st.center, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.8)
     cap_style = ParagraphStyle("cap", parent=st.center, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.5)
     head_h = BODY_SIZE * 1.8 + 6
-    box_h = (FRAME_H - head_h) / 2 - SMALL_SIZE * 1.5 * 2 - 14
+    box_h = (FRAME_H - head_h) / 2 - SMALL_SIZE * 1.5 * CAPTION_LINES - 14
+    title = f"{doc.title}（附页）　现场照片　{doc_no}"
     out: list[Flowable] = []
     photos = list(doc.photos)
     for n in range(0, len(photos), 2):
         out.append(PageBreakIfNotEmpty())
-        out.append(Paragraph(esc(f"{doc.title}（附页）　现场照片　{doc_no}"), head_style))
+        out.append(RunningTitle(title))
+        out.append(Paragraph(esc(title), head_style))
         out.append(Spacer(1, 6))
         for j, ph in enumerate(photos[n:n + 2], n + 1):
             out.append(_image(ph.path, FRAME_W, box_h))
-            out.append(Paragraph(esc(f"照片{j}：{ph.caption}" if ph.caption else f"照片{j}"), cap_style))
+            out.extend(Paragraph(esc(line), cap_style) for line in _photo_lines(j, ph))
             out.append(Spacer(1, 8))
     return out
 

@@ -15,6 +15,7 @@ from datetime import datetime
 
 from ..core import documents as docs
 from ..core.dates import local_naive
+from ..core.scope import FULL, RECORD_TEXT
 from .db import Store
 from .documents import authority_from_settings, documents_for_inspection, issue_document
 from .findings import findings_for_inspection
@@ -91,7 +92,9 @@ def _finding_text(f: dict) -> str:
     return text
 
 
-def _annex_photos(store: Store, session: InspectionSession, failed_keys: list[str]) -> list[docs.Photo]:
+def _annex_photos(store: Store, session: InspectionSession, failed_keys: list[str],
+                  lead: str = "") -> list[docs.Photo]:
+    """The annex photos; ``lead`` names the photographer of photos stored before it was kept."""
     order = {k: i for i, k in enumerate(failed_keys)}
     chosen = [p for p in session.photos
               if p["item_key"] in order or p["kind"] in ANNEX_PHOTO_KINDS]
@@ -102,14 +105,22 @@ def _annex_photos(store: Store, session: InspectionSession, failed_keys: list[st
         if p["sha256"] in seen:
             continue
         seen.add(p["sha256"])
-        caption = (p.get("caption") or "").strip()
-        if not caption and p["item_key"]:
+        item = ""
+        if p["item_key"]:
             try:
-                caption = _short(session.item(p["item_key"]).question, 60)
-            except KeyError:  # an item key not in the snapshot: keep the photo, no caption
-                caption = ""
+                item = _short(session.item(p["item_key"]).question, 60)
+            except KeyError:  # an item key not in the snapshot: keep the photo, no item
+                item = ""
+        try:
+            taken = docs.cn_datetime(_local_naive(p.get("taken_at") or p["created_at"]))
+        except ValueError:  # a malformed camera time: the photo still goes in
+            taken = ""
         # Frozen relative to the photos folder, with the hash the renderer checks.
-        out.append(docs.Photo(path=relative_path(p["sha256"]), caption=caption, sha256=p["sha256"]))
+        out.append(docs.Photo(
+            path=relative_path(p["sha256"]), sha256=p["sha256"],
+            caption=(p.get("caption") or "").strip(), item=item, taken_at=taken,
+            place=session.place or session.enterprise.address,
+            photographer=(p.get("photographer") or "").strip() or lead))
     return out
 
 
@@ -164,13 +175,14 @@ def build_record_content(store: Store, inspection_id: str) -> dict:
         situation=_situation(session, failed_keys=failed_keys, rows=len(rows), major=major),
         failed_items=tuple(rows),
         passed_summary=passed_summary,
-        photos=tuple(_annex_photos(store, session, failed_keys)),
+        photos=tuple(_annex_photos(store, session, failed_keys, officers[0].name if officers else "")),
         onsite_person=session.onsite_person.strip(),
         onsite_person_title=session.onsite_person_title.strip(),
         onsite_person_phone=session.onsite_person_phone.strip(),
         refused_to_sign=session.refused_to_sign,
         refusal_note=session.refusal_note.strip(),
         witness=witness,
+        scope=RECORD_TEXT.get(session.scope, RECORD_TEXT[FULL]).format(n=len(checked)),
     )
     return record.to_dict()
 

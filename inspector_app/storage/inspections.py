@@ -30,6 +30,7 @@ from ..core.enterprise import Enterprise
 from ..core.forms import CHOICES, ChecklistForm, Item, assemble, load_forms
 from ..core.obligations import obligations_form
 from ..core.officers import require_two_officers
+from ..core.scope import FOCUSED, FULL, check_scope, focus
 from . import audit
 from . import findings as findings_store
 from .db import Store, not_found, now_iso, require
@@ -53,7 +54,7 @@ _ROW_COLUMNS = (
     "id", "enterprise_id", "kind", "place", "purpose", "started_at", "ended_at", "officer_ids",
     "status", "finalised_at", "checklist_snapshot", "onsite_person", "onsite_person_title",
     "onsite_person_phone", "refused_to_sign", "refusal_note", "witness", "witness_id_no",
-    "summary", "created_at", "updated_at",
+    "summary", "created_at", "updated_at", "scope",
 )
 
 
@@ -104,6 +105,7 @@ class InspectionSession:
     assembled_at: str = ""
     answers: dict[str, Answer] = field(default_factory=dict)
     photos: list[dict] = field(default_factory=list)
+    scope: str = "full"  # core.scope: "focused" or "full" checklist
 
     @property
     def is_final(self) -> bool:
@@ -260,12 +262,15 @@ def _stamp_sql(store: Store) -> tuple[str, list]:
 
 
 def start_inspection(store: Store, *, enterprise_id: str, officer_ids: list[str], kind: str = "日常",
-                     place: str = "", started_at=None, forms=None, purpose: str = "") -> str:
+                     place: str = "", started_at=None, forms=None, purpose: str = "",
+                     scope: str = FULL) -> str:
     """Create a draft inspection with its checklist frozen in; return its id.
 
     ``forms``: None for the shipped ``forms/``, a directory, or loaded forms (a mapping or list).
-    ``place`` defaults to the enterprise's address.
+    ``place`` defaults to the enterprise's address. ``scope`` "focused" keeps the major-hazard
+    items and those the enterprise's risk tags select (core/scope.py); "full" keeps all.
     """
+    check_scope(scope)
     _check_kind(kind)
     ids = _check_officers(store, officer_ids)
     ent = _enterprise(store, enterprise_id, live_only=True)
@@ -273,6 +278,8 @@ def start_inspection(store: Store, *, enterprise_id: str, officer_ids: list[str]
         raise not_found("所选企业", "请重新选择被检查单位。")
     started = _dt_text(started_at, "检查开始时间") or now_iso()
     chosen = assemble(_resolve_forms(forms), ent)
+    if scope == FOCUSED:
+        chosen = focus(chosen, ent)
     duties = obligations_form(ent, today=parse_date(started))
     checklist = ([duties] if any(True for _ in duties.items()) else []) + chosen
     if not checklist:
@@ -287,11 +294,26 @@ def start_inspection(store: Store, *, enterprise_id: str, officer_ids: list[str]
         "officer_ids": json.dumps(ids),
         "status": "draft",
         "checklist_snapshot": json.dumps(snapshot, ensure_ascii=False),
+        "scope": scope,
     }
     with store.write():
         store.stamp(row, new=True)
         store.db["inspection"].insert(row)
     return row["id"]
+
+
+def checklist_sizes(store: Store, enterprise_id: str, *, forms=None) -> dict[str, int]:
+    """How many items a focused and a full inspection of the enterprise would have (the
+    start dialog shows both; the derived obligations are in either)."""
+    ent = _enterprise(store, enterprise_id, live_only=True)
+    if ent is None:
+        raise not_found("所选企业", "请重新选择被检查单位。")
+    chosen = assemble(_resolve_forms(forms), ent)
+    duties = sum(1 for _ in obligations_form(ent, today=parse_date(now_iso())).items())
+
+    def count(fs) -> int:
+        return duties + sum(1 for f in fs for it in f.items() if it.kind != "text")
+    return {FOCUSED: count(focus(chosen, ent)), FULL: count(chosen)}
 
 
 def open_inspection(store: Store, inspection_id: str) -> InspectionSession:

@@ -606,3 +606,18 @@ BEGIN
     SELECT RAISE(ABORT, '结账记录不可删除。');
 END;
 """)
+
+
+@migrations()
+def m004_photo_details_and_scope(db: Database) -> None:
+    """Who took each photo (the annex prints time, place, photographer and caption), and
+    whether an inspection used the focused or the full checklist (printed on the record).
+    Both are frozen with the finalised inspection: the guards in ``storage.protect`` list them,
+    so the generated triggers are installed again."""
+    from .protect import install_triggers
+
+    _run(db, """
+ALTER TABLE photo ADD COLUMN photographer TEXT NOT NULL DEFAULT '';
+ALTER TABLE inspection ADD COLUMN scope TEXT NOT NULL DEFAULT 'full' CHECK (scope IN ('focused', 'full'));
+""")
+    install_triggers(db.conn)

@@ -81,6 +81,32 @@ def _taken_at(img) -> str:
         return ""
 
 
+_heif: bool | None = None
+
+
+def heif_supported() -> bool:
+    """Whether HEIC/HEIF (iPhone and many Android phones) opens: pillow-heif registers its
+    opener with Pillow once. The file dialogs offer *.heic only when this is true."""
+    global _heif
+    if _heif is None:
+        try:
+            from pillow_heif import register_heif_opener
+        except ImportError:
+            _heif = False
+        else:
+            register_heif_opener()
+            _heif = True
+    return _heif
+
+
+def picture_patterns() -> str:
+    """The picture files the officer may pick, as a file dialog's pattern list."""
+    pats = ["*.jpg", "*.jpeg", "*.png", "*.bmp", "*.webp", "*.tif", "*.tiff"]
+    if heif_supported():
+        pats += ["*.heic", "*.heif"]
+    return " ".join(pats)
+
+
 def normalise_image(data: bytes) -> tuple[bytes, int, int, str]:
     """Return (jpeg bytes, width, height, taken_at) for raw image bytes.
 
@@ -91,8 +117,9 @@ def normalise_image(data: bytes) -> tuple[bytes, int, int, str]:
     Image.MAX_IMAGE_PIXELS = MAX_JPEG_PIXELS  # Pillow's own guard, a backstop to the check below
     if len(data) > MAX_PHOTO_BYTES:
         raise _too_large(len(data))
+    formats = PHOTO_FORMATS + (("HEIF",) if heif_supported() else ())
     try:
-        with Image.open(io.BytesIO(data), formats=PHOTO_FORMATS) as src:
+        with Image.open(io.BytesIO(data), formats=formats) as src:
             _check_pixels(src.format, *src.size)  # from the header: nothing decoded yet
             if src.format in ("JPEG", "MPO"):
                 src.draft("RGB", (MAX_SIDE, MAX_SIDE))  # decode at 1/2, 1/4 or 1/8 when that suffices
@@ -179,11 +206,13 @@ def add_photo(
     finding_id: str | None = None,
     kind: str = "现场",
     caption: str = "",
+    photographer: str = "",
     photos_root: str | os.PathLike,
 ) -> str:
     """Normalise and store a photo, attach it to an inspection (item) and/or finding; return its id.
 
     The same picture attached twice to the same place returns the existing photo id.
+    ``photographer`` defaults to the inspection's officer using this laptop (else its first).
     """
     if kind not in PHOTO_KINDS:
         raise ValueError("照片类型无效，应为：" + "、".join(PHOTO_KINDS) + "。")
@@ -234,11 +263,50 @@ def add_photo(
             "finding_id": finding_id,
             "kind": kind,
             "caption": caption.strip(),
+            "photographer": photographer.strip() or _default_photographer(store, inspection_id),
             "taken_at": taken_at or now_iso(),
         }
         store.stamp(row, new=True)
         store.db["photo"].insert(row)
     return row["id"]
+
+
+def _default_photographer(store: Store, inspection_id: str | None) -> str:
+    if inspection_id is None:
+        return ""
+    import json
+
+    from ..core import settings as S
+    from . import settings
+
+    row = store.db.execute("SELECT officer_ids FROM inspection WHERE id = ?", [inspection_id]).fetchone()
+    ids = json.loads(row[0] or "[]") if row else []
+    current = str(settings.get(store, S.CURRENT_OFFICER) or "")
+    for oid in ([current] if current in ids else []) + ids:
+        name = store.db.execute("SELECT name FROM officer WHERE id = ?", [oid]).fetchone()
+        if name:
+            return name[0]
+    return ""
+
+
+def set_photo_details(store: Store, photo_id: str, *, caption: str | None = None,
+                      photographer: str | None = None) -> None:
+    """The officer's caption (what the photo shows) and who took it, while the inspection is a
+    draft; the annex of the 现场检查记录 prints both."""
+    with store.write():
+        row = require(store, "photo", photo_id, "该照片", columns="inspection_id", hint="请刷新后重试。")
+        if row[0] is not None and _inspection_status(store, row[0]) == "final":
+            raise ValueError("检查已定稿，照片说明不可修改。")
+        update: dict = {}
+        if caption is not None:
+            if len(caption.strip()) > 200:
+                raise ValueError("照片说明不超过200字，请精简。")
+            update["caption"] = caption.strip()
+        if photographer is not None:
+            update["photographer"] = photographer.strip()
+        if update:
+            store.stamp(update, new=False)
+            store.db["photo"].update(photo_id, update)
 
 
 def photos_for(store: Store, inspection_id: str | None = None, finding_id: str | None = None) -> list[dict]:
@@ -270,5 +338,5 @@ def remove_photo(store: Store, photo_id: str) -> None:
         store.db["photo"].update(photo_id, update)
 
 
-__all__ = ["MAX_SIDE", "PHOTO_KINDS", "add_photo", "file_sha256", "normalise_image", "photo_path", "photos_for",
-           "relative_path", "remove_photo", "resolve"]
+__all__ = ["MAX_SIDE", "PHOTO_KINDS", "add_photo", "file_sha256", "heif_supported", "normalise_image", "photo_path",
+           "photos_for", "picture_patterns", "relative_path", "remove_photo", "resolve", "set_photo_details"]

@@ -78,7 +78,7 @@ PROTECTED: tuple[Guard, ...] = (
         columns=("id", "enterprise_id", "kind", "place", "purpose", "started_at", "ended_at", "officer_ids",
                  "status", "finalised_at", "checklist_snapshot", "onsite_person", "onsite_person_title",
                  "onsite_person_phone", "refused_to_sign", "refusal_note", "witness", "witness_id_no",
-                 "summary", "deleted"),
+                 "summary", "scope", "deleted"),
         message="检查已定稿，检查记录不可修改、删除或隐藏。",
     ),
     Guard(
@@ -93,7 +93,7 @@ PROTECTED: tuple[Guard, ...] = (
         table="photo",
         when=_FINAL_PARENT,
         columns=("id", "sha256", "mime", "width", "height", "inspection_id", "item_key", "finding_id", "kind",
-                 "caption", "taken_at", "deleted"),
+                 "caption", "photographer", "taken_at", "deleted"),
         check_new=True,
         # Rectification and re-inspection photos of a finding may still name the inspection.
         insert_allowed="NEW.kind IN ('整改', '复查')",

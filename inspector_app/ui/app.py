@@ -75,6 +75,9 @@ def main(argv=None) -> int:
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     i18n.install(app, args.lang)
+    from .widgets import screen
+
+    screen.install(app)  # every window fits a 1366×768 laptop
     from . import crash, state
 
     crash.install()

@@ -7,7 +7,7 @@ real screen over the database — no placeholders. Screens refresh themselves fr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QSize, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QStackedWidget, QWidget)
@@ -163,8 +163,11 @@ class MainWindow(QMainWindow):
     def import_enterprises(self) -> None:
         from .registry.import_dialog import ImportDialog
 
+        from ..importers.readers import EXTENSIONS
+
+        patterns = " ".join(f"*.{ext}" for ext in EXTENSIONS)
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import enterprises"), "",
-                                              self.tr("Excel workbooks (*.xlsx)"))
+                                              self.tr("Spreadsheets (%1)").replace("%1", patterns))
         if not path:
             return
         ImportDialog(self.store, path, self).exec()  # the import announces Change.ENTERPRISE
@@ -208,11 +211,14 @@ class MainWindow(QMainWindow):
 
     # -- geometry --------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        from .widgets.screen import fit_to_screen
+
         geo = state.settings().value("persist/main_geometry")
         if geo is not None:
             self.restoreGeometry(geo)
+            fit_to_screen(self)  # saved on a bigger screen (or a monitor since unplugged)
         else:
-            self.resize(1280, 800)
+            fit_to_screen(self, QSize(1280, 800))
 
     def closeEvent(self, event) -> None:  # Qt override
         state.settings().setValue("persist/main_geometry", self.saveGeometry())

@@ -212,9 +212,9 @@ def test_unreadable_files_raise_a_clear_error(store, tmp_path, kind):
     if kind == "csv":
         path.write_text("企业名称,统一社会信用代码\n江阴甲,913202810000000019\n", encoding="utf-8")
         expected = "另存为"
-    elif kind == "xls":
+    elif kind == "xls":  # an OLE file that is no readable .xls/.et workbook
         path.write_bytes(ole + "Workbook".encode("utf-16-le") + b"\0" * 512)
-        expected = ".xls"
+        expected = "已损坏"
     elif kind == "encrypted":  # what Excel writes for 用密码进行加密: an OLE file with EncryptionInfo
         path.write_bytes(ole + "EncryptionInfo".encode("utf-16-le") + b"\0" * 512)
         expected = "密码"

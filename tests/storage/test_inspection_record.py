@@ -220,8 +220,11 @@ def test_content_of_a_finalised_inspection(store, ent, finished):
     root = paths.photos_dir(store.path)
     assert all(not Path(p.path).is_absolute() and (root / p.path).is_file() for p in rec.photos)
     assert all(photos.file_sha256(root / p.path) == p.sha256 for p in rec.photos)
-    assert rec.photos[0].caption.startswith("干式除尘系统")
+    # Each photo says what it shows (the officer's caption, else its checklist item), when,
+    # where and by whom.
+    assert rec.photos[0].caption == "" and rec.photos[0].item.startswith("干式除尘系统")
     assert rec.photos[1].caption == "配电箱前堆物"
+    assert all(p.taken_at.endswith("分") and p.place == rec.place and p.photographer for p in rec.photos)
 
     assert (rec.onsite_person, rec.onsite_person_title, rec.onsite_person_phone) == (
         "陈立", "安全员", "13961600002")

@@ -69,6 +69,8 @@ def changed_value(table, col, ctype):
         return "'draft'"
     if col == "enterprise_id":
         return "'e2'" if table == "document" else "CASE enterprise_id WHEN 'e1' THEN 'e2' ELSE 'e1' END"
+    if table == "inspection" and col == "scope":  # CHECK (scope IN ('focused', 'full'))
+        return "CASE scope WHEN 'full' THEN 'focused' ELSE 'full' END"
     if "INT" in ctype:
         return f"COALESCE({col}, 0) + 1"
     return f"COALESCE({col}, '') || 'x'"

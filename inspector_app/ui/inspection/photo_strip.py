@@ -1,5 +1,6 @@
 """The photo strip: thumbnails of an item's (or the whole inspection's) photos, with Add photos…,
-Camera… and the photo class."""
+Camera…, the photo class, and the caption of the selected photo (what it shows: the annex of
+the 现场检查记录 prints it with the time, place and photographer)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QIcon, QImageReader, QPixmap
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMenu, QMessageBox, QPushButton, QVBoxLayout,
                                QWidget)
 
@@ -68,6 +69,13 @@ class PhotoStrip(QWidget):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_list_context_menu)
         self.list.itemActivated.connect(self._on_item_activated)
+        self.list.currentItemChanged.connect(self._on_current_photo_changed)
+        self.caption = QLineEdit(self)
+        self.caption.setObjectName("photoCaption")
+        self.caption.setMaxLength(200)
+        self.caption.setPlaceholderText(self.tr("What the selected photo shows (printed under it in the record)"))
+        self.caption.editingFinished.connect(self._on_caption_edited)
+        self.caption.hide()
         self.kind = QComboBox(self)
         self.kind.setObjectName("photoKind")
         for k in photo_store.PHOTO_KINDS:
@@ -91,6 +99,7 @@ class PhotoStrip(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.list)
+        layout.addWidget(self.caption)
 
     @property
     def root(self):
@@ -105,6 +114,7 @@ class PhotoStrip(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
+        self.caption.setReadOnly(read_only)
         for w in (self.kind, self.add_button):
             w.setVisible(not read_only)
         self.camera_button.setVisible(not read_only and camera_available())
@@ -113,16 +123,47 @@ class PhotoStrip(QWidget):
         return [p for p in photo_store.photos_for(self.store, inspection_id=self.inspection_id)
                 if p["item_key"] == self.item_key]
 
-    def reload(self) -> None:
+    def reload(self, *, select: str | None = None) -> None:
+        """Rebuild the thumbnails; ``select`` (a photo id) becomes current, else the first."""
+        self.list.blockSignals(True)
         self.list.clear()
         rows = self.photos()
         self.list.setVisible(bool(rows))  # no empty box taking room from the checklist
+        self.caption.setVisible(bool(rows))
+        current = None
         for p in rows:
             path = str(photo_store.photo_path(self.root, p["sha256"]))
             item = QListWidgetItem(_thumbnail(path), label_of(PHOTO_KIND_LABELS, p["kind"]), self.list)
             item.setData(Qt.ItemDataRole.UserRole, p["id"])
             item.setData(Qt.ItemDataRole.UserRole + 1, path)
+            item.setData(Qt.ItemDataRole.UserRole + 2, p.get("caption") or "")
             item.setToolTip(" ".join(x for x in (p.get("caption") or "", fmt_time(p["taken_at"])) if x))
+            if current is None or p["id"] == select:
+                current = item
+        if current is not None:
+            self.list.setCurrentItem(current)
+        self.list.blockSignals(False)
+        self._on_current_photo_changed(current, None)
+
+    def _on_current_photo_changed(self, item, _previous=None) -> None:
+        self.caption.setEnabled(item is not None)
+        self.caption.setText(item.data(Qt.ItemDataRole.UserRole + 2) if item is not None else "")
+
+    def _on_caption_edited(self) -> None:
+        item = self.list.currentItem()
+        if item is None or self.read_only:
+            return
+        text = self.caption.text().strip()
+        if text == item.data(Qt.ItemDataRole.UserRole + 2):
+            return
+        try:
+            photo_store.set_photo_details(self.store, item.data(Qt.ItemDataRole.UserRole), caption=text)
+        except ValueError as e:
+            QMessageBox.warning(self, self.tr("Photo caption"), str(e))
+            return
+        item.setData(Qt.ItemDataRole.UserRole + 2, text)
+        item.setToolTip(text)
+        self.photos_changed.emit()
 
     def add_files(self, files: list[str]) -> list[str]:
         return self._add([(f, f) for f in files])
@@ -139,7 +180,7 @@ class PhotoStrip(QWidget):
                     kind=self.kind.currentData(), photos_root=self.root))
             except ValueError as e:
                 problems.append(f"{name}: {e}")
-        self.reload()
+        self.reload(select=ids[-1] if ids else None)  # the new photo: type what it shows
         if ids:
             self.photos_changed.emit()
         if problems:
@@ -148,7 +189,7 @@ class PhotoStrip(QWidget):
 
     def _on_add_clicked(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add photos"), "",
-                                                self.tr("Pictures (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)"))
+                                                self.tr("Pictures (%1)").replace("%1", photo_store.picture_patterns()))
         if files:
             self.add_files(files)
 

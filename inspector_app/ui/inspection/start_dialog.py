@@ -1,4 +1,5 @@
-"""Starting an inspection: who (at least two officers), what kind, where, why."""
+"""Starting an inspection: who (at least two officers), what kind, focused or full checklist,
+where, why."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonB
                                QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from ...core import clock
+from ...core import scope as scopes
 from ...core import settings as S
 from ...core.documents import DEFAULT_PURPOSE
 from ...storage import enterprises as repo
@@ -50,6 +52,17 @@ class StartInspectionDialog(QDialog):
         self.kind.setObjectName("kind")
         for k in KINDS:
             self.kind.addItem(label_of(KIND_LABELS, k), k)
+        self.scope = QComboBox(self)
+        self.scope.setObjectName("scope")
+        sizes = ins.checklist_sizes(store, enterprise_id) if ent else {}
+        for value, text in ((scopes.FOCUSED, self.tr("Focused: major-hazard items and the firm's risk tags (%1 items)")),
+                            (scopes.FULL, self.tr("Full: every applicable item (%1 items)"))):
+            self.scope.addItem(text.replace("%1", str(sizes.get(value, "?"))), value)
+        threshold = settings.get(store, S.FOCUSED_MAX_EMPLOYEES)
+        default = scopes.default_scope(ent, threshold) if ent else scopes.FULL
+        self.scope.setCurrentIndex(self.scope.findData(default))
+        self.scope.setToolTip(self.tr("Firms of up to %1 people start focused (Settings); "
+                                      "the record says which was done.").replace("%1", str(threshold)))
         self.place = QLineEdit(ent.address if ent else "", self)
         self.place.setObjectName("place")
         self.purpose = QPlainTextEdit(DEFAULT_PURPOSE, self)
@@ -79,6 +92,7 @@ class StartInspectionDialog(QDialog):
         form.addRow(self.tr("Officers:"), self.officers)
         form.addRow("", self.officer_message)
         form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow(self.tr("Checklist:"), self.scope)
         form.addRow(self.tr("Place:"), self.place)
         form.addRow(self.tr("Start time:"), self.started)
         form.addRow(self.tr("Purpose:"), self.purpose)
@@ -107,7 +121,7 @@ class StartInspectionDialog(QDialog):
     def _on_start_clicked(self) -> None:
         started = to_local_iso(self.started.dateTime())
         values = dict(enterprise_id=self.enterprise_id, officer_ids=self.officers.checked_ids(),
-                      kind=self.kind.currentData(), place=self.place.text(),
+                      kind=self.kind.currentData(), scope=self.scope.currentData(), place=self.place.text(),
                       purpose=self.purpose.toPlainText(), started_at=started)
         self.error.hide()
         Op(self, lambda: ins.start_inspection(self.store, **values), changes={Change.INSPECTION}) \

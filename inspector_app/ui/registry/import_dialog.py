@@ -1,12 +1,15 @@
 """Import the county's enterprise list: read and check in the background, preview every row
-with its reason, import the good rows, and save the rejected ones for correction."""
+with its reason, import the good rows, and save the rejected ones for correction.
+
+The table gives one line per row; the pane under it shows the selected row in full: every
+reason, every warning, and for an update each field that changes, old → new."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel,
-                               QMessageBox, QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
+                               QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout)
 
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ...storage import open_db
@@ -25,19 +28,25 @@ ACTION_LABELS = {
 class PlanModel(ListTableModel):
     COLUMNS = (("row", QT_TRANSLATE_NOOP("PlanModel", "Row")), ("action", QT_TRANSLATE_NOOP("PlanModel", "Action")),
                ("name", QT_TRANSLATE_NOOP("PlanModel", "Name")),
-               ("reasons", QT_TRANSLATE_NOOP("PlanModel", "Reasons / warnings")))
+               ("reasons", QT_TRANSLATE_NOOP("PlanModel", "Reasons / warnings / changes")))
 
     @staticmethod
     def action_of(r) -> str:
         return "unchanged" if r.action == "update" and not r.changed else r.action
+
+    @staticmethod
+    def notes_of(r) -> list[str]:
+        """Reasons, warnings, then (for an update) the changes: the row's whole story."""
+        changes = [str(c) for c in getattr(r, "changes", [])] if r.action == "update" else []
+        return r.errors + r.warnings + changes
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         r = self.rows[index.row()]
         col = index.column()
-        if role == Qt.ItemDataRole.ToolTipRole and col == 3:
-            return "\n".join(r.errors + r.warnings) or None
+        if role == Qt.ItemDataRole.ToolTipRole and col in (2, 3):
+            return "\n".join([r.name] if col == 2 else self.notes_of(r)) or None
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return r.row_number
@@ -45,7 +54,7 @@ class PlanModel(ListTableModel):
                 return QCoreApplication.translate("PlanModel", ACTION_LABELS[self.action_of(r)])
             if col == 2:
                 return r.name
-            return "；".join(r.errors + r.warnings)
+            return "；".join(self.notes_of(r))
         if role == Qt.ItemDataRole.ForegroundRole and r.action == "error":
             return QColor("#b00020")
         if role == Qt.ItemDataRole.ForegroundRole and col == 3 and r.warnings:
@@ -69,7 +78,18 @@ class ImportDialog(QDialog):
         self.columns = QLabel(self)
         self.columns.setWordWrap(True)
         self.model = PlanModel(self)
-        self.view = table_view(self, self.model, name="importPreview", widths=(60, 80, 300))
+        # One line per row in the table; the pane below shows the selected row in full.
+        self.view = table_view(self, self.model, name="importPreview", widths=(60, 80, 300), word_wrap=False)
+        self.view.selectionModel().currentRowChanged.connect(self._on_row_current_changed)
+        self.detail = QPlainTextEdit(self)
+        self.detail.setObjectName("importRowDetail")
+        self.detail.setReadOnly(True)
+        self.detail.setPlaceholderText(self.tr("Select a row to see its reasons and changes in full."))
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.view)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
         self.import_button = QPushButton(self.tr("&Import"), self)
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self._on_import_clicked)
@@ -86,7 +106,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.columns)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(split, 1)
         layout.addLayout(buttons)
         self.resize(980, 620)
         if start:
@@ -117,6 +137,8 @@ class ImportDialog(QDialog):
         self.plan = plan
         rows = sorted(plan.rows, key=lambda r: (r.action != "error", r.row_number))
         self.model.set_rows(rows)
+        if rows:
+            self.view.selectRow(0)
         n_err = len(plan.error_rows)
         self.summary.setText(
             self.tr("%1 rows read: %2 new, %3 to update, %4 unchanged, %5 with errors (listed first, not imported).")
@@ -131,6 +153,27 @@ class ImportDialog(QDialog):
         self.import_button.setText(self.tr("&Import %1 good rows").replace("%1", str(good)))
         self.import_button.setEnabled(good > 0)
         self.errors_button.setEnabled(n_err > 0)
+
+    def _on_row_current_changed(self, current, _previous) -> None:
+        r = self.model.row_at(current.row()) if current.isValid() else None
+        if r is None:
+            self.detail.clear()
+            return
+        lines = [self.tr("Row %1: %2").replace("%1", str(r.row_number)).replace("%2", r.name or "—")]
+        if r.errors:
+            lines.append(self.tr("Not imported, because:"))
+            lines += [f"{i}. {e}" for i, e in enumerate(r.errors, 1)]
+        if r.warnings:
+            lines.append(self.tr("Please check:"))
+            lines += [f"• {w}" for w in r.warnings]
+        if r.action == "update" and r.changed:
+            lines.append(self.tr("Will change in the registry:"))
+            lines += [f"• {c}" for c in r.changes]
+        elif r.action == "update":
+            lines.append(self.tr("Already in the registry with the same details; nothing changes."))
+        elif r.action == "insert":
+            lines.append(self.tr("Will be added to the registry as a new enterprise."))
+        self.detail.setPlainText("\n".join(lines))
 
     @staticmethod
     def _field_label(field: str) -> str:
