@@ -20,7 +20,7 @@ Create a new, empty database there? (Choose No if the name or folder is mistyped
 要在此新建一个空数据库吗？（如文件名或文件夹输错了，请选“否”。）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="103" />
+        <location filename="../../inspector_app/ui/app.py" line="106" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -1515,76 +1515,111 @@ Run “inspector verify --full” for the complete list.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="65" />
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="110" />
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="113" />
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="169" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="74" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="130" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="133" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="212" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="66" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="75" />
         <source>Reading the workbook…</source>
         <translation>正在读取工作簿…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="73" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="87" />
+        <source>Select a row to see its reasons and changes in full.</source>
+        <translation>选中一行，可在此查看完整的原因和变更内容。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="93" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="76" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="96" />
         <source>Save rejected rows…</source>
         <translation>保存未通过的行…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="79" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="99" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="112" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="132" />
         <source>Reading and checking the workbook…</source>
         <translation>正在读取并校验工作簿…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="122" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="144" />
         <source>%1 rows read: %2 new, %3 to update, %4 unchanged, %5 with errors (listed first, not imported).</source>
         <translation>共读取 %1 行：新增 %2，更新 %3，未变 %4，有错误 %5（排在最前，不导入）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="126" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="148" />
         <source>Columns recognised: </source>
         <translation>已识别的列：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="128" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="150" />
         <source>Columns not imported: </source>
         <translation>未导入的列：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="131" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="153" />
         <source>&amp;Import %1 good rows</source>
         <translation>导入 %1 条有效行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="161" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="162" />
+        <source>Row %1: %2</source>
+        <translation>第%1行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="164" />
+        <source>Not imported, because:</source>
+        <translation>未导入，原因：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="167" />
+        <source>Please check:</source>
+        <translation>请核对：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="170" />
+        <source>Will change in the registry:</source>
+        <translation>将更新登记库中的以下内容：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="173" />
+        <source>Already in the registry with the same details; nothing changes.</source>
+        <translation>登记库中已有该企业且信息相同，不作变更。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="175" />
+        <source>Will be added to the registry as a new enterprise.</source>
+        <translation>将作为新企业添加到登记库。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="204" />
         <source>Imported: %1 new, %2 updated, %3 unchanged. %4 rows rejected — save them, correct and import again.</source>
         <translation>已导入：新增 %1，更新 %2，未变 %3。%4 行未通过 — 请保存、更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="168" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="211" />
         <source>Writing enterprises…</source>
         <translation>正在写入企业…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="173" />
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="184" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="216" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="227" />
         <source>Save rejected rows</source>
         <translation>保存未通过的行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="174" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="217" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2379,27 +2414,27 @@ Run “inspector verify --full” for the complete list.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="166" />
+        <location filename="../../inspector_app/ui/main_window.py" line="169" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="167" />
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <location filename="../../inspector_app/ui/main_window.py" line="170" />
+        <source>Spreadsheets (%1)</source>
+        <translation>电子表格 (%1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="202" />
+        <location filename="../../inspector_app/ui/main_window.py" line="205" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="205" />
+        <location filename="../../inspector_app/ui/main_window.py" line="208" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="206" />
+        <location filename="../../inspector_app/ui/main_window.py" line="209" />
         <source>Work-safety inspector %1
 Offline tool for township work-safety officers.</source>
         <translation>安全生产检查 %1
@@ -2674,34 +2709,44 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="75" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="76" />
+        <source>What the selected photo shows (printed under it in the record)</source>
+        <translation>所选照片拍的是什么（打印在检查记录附页的照片下方）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="83" />
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="79" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="87" />
         <source>Camera…</source>
         <translation>拍照…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="131" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="162" />
+        <source>Photo caption</source>
+        <translation>照片说明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="172" />
         <source>camera picture</source>
         <translation>现场拍摄照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="146" />
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="150" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="187" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="191" />
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="151" />
-        <source>Pictures (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
-        <translation>图片 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="192" />
+        <source>Pictures (%1)</source>
+        <translation>图片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="169" />
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="177" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="210" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="218" />
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
@@ -2709,44 +2754,44 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="18" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="21" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="19" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="22" />
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="20" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="23" />
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="21" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="24" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="26" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="29" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="26" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="29" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="27" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="30" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="28" />
-        <source>Reasons / warnings</source>
-        <translation>原因/警告</translation>
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="31" />
+        <source>Reasons / warnings / changes</source>
+        <translation>原因/提示/变更</translation>
     </message>
 </context>
 <context>
@@ -3562,52 +3607,72 @@ The program now closes; start it again.</source>
 <context>
     <name>StartInspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="40" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="42" />
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="68" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="58" />
+        <source>Focused: major-hazard items and the firm's risk tags (%1 items)</source>
+        <translation>重点检查：重大事故隐患判定项及本单位风险类别对应项（%1项）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="59" />
+        <source>Full: every applicable item (%1 items)</source>
+        <translation>全面检查：适用于本单位的全部检查项（%1项）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="64" />
+        <source>Firms of up to %1 people start focused (Settings); the record says which was done.</source>
+        <translation>从业人数不超过%1人的企业默认重点检查（可在设置中修改）；现场检查记录注明检查范围。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="81" />
         <source>An unfinished inspection of this enterprise (started %1) is in the drafts; you can resume it from Inspections instead.</source>
         <translation>该企业有一项未完成的检查（开始于 %1）保存在草稿中；也可以在“现场检查”中继续该检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="78" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="91" />
         <source>Enterprise:</source>
         <translation>企业：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="79" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="92" />
         <source>Officers:</source>
         <translation>执法人员：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="81" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="94" />
         <source>Kind:</source>
         <translation>检查类型：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="82" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="95" />
+        <source>Checklist:</source>
+        <translation>检查范围：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="96" />
         <source>Place:</source>
         <translation>检查地点：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="83" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="97" />
         <source>Start time:</source>
         <translation>开始时间：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="84" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="98" />
         <source>Purpose:</source>
         <translation>检查目的：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="88" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="102" />
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="89" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="103" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
