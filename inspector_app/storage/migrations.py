@@ -295,6 +295,19 @@ END;
 """)
 
 
+def _reseal(conn, kinds: set[str]) -> None:
+    """Seal the records of ``kinds`` anew in the audit chain after their legal content gained a
+    column (see ``audit.baseline(again=True)``)."""
+    import json
+
+    from .audit import baseline
+    from .db import now_iso
+
+    row = conn.execute("SELECT value FROM setting WHERE key = 'device_code'").fetchone()
+    device = (json.loads(row[0]) if row else "") or "DEV"
+    baseline(conn, at=now_iso(), device=device, kinds=kinds, again=True)
+
+
 def _relative_photos(content: dict) -> bool:
     """Rewrite a record's frozen absolute photo paths as paths relative to the photos folder,
     with the sha256 each file was named by when it was stored (its hash at freeze time)."""
@@ -621,3 +634,4 @@ ALTER TABLE photo ADD COLUMN photographer TEXT NOT NULL DEFAULT '';
 ALTER TABLE inspection ADD COLUMN scope TEXT NOT NULL DEFAULT 'full' CHECK (scope IN ('focused', 'full'));
 """)
     install_triggers(db.conn)
+    _reseal(db.conn, {"inspection"})

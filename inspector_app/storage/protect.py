@@ -23,7 +23,7 @@ Each protected table gets four triggers:
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 TRIGGER_PREFIX = "protect_"
 
@@ -202,8 +202,19 @@ def install_triggers(conn) -> None:
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?", [TRIGGER_PREFIX + "%"])]
     for name in existing:
         conn.execute(f"DROP TRIGGER {_q(name)}")
-    for sql in expected_triggers().values():
-        conn.execute(sql)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for g in PROTECTED:
+        # An old database is upgraded migration by migration: a guard's table or column that a
+        # later migration adds does not exist yet here, and a trigger naming it would fail. That
+        # later migration calls this again, so the last one installs the full declared set.
+        if g.table not in tables:
+            continue
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({_q(g.table)})")}
+        g = replace(g, columns=tuple(c for c in g.columns if c in have),
+                    once_set=tuple((cond, tuple(c for c in cols if c in have)) for cond, cols in g.once_set),
+                    unique=tuple(u for u in g.unique if set(u) <= have))
+        for sql in trigger_sql(g).values():
+            conn.execute(sql)
 
 
 @functools.lru_cache(maxsize=1)

@@ -151,6 +151,9 @@ class MainWindow(QMainWindow):
         dlg.saved.connect(self._on_enterprise_saved)
         dlg.open_requested.connect(lambda eid: (dlg.close(), self.open_enterprise(eid)))
         dlg.exec()
+        # A dossier is parented to the window (modal over it), so without this every dossier of the
+        # day stayed in memory until the app closed: ~5 MB each (benchmarks/soak.py).
+        dlg.deleteLater()
 
     def new_enterprise(self) -> None:
         self.open_enterprise(None)
