@@ -101,7 +101,7 @@ SEIZURE_UNDER_ENTRUSTMENT = (
     "查封、扣押是行政强制措施，依照《中华人民共和国行政强制法》第十七条不得委托实施；本单位受委托执法，"
     "不能作出查封、扣押决定。需要查封、扣押的，请报请江阴市应急管理局依法实施（可登记案件移送）。")
 # 行政处罚法第二十八条第一款: the order to correct is printed with every penalty.
-DEFAULT_CORRECTION = "立即改正上述违法行为"
+DEFAULT_CORRECTION = "立即改正违法行为"
 
 
 def is_suspension(decision: str) -> bool:
@@ -299,7 +299,13 @@ class Authority(_Model):
 
     @property
     def identity(self) -> str:
-        return self.identity_unit or self.name
+        """The unit in "我们是{…}行政执法人员". Under entrustment the officers are the town's staff
+        acting in the bureau's name, so the default says so; empty when it cannot be told."""
+        if self.identity_unit:
+            return self.identity_unit
+        if self.power == "赋权":
+            return self.township_issuer or self.name
+        return f"受{self.name}委托的{self.township_issuer}" if self.township_issuer else ""
 
 
 @dataclass(frozen=True)
@@ -458,9 +464,8 @@ class InspectionRecord(DocumentContent):
 
     def validate(self, **_settings):
         _check_party(self.party)
-        if self.authority.power == "委托":
-            # Under entrustment the identity sentence must say in whose name the officers act.
-            _require_setting(self.authority.identity_unit, "检查记录中执法人员的身份表述（受委托执法）")
+        # Under entrustment the identity sentence must say in whose name the officers act.
+        _require_setting(self.authority.identity, "镇（街道）全称或执法人员的身份表述（受委托执法）")
         _require(self.place, "请填写检查场所。")
         if not (self.situation.strip() or self.failed_items or self.passed_summary.strip()):
             raise ValueError("请填写检查情况。")
@@ -628,12 +633,7 @@ class SpotPenalty(DocumentContent):
         _require(self.place, "请填写作出处罚的地点。")
         _check_rights_settings(self.authority)
         _require(self.correction, "请填写责令改正的内容（行政处罚法第二十八条）。")
-        if "警告" in self.penalty and not self.basis_provides_warning:
-            raise ValueError("所引用的处罚依据没有规定警告，不能给予警告；请按该条款规定的处罚种类处罚。")
         fines = self.penalty in ("罚款", "警告并处罚款")
-        if fines and self.payment == "银行缴纳":
-            _require_setting(self.authority.bank, "罚款缴纳银行")
-            _require_setting(self.authority.account, "罚款缴纳账号")
         if fines and self.amount <= 0:
             raise ValueError("请填写罚款金额。")
         if not fines and self.amount:
@@ -650,6 +650,12 @@ class SpotPenalty(DocumentContent):
                 f"当场收缴罚款仅限{ONSITE_CASH_LIMIT}元以下或者不当场收缴事后难以执行的情形"
                 "（行政处罚法第68条），请改为到指定银行缴纳。"
             )
+        if "警告" in self.penalty and not self.basis_provides_warning:
+            raise ValueError("所引用的处罚依据没有规定警告，不能给予警告；请按该条款规定的处罚种类处罚"
+                             "（确认该条款规定了警告的，请勾选“处罚依据规定了警告”）。")
+        if fines and self.payment == "银行缴纳":
+            _require_setting(self.authority.bank, "罚款缴纳银行")
+            _require_setting(self.authority.account, "罚款缴纳账号")
         return self
 
 

@@ -10,6 +10,7 @@ STORED_KEYS = {
     "authority_name", "authority_abbr", "review_government", "court", "bank_name", "bank_account",
     "authority_address", "township", "township_government", "device_code", "current_officer_id",
     "setup_done", "reinspection_window_days", "max_fine_individual", "max_fine_unit", "doc_codes",
+    "authority_power", "identity_unit", "referral_recipient", "referral_wording",
 }
 
 
@@ -113,4 +114,5 @@ def test_valid_writes_are_converted(option, value, stored):
 def test_authority_settings_are_the_printed_ones():
     assert [o.key for o in S.AUTHORITY] == [
         "authority_name", "authority_abbr", "review_government", "court", "bank_name", "bank_account",
-        "authority_address", "township", "township_government", "device_code", "current_officer_id"]
+        "authority_address", "township", "township_government", "device_code", "current_officer_id",
+        "authority_power", "identity_unit", "referral_recipient"]

@@ -24,7 +24,8 @@ DOCUMENT_PROTECTED = (
 # tombstone could hide an issued document) — listed here so that the gap is visible.
 DOCUMENT_WRITABLE = (
     "id", "status", "void_reason", "voided_at", "served_at", "served_how", "service_refused",
-    "service_note", "hlc", "origin", "deleted", "created_at", "updated_at",
+    "service_note", "served_place", "served_to", "served_by", "hlc", "origin", "deleted", "created_at",
+    "updated_at",
 )
 
 INSPECTION_PROTECTED = (

@@ -65,7 +65,7 @@ def issue_order(s, ent, *, desc="冲床防护罩缺失", issued=0, deadline=10):
     officers = [{"name": o.name, "cert_no": o.cert_no} for o in township.list_officers(s)][:2]
     return documents.issue_document(s, kind="rectification_order", enterprise_id=ent, issued_at=day(issued),
                                     content={"officers": officers, "items": [{"description": desc,
-                                                                              "deadline": day(deadline)}]})
+                                                                              "deadline": day(deadline), "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]})
 
 
 # ------------------------------------------------------------------------------------------
