@@ -714,7 +714,7 @@ def referral_body(wording: str, *, party: str, items, order_no: str = "", ordere
     deadlines = sorted({it.deadline for it in items})
     values = {
         "party": party, "items": listed, "order_no": order_no or "—",
-        "ordered_on": cn_date(ordered_on) if ordered_on else "—",
+        "ordered_on": cn_date(parse_date(ordered_on)) if ordered_on else "—",
         "deadline": "、".join(cn_date(d) for d in deadlines) or "—",
         "materials": materials or "现场检查记录、责令限期整改指令书、整改复查意见书及送达回执（复印件）",
     }
