@@ -24,9 +24,9 @@ DATE_BLANK = f"{NBSP * 10}年{NBSP * 6}月{NBSP * 6}日{NBSP * 6}时{NBSP * 6}�
 
 
 def _manner(recorded: str) -> str:
-    boxes = [("☑" if m == recorded else "☐") + m for m in d.RECEIPT_METHODS]
+    boxes = [("■" if m == recorded else "□") + m for m in d.RECEIPT_METHODS]  # GBK glyphs: every font has them
     if recorded and recorded not in d.RECEIPT_METHODS:
-        boxes.append("☑" + recorded)
+        boxes.append("■" + recorded)
     return "　".join(boxes)
 
 
@@ -49,13 +49,14 @@ def receipt_story(row: dict, st: Styles | None = None) -> list[Flowable]:
     cells = [
         ("送达文书名称", row["title"]),
         ("文书编号", row["doc_no"]),
-        ("受送达人", row["party"]),
+        ("受送达人", row["party"] + (f"（签收人：{row['served_to']}）" if row.get("served_to") else "")),
         ("送达地点", row.get("served_place") or ""),
         ("送达方式", _manner(row.get("served_how") or "")),
-        ("受送达人（签名或盖章）", f"{row.get('served_to') or ''}\n\n{NBSP * 40}{DATE_BLANK}"),
+        # Signature cells stay blank for handwriting; names only in brackets beside them.
+        ("受送达人（签名或盖章）", f"\n\n{NBSP * 40}{DATE_BLANK}"),
         ("代收人及代收理由", ""),
         ("见证人（留置送达时签名）", ""),
-        ("送达人（签名）", f"{row.get('served_by') or officers}\n\n"),
+        ("送达人（签名）", f"\n\n{NBSP * 30}（{row.get('served_by') or officers}）"),
         ("送达时间", when),
         ("备注（拒收、留置的情况）", note),
     ]
