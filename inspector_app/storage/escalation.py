@@ -37,6 +37,17 @@ def _latest_order(store: Store, finding_id: str) -> tuple[str, str, str] | None:
     return tuple(row) if row else None
 
 
+def order_officers(store: Store, finding_id: str) -> list[dict]:
+    """The officers who signed the document that last ordered the finding (they handle the referral)."""
+    import json
+
+    row = store.conn.execute(
+        "SELECT d.content FROM finding_event e JOIN document d ON d.id = e.document_id "
+        "WHERE e.finding_id = ? AND e.deleted = 0 AND e.kind IN ('order', 'order_corrected', 'reinspection_failed') "
+        "ORDER BY e.rowid DESC LIMIT 1", [finding_id]).fetchone()
+    return json.loads(row[0]).get("officers", []) if row else []
+
+
 def refer_case(store: Store, finding_ids, *, on, officers, materials: str = "",
                recipient: str | None = None) -> dict:
     """Refer overdue findings of ONE enterprise to the bureau: issue the 案件移送书 and record a
@@ -195,5 +206,5 @@ def suspensions(store: Store, *, enterprise_id: str | None = None, open_only: bo
     return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
-__all__ = ["refer_case", "record_bureau_outcome", "suspend_from_document", "release_for_void",
+__all__ = ["order_officers", "refer_case", "record_bureau_outcome", "suspend_from_document", "release_for_void",
            "record_resumption_review", "get_suspension", "suspensions"]
