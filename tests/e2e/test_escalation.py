@@ -30,9 +30,8 @@ def s():
 
 @pytest.fixture
 def ent(s):
-    return enterprises.save(s, Enterprise(name="江阴市周庄华宏机械有限公司", uscc="91320281MA1XXXXX0X"
-                                          if False else None, legacy_reg_no="320281000123456", address="周庄镇华宏路1号",
-                                          employees=40, sector="机械")).id
+    return enterprises.save(s, Enterprise(name="江阴市周庄华宏机械有限公司", legacy_reg_no="320281000123456",
+                                          address="周庄镇华宏路1号", employees=40, sector="机械")).id
 
 
 def _pdf_text(pdf: bytes) -> str:
