@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from PySide6.QtWidgets import QDialogButtonBox
 
+from PySide6.QtCore import Qt
 from inspector_app import cli
 from inspector_app.core import clock
 from inspector_app.core import documents as docs
@@ -456,3 +457,16 @@ def test_cli_commands_have_help(capsys):
         with pytest.raises(SystemExit):
             p.parse_args([name, "--help"])
         assert "usage:" in capsys.readouterr().out
+
+
+def test_penalty_editor_offers_a_warning_only_when_the_article_provides_it(qtbot, db, ent, shown):
+    dlg = IssueDocumentDialog(db, docs.SPOT_PENALTY, enterprise_id=ent)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    e = dlg.editor
+    warn = e.penalty.findData("警告")
+    assert not e.penalty.model().item(warn).isEnabled()
+    e.provides_warning.setFocus()
+    qtbot.keyClick(e.provides_warning, Qt.Key.Key_Space)
+    assert e.penalty.model().item(warn).isEnabled()
+    assert e.content()["correction"] == docs.DEFAULT_CORRECTION and e.content()["basis_provides_warning"]
