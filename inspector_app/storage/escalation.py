@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..core import documents as docs
 from ..core import settings as S
 from ..core.enterprise import SUSPENDED
-from . import settings
+from . import audit, settings
 from .db import Store, not_found, now_iso, require
 from .findings import _apply, _insert, _iso, _row, _update_row
 
@@ -83,6 +83,7 @@ def refer_case(store: Store, finding_ids, *, on, officers, materials: str = "",
         for f in findings:
             _apply(store, _row(store, f["id"]), "refer", at=day, document_id=doc["id"],
                    note=f"移送{content['recipient']}（{doc['doc_no']}）")
+            audit.record(store, "refer", "finding", f["id"])
     return doc
 
 
@@ -105,12 +106,14 @@ def record_bureau_outcome(store: Store, finding_id: str, *, on, resolved: bool, 
             if new_deadline:
                 raise ValueError("县局已处理完毕的，无需设定新的整改期限。")
             _apply(store, f, "bureau_resolved", at=day, note=note)
+            audit.record(store, "bureau_outcome", "finding", finding_id)
             return
         due = _iso(new_deadline, "新的整改期限", required=False)
         if not due or due <= day:
             raise ValueError("县局退回继续整改的，请设定晚于登记日期的新整改期限。")
         _apply(store, f, "bureau_returned", at=day, note=note, new_deadline=due,
                changes={"deadline": due, "rectified_on": ""})
+        audit.record(store, "bureau_outcome", "finding", finding_id)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -134,6 +137,7 @@ def suspend_from_document(store: Store, document_id: str, content: docs.Document
            "scope": content.suspension_scope.strip(), "started_on": content.issued_on.isoformat()}
     store.stamp(row, new=True)
     _insert(store, "suspension", row)
+    audit.record(store, "suspend", "suspension", row["id"])
     _set_status(store, enterprise_id, SUSPENDED)
     return row["id"]
 
@@ -146,6 +150,7 @@ def release_for_void(store: Store, document_id: str, *, reason: str) -> None:
         change = {"resumed_on": now_iso()[:10], "review_note": f"决定书作废：{reason}"}
         store.stamp(change, new=False)
         _update_row(store, "suspension", sid, change)
+        audit.record(store, "release", "suspension", sid)
         if not store.conn.execute("SELECT 1 FROM suspension WHERE enterprise_id = ? AND resumed_on = '' "
                                   "AND deleted = 0", [ent]).fetchone():
             _set_status(store, ent, ACTIVE)
@@ -173,6 +178,7 @@ def record_resumption_review(store: Store, suspension_id: str, *, on, passed: bo
             change["resumed_on"] = day
         store.stamp(change, new=False)
         _update_row(store, "suspension", suspension_id, change)
+        audit.record(store, "resume" if passed else "review", "suspension", suspension_id)
         if passed and not store.conn.execute(
                 "SELECT 1 FROM suspension WHERE enterprise_id = ? AND resumed_on = '' AND deleted = 0 AND id <> ?",
                 [ent, suspension_id]).fetchone():

@@ -6,9 +6,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QFormLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWizard, QWizardPage)
 
-from ..storage import township
+from ..core import settings as S
+from ..storage import settings, township
 from ..storage.db import Store
-from ..storage.township import Officer, TownshipSetup
+from ..storage.township import SETUP_OPTIONS, Officer, TownshipSetup
 from .operations import Change, Op, show_failure
 
 ERROR_STYLE = "color: #b00020;"
@@ -54,7 +55,7 @@ class AuthorityPage(_Page):
         form.addRow(self.error)
 
     def keys(self):
-        return ("authority_name", "authority_abbr")
+        return (S.AUTHORITY_NAME.key, S.AUTHORITY_ABBR.key)
 
 
 class TownshipPage(_Page):
@@ -76,7 +77,7 @@ class TownshipPage(_Page):
         form.addRow(self.error)
 
     def keys(self):
-        return ("township", "device_code", "villages")
+        return (S.TOWNSHIP.key, S.DEVICE_CODE.key, "villages")
 
 
 class OfficersPage(_Page):
@@ -124,11 +125,8 @@ class SetupWizard(QWizard):
         self.resize(640, 480)
 
     def _from_store(self) -> TownshipSetup:
-        s = township.settings(self.store)
         return TownshipSetup(
-            authority_name=s["authority_name"], authority_abbr=s["authority_abbr"],
-            review_government=s["review_government"], court=s["court"], township=s["township"],
-            township_government=s["township_government"], device_code=s["device_code"],
+            **settings.get_many(self.store, SETUP_OPTIONS),  # the fields are named by the keys
             villages=[v.name for v in township.list_villages(self.store)],
             officers=township.list_officers(self.store),
         )

@@ -11,6 +11,8 @@ STORED_KEYS = {
     "authority_address", "township", "township_government", "device_code", "current_officer_id",
     "setup_done", "reinspection_window_days", "max_fine_individual", "max_fine_unit", "doc_codes",
     "authority_power", "identity_unit", "referral_recipient", "referral_wording",
+    "backup_dir", "auto_backup", "backup_keep_daily", "backup_keep_weekly", "backup_remind_days",
+    "last_backup_at", "last_backup_path",
 }
 
 

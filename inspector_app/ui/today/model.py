@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...core import clock
-from ...core import findings as rules
+from ...core.dates import as_date
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ..findings.labels import state_label
 from ..widgets.tables import ListTableModel
@@ -70,7 +70,7 @@ class TodayModel(ListTableModel):
 
     def days(self, r: dict) -> int:
         """Days left (positive) or overdue (negative) against the row's due date."""
-        due = rules.as_date(self.due(r))
+        due = as_date(self.due(r))
         return 0 if due is None else (due - self.today).days
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

@@ -8,7 +8,7 @@ announce (and the date: it refreshes when shown on a new day).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTableView, QVBoxLayout, QWidget
 
@@ -16,12 +16,12 @@ from ...core import clock
 from ...core import findings as rules
 from ...storage import findings as findings_store
 from ...storage.db import Store
-from ..findings.dossier import FindingDialog
+from ..findings.dossier import FindingDialog, open_finding_dialog
 from ..findings.reinspection import ReinspectionDialog, original_order
 from ..operations import Change
 from ..widgets.messages import HINT_STYLE, error_label, set_message
 from ..widgets.refresh import RefreshOnChange
-from ..widgets.tables import table_view
+from ..widgets.tables import selected_rows, table_view
 from .model import HORIZON_DAYS, SECTIONS, TodayModel
 
 
@@ -141,17 +141,11 @@ class TodayWidget(QWidget):
 
     def selected_ids(self, key: str) -> list[str]:
         view, model = self.views[key], self.models[key]
-        rows = sorted({i.row() for i in view.selectionModel().selectedRows()})
-        if not rows and view.currentIndex().isValid():
-            rows = [view.currentIndex().row()]
-        return [model.rows[r]["id"] for r in rows]
+        return [model.rows[r]["id"] for r in selected_rows(view)]
 
     def open_finding(self, finding_id: str) -> FindingDialog:
-        dlg = FindingDialog(self.store, finding_id, self)
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.finding_dialog = dlg
-        dlg.open()
-        return dlg
+        self.finding_dialog = open_finding_dialog(self, self.store, finding_id)
+        return self.finding_dialog
 
     def reinspection_dialog(self, finding_ids: list[str]):
         """The re-inspection of the given findings, extended to every finding due for re-inspection
