@@ -26,6 +26,8 @@ ACTIONS = (
     "register", "close", "delete",                   # findings
     "restore",                                       # the database was restored from a backup
     "confirm_series",                                # a number series' high-water mark confirmed
+    "refer", "bureau_outcome",                       # findings referred to the bureau, its outcome
+    "suspend", "review", "resume", "release",        # suspensions and their resumption review
 )
 ENTRY_FIELDS = ("seq", "at", "device", "action", "record_kind", "record_id", "content_sha256", "prev_hash")
 

@@ -10,10 +10,12 @@ Two kinds of checks:
 
 * construction (also when loading stored content) checks only stable structure: known enums,
   parseable dates and, for enforcement documents, at least two officers (行政处罚法第42条; 安全生产法
-  第66条 practice);
+  第六十八条 practice);
 * ``validate(...)`` checks completeness before issuing (non-empty items, deadlines not before the
-  issue date, spot-penalty limits passed in as settings). Stored content is never re-validated, so
-  a later change of a setting cannot make an issued document unreadable.
+  issue date, spot-penalty limits passed in as settings, the settings a kind prints — court,
+  review government, bank and account, the identity sentence under entrustment — never left as an
+  empty blank). Stored content is never re-validated, so a later change of a setting cannot make
+  an issued document unreadable.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from .dates import parse_date, parse_datetime
+from .citations import cites_binding_norm
 from .officers import distinct_officers, require_two_officers
 
 # --- kinds ---------------------------------------------------------------------------------
@@ -36,13 +39,18 @@ ONSITE_MEASURES = "onsite_measures"
 REINSPECTION_OPINION = "reinspection_opinion"
 SPOT_PENALTY = "spot_penalty"
 HAZARD_NOTICE = "hazard_notice"
+CASE_REFERRAL = "case_referral"
 
 KINDS = (
     INSPECTION_RECORD, RECTIFICATION_ORDER, ONSITE_MEASURES,
-    REINSPECTION_OPINION, SPOT_PENALTY, HAZARD_NOTICE,
+    REINSPECTION_OPINION, SPOT_PENALTY, HAZARD_NOTICE, CASE_REFERRAL,
 )
-# The non-enforcement notice is issued in the township's own name by officers without entrustment.
-ENFORCEMENT_KINDS = frozenset(KINDS) - {HAZARD_NOTICE}
+# The non-enforcement notice is issued in the township's own name by officers without entrustment;
+# the referral letter goes from the township to the bureau (an internal letter, not to the party).
+TOWNSHIP_KINDS = frozenset({HAZARD_NOTICE, CASE_REFERRAL})
+ENFORCEMENT_KINDS = frozenset(KINDS) - TOWNSHIP_KINDS
+# Documents served on the party (a 送达回执 prints for each of them).
+SERVED_KINDS = tuple(k for k in KINDS if k != CASE_REFERRAL)
 
 TITLES = {
     INSPECTION_RECORD: "现场检查记录",
@@ -51,6 +59,7 @@ TITLES = {
     REINSPECTION_OPINION: "整改复查意见书",
     SPOT_PENALTY: "当场处罚决定书",
     HAZARD_NOTICE: "隐患整改通知书",
+    CASE_REFERRAL: "案件移送书",
 }
 
 # 代字 per kind (2018→ 应急 family, REFERENCE §1.1). The spot-penalty code after 2018 and any code
@@ -62,22 +71,63 @@ DOC_CODES = {
     REINSPECTION_OPINION: "应急复查",
     SPOT_PENALTY: "应急罚当",
     HAZARD_NOTICE: "隐改",
+    CASE_REFERRAL: "移送",  # [K] no official code found; override in the setting doc_codes
 }
 
 SERVICE_METHODS = ("直接送达", "留置送达", "邮寄送达", "委托送达", "电子送达", "公告送达")
+# The four manners printed as tick boxes on the 送达回执.
+RECEIPT_METHODS = ("直接送达", "留置送达", "邮寄送达", "委托送达")
 REVIEWED_DECISIONS = ("责令限期整改", "现场处理措施")
 REVIEW_RESULTS = ("已整改", "部分整改", "未整改")
 PENALTY_VARIANTS = ("unit", "individual")
 PENALTY_TYPES = ("警告", "罚款", "警告并处罚款")
 PAYMENT_MODES = ("银行缴纳", "当场缴纳")
 # 安全生产法第65条 measures offered by the UI; free text is allowed as well.
+SUSPEND_BUSINESS = "责令暂时停产停业"
+SUSPEND_USE = "责令暂时停止使用相关设施、设备"
+SEIZURE = "依法查封、扣押不符合保障安全生产的国家标准或者行业标准的设施、设备、器材"
 ONSITE_MEASURE_CHOICES = (
     "责令立即排除事故隐患",
     "责令从危险区域内撤出作业人员",
-    "责令暂时停产停业",
-    "责令暂时停止使用相关设施、设备",
-    "依法查封、扣押不符合保障安全生产的国家标准或者行业标准的设施、设备、器材",
+    SUSPEND_BUSINESS,
+    SUSPEND_USE,
+    SEIZURE,
 )
+# 安全生产法第六十五条第一款第（三）项 [K wording]: a suspension lasts until the danger is removed
+# and resumption is approved after review. Printed with every suspension.
+SUSPENSION_SENTENCE = ("上述暂时停产停业或者停止使用的措施，在重大事故隐患排除后，经本机关审查同意，方可恢复"
+                       "生产经营和使用（《中华人民共和国安全生产法》第六十五条第一款第（三）项）。")
+SEIZURE_UNDER_ENTRUSTMENT = (
+    "查封、扣押是行政强制措施，依照《中华人民共和国行政强制法》第十七条不得委托实施；本单位受委托执法，"
+    "不能作出查封、扣押决定。需要查封、扣押的，请报请江阴市应急管理局依法实施（可登记案件移送）。")
+# 行政处罚法第二十八条第一款: the order to correct is printed with every penalty.
+DEFAULT_CORRECTION = "立即改正违法行为"
+
+
+def is_suspension(decision: str) -> bool:
+    return "停产停业" in decision or "停止使用" in decision
+
+
+def is_seizure(decision: str) -> bool:
+    return "查封" in decision or "扣押" in decision
+
+
+def _check_citation(basis: str, what: str) -> None:
+    if not str(basis).strip():
+        raise ValueError(f"{what}未填写依据：请写明所依据的法律、法规、规章或者标准的条款。")
+    if not cites_binding_norm(basis):
+        raise ValueError(f"{what}的依据“{basis}”只有政策文件：政策文件可以并列引用，但不能单独作为依据，"
+                         "请补充法律、法规、规章或者标准的条款（如《中华人民共和国安全生产法》第四十一条）。")
+
+
+def _require_setting(value: str, label: str) -> None:
+    if not str(value).strip():
+        raise ValueError(f"请先在“设置”中填写{label}：本文书印有此项，不能留空打印。")
+
+
+def _check_rights_settings(a: "Authority") -> None:
+    _require_setting(a.review_government, "行政复议机关")
+    _require_setting(a.court, "行政诉讼法院")
 # Verbatim from the Jiangsu/Nanjing 现场检查记录 (REFERENCE §1.2), odd grammar included.
 DEFAULT_PURPOSE = "对你单位安全生产管理情况进行日常监督检查是否存在安全生产违法违规行为。"
 ONSITE_CASH_LIMIT = 100  # 行政处罚法第68条: cash on the spot only up to 100 元 (or hard to enforce)
@@ -218,6 +268,7 @@ class Authority(_Model):
     township_full_name: str = ""   # 江阴市周庄镇人民政府; derived from ``township`` when empty
     township_abbr: str = ""        # for hazard notice numbers; derived when empty
     identity_unit: str = ""        # 我们是{…}行政执法人员; defaults to ``name``
+    power: str = "委托"            # 委托 (entrusted, the default) / 赋权 (in its own name)
 
     def __post_init__(self):
         self._coerce()
@@ -248,7 +299,13 @@ class Authority(_Model):
 
     @property
     def identity(self) -> str:
-        return self.identity_unit or self.name
+        """The unit in "我们是{…}行政执法人员". Under entrustment the officers are the town's staff
+        acting in the bureau's name, so the default says so; empty when it cannot be told."""
+        if self.identity_unit:
+            return self.identity_unit
+        if self.power == "赋权":
+            return self.township_issuer or self.name
+        return f"受{self.name}委托的{self.township_issuer}" if self.township_issuer else ""
 
 
 @dataclass(frozen=True)
@@ -407,7 +464,7 @@ class InspectionRecord(DocumentContent):
     onsite_person: str = ""                  # 被检查单位现场负责人
     onsite_person_title: str = ""
     onsite_person_phone: str = ""
-    refused_to_sign: bool = False            # 安全生产法第66条: record the refusal
+    refused_to_sign: bool = False            # 安全生产法第六十八条: record the refusal
     refusal_note: str = ""
     witness: Witness | None = None
     scope: str = ""                          # 重点检查 / 全面检查 ("" in older content)
@@ -418,11 +475,13 @@ class InspectionRecord(DocumentContent):
 
     def validate(self, **_settings):
         _check_party(self.party)
+        # Under entrustment the identity sentence must say in whose name the officers act.
+        _require_setting(self.authority.identity, "镇（街道）全称或执法人员的身份表述（受委托执法）")
         _require(self.place, "请填写检查场所。")
         if not (self.situation.strip() or self.failed_items or self.passed_summary.strip()):
             raise ValueError("请填写检查情况。")
         if self.refused_to_sign and not self.refusal_note.strip():
-            raise ValueError("被检查单位负责人拒绝签字的，请记录拒签情况（安全生产法第66条）。")
+            raise ValueError("被检查单位负责人拒绝签字的，请记录拒签情况（安全生产法第六十八条）。")
         return self
 
 
@@ -437,10 +496,12 @@ class RectificationOrder(DocumentContent):
 
     def validate(self, **_settings):
         _check_party(self.party)
+        _check_rights_settings(self.authority)
         if not self.items:
             raise ValueError("请至少列出一项需整改的问题。")
         for i, it in enumerate(self.items, 1):
             _require(it.description, f"第{i}项问题内容为空，请填写。")
+            _check_citation(it.legal_basis, f"第{i}项问题")
             if it.deadline < self.issued_on:
                 raise ValueError(f"第{i}项的整改期限（{cn_date(it.deadline)}）早于下达日期，请修改。")
         return self
@@ -456,14 +517,30 @@ class OnsiteMeasures(DocumentContent):
     dangers: tuple[str, ...]
     legal_basis: str
     decisions: tuple[str, ...]
+    suspension_scope: str = ""   # what is suspended: the whole unit, a workshop, a line, equipment
+
+    @property
+    def suspends(self) -> bool:
+        return any(is_suspension(d) for d in self.decisions)
+
+    @property
+    def suspends_business(self) -> bool:
+        """Production and business suspended (the enterprise becomes 停产整改), not only equipment."""
+        return any("停产停业" in d for d in self.decisions)
 
     def validate(self, **_settings):
         _check_party(self.party)
+        _check_rights_settings(self.authority)
         if not [d for d in self.dangers if d.strip()]:
             raise ValueError("请列出发现的违法违规行为和事故隐患。")
         _require(self.legal_basis, "请填写作出现场处理决定的法律依据。")
         if not [d for d in self.decisions if d.strip()]:
             raise ValueError("请填写现场处理决定内容。")
+        power = _settings.get("power") or self.authority.power
+        if power != "赋权" and any(is_seizure(d) for d in self.decisions):
+            raise ValueError(SEIZURE_UNDER_ENTRUSTMENT)
+        if self.suspends and not self.suspension_scope.strip():
+            raise ValueError("责令暂时停产停业或者停止使用的，请写明范围（如：全厂、喷漆车间、3号除尘系统）。")
         return self
 
 
@@ -478,6 +555,13 @@ class ReinspectionOpinion(DocumentContent):
     original_decision: str = "责令限期整改"
     items: tuple[ReviewItem, ...] = ()
     opinion: str = ""
+    # A failed re-inspection that sets a new deadline: the opinion then also ORDERS rectification,
+    # so it prints the order and the notice of rights like a 责令限期整改指令书.
+    new_deadline: date | None = None
+
+    @property
+    def orders(self) -> bool:
+        return self.new_deadline is not None
 
     def _check(self) -> None:
         if self.original_decision not in REVIEWED_DECISIONS:
@@ -490,6 +574,12 @@ class ReinspectionOpinion(DocumentContent):
             raise ValueError("复查日期不能早于原决定日期。")
         if not (self.opinion.strip() or self.items):
             raise ValueError("请填写复查意见。")
+        if self.new_deadline is not None:
+            _check_rights_settings(self.authority)
+            if self.new_deadline <= self.issued_on:
+                raise ValueError("新的整改期限应晚于复查日期。")
+            if self.items and all(it.result == "已整改" for it in self.items):
+                raise ValueError("复查项目均已整改的，无需设定新的整改期限。")
         return self
 
 
@@ -515,6 +605,11 @@ class SpotPenalty(DocumentContent):
     payment: str = "银行缴纳"                     # PAYMENT_MODES
     hard_to_enforce: bool = False                # 第68条(二): 不当场收缴事后难以执行
     statement: str = ""                          # 当事人陈述、申辩 (empty: blank lines to fill by hand)
+    # 行政处罚法第二十八条第一款: 责令当事人改正或者限期改正违法行为 — printed on every decision.
+    correction: str = DEFAULT_CORRECTION
+    # 警告 only when the cited penalty article provides it (the editor looks the article up in
+    # resources/penalty_articles.toml; the officer may confirm an article that is not listed).
+    basis_provides_warning: bool = False
 
     @property
     def title(self) -> str:
@@ -547,6 +642,8 @@ class SpotPenalty(DocumentContent):
         _require(self.violated, "请填写违反的法律、法规或者规章条款。")
         _require(self.basis, "请填写处罚依据。")
         _require(self.place, "请填写作出处罚的地点。")
+        _check_rights_settings(self.authority)
+        _require(self.correction, "请填写责令改正的内容（行政处罚法第二十八条）。")
         fines = self.penalty in ("罚款", "警告并处罚款")
         if fines and self.amount <= 0:
             raise ValueError("请填写罚款金额。")
@@ -564,6 +661,12 @@ class SpotPenalty(DocumentContent):
                 f"当场收缴罚款仅限{ONSITE_CASH_LIMIT}元以下或者不当场收缴事后难以执行的情形"
                 "（行政处罚法第68条），请改为到指定银行缴纳。"
             )
+        if "警告" in self.penalty and not self.basis_provides_warning:
+            raise ValueError("所引用的处罚依据没有规定警告，不能给予警告；请按该条款规定的处罚种类处罚"
+                             "（确认该条款规定了警告的，请勾选“处罚依据规定了警告”）。")
+        if fines and self.payment == "银行缴纳":
+            _require_setting(self.authority.bank, "罚款缴纳银行")
+            _require_setting(self.authority.account, "罚款缴纳账号")
         return self
 
 
@@ -606,63 +709,9 @@ def content_from_dict(kind: str, data: dict) -> DocumentContent:
     return cls.from_dict(data)
 
 
-# --- numbers -------------------------------------------------------------------------------
+# --- numbers (core.doc_numbers; re-exported: callers import them from here) -----------------
 
-class DocNo(NamedTuple):
-    abbr: str
-    code: str
-    year: int
-    seq: int
-    series_prefix: str = ""
-
-
-def doc_code(kind: str, overrides: dict[str, str] | None = None) -> str:
-    """The 代字 of ``kind``; ``overrides`` (from settings) win over :data:`DOC_CODES`."""
-    if overrides and overrides.get(kind):
-        return overrides[kind]
-    try:
-        return DOC_CODES[kind]
-    except KeyError:
-        raise ValueError(f"未知的文书类型：{kind}") from None
-
-
-def format_doc_no(abbr: str, code: str, year: int, seq: int, *, series_prefix: str = "") -> str:
-    """``（澄）应急责改〔2026〕7号``; with ``series_prefix="A1-"``: ``（澄）应急责改〔2026〕A1-7号``."""
-    if not code or re.search(r"[（）()〔〕\[\]\d]", code):
-        raise ValueError(f"文书代字不正确：{code!r}（不能为空，不能含括号或数字）。")
-    if re.search(r"[（）()〔〕\[\]]", abbr):
-        raise ValueError(f"机关简称不能含括号：{abbr!r}")
-    if not (1000 <= int(year) <= 9999):
-        raise ValueError(f"年份不正确：{year}")
-    if int(seq) < 1:
-        raise ValueError("文书序号应从1开始。")
-    if series_prefix and (series_prefix[-1].isdigit() or re.search(r"[〔〕\[\]号]", series_prefix)):
-        # A trailing digit would merge with the serial and make the number ambiguous.
-        raise ValueError(f"编号前缀不能以数字结尾（例如用“A1-”）：{series_prefix!r}")
-    head = f"（{abbr}）" if abbr else ""
-    return f"{head}{code}〔{int(year)}〕{series_prefix}{int(seq)}号"
-
-
-_DOC_NO_RE = re.compile(
-    r"^(?:[（(](?P<abbr>[^）)]*)[）)])?(?P<code>[^〔\[【（()）\d]+)"
-    r"[〔\[【](?P<year>\d{4})[〕\]】](?P<series>.*?)[（(]?(?P<seq>\d+)[）)]?号$"
-)
-
-
-def parse_doc_no(s: str) -> DocNo:
-    """Inverse of :func:`format_doc_no`; also reads ``[2019]`` and ``(15)号`` variants."""
-    m = _DOC_NO_RE.match(re.sub(r"\s+", "", s or ""))
-    if not m:
-        raise ValueError(f"无法识别的文书编号：{s!r}（格式如：（澄）应急责改〔2026〕7号）")
-    return DocNo(m["abbr"] or "", m["code"], int(m["year"]), int(m["seq"]), m["series"])
-
-
-def kind_for_code(code: str, overrides: dict[str, str] | None = None) -> str | None:
-    codes = {**DOC_CODES, **(overrides or {})}
-    for kind, c in codes.items():
-        if c == code:
-            return kind
-    return None
+from .doc_numbers import DocNo, doc_code, format_doc_no, kind_for_code, parse_doc_no  # noqa: E402,F401
 
 
 # --- service (送达) ------------------------------------------------------------------------
@@ -679,6 +728,9 @@ class Service(_Model):
     refused: bool = False
     note: str = ""
     witness: Witness | None = None
+    place: str = ""          # 送达地点, as on the 送达回执
+    recipient: str = ""      # 受送达人 / 签收人
+    served_by: str = ""      # 送达人 (officers)
 
     def __post_init__(self):
         self._coerce()
@@ -705,6 +757,8 @@ class Service(_Model):
             "served_how": self.served_how,
             "service_refused": int(self.refused),
             "service_note": note,
+            "served_place": self.place.strip(), "served_to": self.recipient.strip(),
+            "served_by": self.served_by.strip(),
         }
 
     @classmethod
@@ -718,4 +772,12 @@ class Service(_Model):
             witness = Witness(name=m["name"], id_no=m["id"] or "")
             note = note[: m.start()]
         return cls(served_at=row["served_at"], served_how=row.get("served_how") or "直接送达",
-                   refused=bool(row.get("service_refused")), note=note, witness=witness)
+                   refused=bool(row.get("service_refused")), note=note, witness=witness,
+                   place=row.get("served_place") or "", recipient=row.get("served_to") or "",
+                   served_by=row.get("served_by") or "")
+
+
+# The referral letter lives in its own module (core.referral); registered here with the others.
+from .referral import CaseReferral, referral_body  # noqa: E402,F401
+
+CONTENT_TYPES[CASE_REFERRAL] = CaseReferral

@@ -6,21 +6,30 @@ import re
 from dataclasses import dataclass, field, fields
 
 from . import uscc as uscc_mod
+from .dates import parse_date
 from .i18n import QT_TRANSLATE_NOOP
 
 # Supervision sector: the 工贸 sectors of 应急管理部令第10号 plus 危化 and 其他. Stored in Chinese:
 # these values are legal vocabulary printed on documents and exchanged with the county.
 SECTORS = ("冶金", "有色", "建材", "机械", "轻工", "纺织", "烟草", "商贸", "危化", "其他")
 SCALES = ("规上", "规下", "小微", "个体")
-STATUSES = ("在营", "停产", "关闭")
+# 停产整改: suspended by a 现场处理措施决定书 (安全生产法第六十五条第一款第（三）项); only a passed
+# resumption review (复产审查, storage.escalation) brings the enterprise back to 在营.
+SUSPENDED = "停产整改"
+STATUSES = ("在营", "停产", SUSPENDED, "关闭")
 SAFETY_MANAGER_TYPES = ("专职", "兼职", "委托服务")
 STANDARDISATION_GRADES = ("一级", "二级", "三级", "小微达标", "未定级")
 SUPERVISION_CLASSES = ("A", "B", "C", "D")
 RISK_TAGS = (
     "粉尘涉爆", "涉氨制冷", "有限空间", "危化品使用", "危化品储存", "金属冶炼",
     "喷涂", "锂电池", "燃气使用", "涉爆粉尘湿式作业", "高温熔融金属", "特种设备",
-    "外包作业", "出租厂房",
+    "外包作业", "出租厂房", "危险物品装卸",
 )
+# Registry fields that judge the staffing duties (core.obligations). None = not recorded yet:
+# the obligation then shows as unknown, never as met or violated.
+STAFFING_FIELDS = ("full_time_managers", "part_time_managers", "registered_engineers",
+                   "safety_director_appointed", "safety_director", "main_revenue_wan",
+                   "standardisation_valid_until")
 
 PHONE_RE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$")
 
@@ -49,6 +58,13 @@ LABELS = {
     "standardisation_grade": QT_TRANSLATE_NOOP("Enterprise", "Standardisation grade"),
     "supervision_class": QT_TRANSLATE_NOOP("Enterprise", "Supervision class"),
     "grid_officer": QT_TRANSLATE_NOOP("Enterprise", "Grid officer"),
+    "full_time_managers": QT_TRANSLATE_NOOP("Enterprise", "Full-time safety managers"),
+    "part_time_managers": QT_TRANSLATE_NOOP("Enterprise", "Part-time safety managers"),
+    "registered_engineers": QT_TRANSLATE_NOOP("Enterprise", "Registered safety engineers"),
+    "safety_director_appointed": QT_TRANSLATE_NOOP("Enterprise", "Safety director appointed"),
+    "safety_director": QT_TRANSLATE_NOOP("Enterprise", "Safety director"),
+    "main_revenue_wan": QT_TRANSLATE_NOOP("Enterprise", "Main business revenue (10k yuan)"),
+    "standardisation_valid_until": QT_TRANSLATE_NOOP("Enterprise", "Standardisation valid until"),
     "status": QT_TRANSLATE_NOOP("Enterprise", "Status"),
     "notes": QT_TRANSLATE_NOOP("Enterprise", "Notes"),
 }
@@ -81,6 +97,13 @@ class Enterprise:
     standardisation_grade: str = "未定级"
     supervision_class: str = "C"
     grid_officer: str = ""
+    full_time_managers: int | None = None     # 专职安全生产管理人员人数
+    part_time_managers: int | None = None     # 兼职安全生产管理人员人数
+    registered_engineers: int | None = None   # 注册安全工程师人数 (初级/中级/高级)
+    safety_director_appointed: bool | None = None  # 是否任命安全总监
+    safety_director: str = ""                 # 安全总监姓名
+    main_revenue_wan: float | None = None     # 上年度主营业务收入（万元）
+    standardisation_valid_until: str = ""     # 标准化证书有效期至 (ISO date)
     status: str = "在营"
     notes: str = ""
     id: str | None = None
@@ -95,12 +118,16 @@ class Enterprise:
         tags = data.get("risk_tags")
         if isinstance(tags, str):
             data["risk_tags"] = [t for t in tags.split("|") if t]
+        if data.get("safety_director_appointed") is not None:
+            data["safety_director_appointed"] = bool(data["safety_director_appointed"])
         return cls(**data)
 
     def to_row(self) -> dict:
         # Shallow on purpose: asdict() deep-copies and costs a quarter of a bulk load.
         row = {f.name: getattr(self, f.name) for f in fields(self)}
         row["risk_tags"] = encode_tags(self.risk_tags)
+        if self.safety_director_appointed is not None:
+            row["safety_director_appointed"] = int(bool(self.safety_director_appointed))
         return row
 
 
@@ -127,6 +154,10 @@ LABELS_ZH = {
     "gbt_division": "行业大类", "sector": "监管行业", "scale": "规模", "risk_tags": "风险标签",
     "landlord_id": "出租方", "standardisation_grade": "标准化等级", "supervision_class": "监管分级",
     "grid_officer": "网格员", "status": "状态", "notes": "备注",
+    "full_time_managers": "专职安全管理人员人数", "part_time_managers": "兼职安全管理人员人数",
+    "registered_engineers": "注册安全工程师人数", "safety_director_appointed": "是否任命安全总监",
+    "safety_director": "安全总监", "main_revenue_wan": "主营业务收入（万元）",
+    "standardisation_valid_until": "标准化有效期至",
 }
 
 
@@ -176,6 +207,22 @@ def validate(ent: Enterprise) -> Enterprise:
     ):
         if getattr(ent, key) not in allowed:
             errors[key] = "取值无效，应为：" + "、".join(allowed) + "。"
+    for key in ("full_time_managers", "part_time_managers", "registered_engineers"):
+        n = getattr(ent, key)
+        if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 0):
+            errors[key] = "人数应为不小于0的整数；未掌握时请留空。"
+    if ent.main_revenue_wan is not None and ent.main_revenue_wan < 0:
+        errors["main_revenue_wan"] = "主营业务收入不能为负数；未掌握时请留空。"
+    if ent.safety_director_appointed and not ent.safety_director:
+        errors["safety_director"] = "已任命安全总监的，请填写其姓名。"
+    if ent.safety_director and ent.safety_director_appointed is False:
+        errors["safety_director_appointed"] = "已填写安全总监姓名，请将“是否任命安全总监”选为“是”。"
+    if ent.standardisation_valid_until:
+        try:
+            ent.standardisation_valid_until = parse_date(ent.standardisation_valid_until,
+                                                         "标准化有效期").isoformat()
+        except ValueError as e:
+            errors["standardisation_valid_until"] = str(e)
     unknown = [t for t in ent.risk_tags if t not in RISK_TAGS]
     if unknown:
         errors["risk_tags"] = "未知的风险标签：" + "、".join(unknown) + "。"

@@ -18,6 +18,10 @@ table (``TRANSITIONS``) so the UI can offer exactly the actions that are legal i
   (or the new order) moves it on to ``rectifying`` again.
 * ``rectified`` is also allowed from ``registered``: a 一般隐患 can be removed on the spot
   (“发现后能够立即整改排除”) and still needs the officer's acceptance.
+* After the deadline passes the officer may refer the case to the bureau (案件移送, general
+  procedure): ``referred``. The finding stays open until the bureau's outcome is recorded:
+  resolved (→ ``passed``, then 销号) or returned to the township with a new deadline
+  (→ ``rectifying``).
 
 The re-inspection window (10 days) is practice that was not confirmed against the official
 text (REFERENCE §1.4 [K]); it is therefore a parameter everywhere, fed from a setting.
@@ -32,18 +36,20 @@ from . import settings as S
 from .dates import as_date, parse_date
 from .i18n import QT_TRANSLATE_NOOP
 
-STATES = ("registered", "ordered", "rectifying", "awaiting_reinspection", "passed", "closed")
+STATES = ("registered", "ordered", "rectifying", "awaiting_reinspection", "referred", "passed", "closed")
 
 STATE_LABELS = {
     "registered": QT_TRANSLATE_NOOP("FindingState", "已登记"),
     "ordered": QT_TRANSLATE_NOOP("FindingState", "已责令整改"),
     "rectifying": QT_TRANSLATE_NOOP("FindingState", "整改中"),
     "awaiting_reinspection": QT_TRANSLATE_NOOP("FindingState", "已整改待复查"),
+    "referred": QT_TRANSLATE_NOOP("FindingState", "已移送县局"),
     "passed": QT_TRANSLATE_NOOP("FindingState", "复查合格"),
     "closed": QT_TRANSLATE_NOOP("FindingState", "已销号"),
 }
 
-EVENTS = ("order", "serve", "rectified", "reinspection_passed", "reinspection_failed", "close")
+EVENTS = ("order", "serve", "rectified", "reinspection_passed", "reinspection_failed", "refer",
+          "bureau_resolved", "bureau_returned", "close")
 
 EVENT_LABELS = {
     "registered": QT_TRANSLATE_NOOP("FindingEvent", "登记隐患"),
@@ -53,6 +59,9 @@ EVENT_LABELS = {
     "reinspection_passed": QT_TRANSLATE_NOOP("FindingEvent", "复查合格"),
     "reinspection_failed": QT_TRANSLATE_NOOP("FindingEvent", "复查不合格"),
     "close": QT_TRANSLATE_NOOP("FindingEvent", "销号"),
+    "refer": QT_TRANSLATE_NOOP("FindingEvent", "案件移送"),
+    "bureau_resolved": QT_TRANSLATE_NOOP("FindingEvent", "县局处理完毕"),
+    "bureau_returned": QT_TRANSLATE_NOOP("FindingEvent", "县局退回继续整改"),
     # Events that do not change the state (recorded in finding_event all the same).
     "five": QT_TRANSLATE_NOOP("FindingEvent", "登记五到位"),
     "listed": QT_TRANSLATE_NOOP("FindingEvent", "挂牌督办"),
@@ -75,6 +84,11 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     ("ordered", "reinspection_failed"): "ordered",
     ("rectifying", "reinspection_failed"): "ordered",
     ("awaiting_reinspection", "reinspection_failed"): "ordered",
+    ("ordered", "refer"): "referred",
+    ("rectifying", "refer"): "referred",
+    ("awaiting_reinspection", "refer"): "referred",
+    ("referred", "bureau_resolved"): "passed",
+    ("referred", "bureau_returned"): "rectifying",
     ("passed", "close"): "closed",
 }
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .enterprise import RISK_TAGS, SAFETY_MANAGER_TYPES, SCALES, SECTORS, Enterprise
+from .enterprise import LABELS_ZH, RISK_TAGS, SAFETY_MANAGER_TYPES, SCALES, SECTORS, Enterprise
 
 CATEGORIES = ("人", "物", "管理", "环境")
 KINDS = ("choice", "number", "text")
@@ -75,8 +75,13 @@ _LIST_KEYS: dict[str, tuple[str, ...]] = {
     "all_tags": RISK_TAGS,
     "safety_manager_types": SAFETY_MANAGER_TYPES,
 }
-_NUMBER_KEYS = ("min_employees", "max_employees", "min_revenue_wan", "max_revenue_wan")
-CONDITION_KEYS = ("always", *_LIST_KEYS, *_NUMBER_KEYS, "gbt_divisions", "all", "any", "not")
+_NUMBER_KEYS = ("min_employees", "max_employees", "min_revenue_wan", "max_revenue_wan",
+                "min_main_revenue_wan")
+# Registry fields a condition may ask to be still unrecorded (None), e.g. 主营业务收入.
+_UNRECORDED_FIELDS = ("main_revenue_wan", "full_time_managers", "part_time_managers",
+                      "registered_engineers", "safety_director_appointed")
+CONDITION_KEYS = ("always", *_LIST_KEYS, *_NUMBER_KEYS, "unrecorded", "gbt_divisions", "all", "any",
+                  "not")
 
 
 def check_condition(raw: Any, fail: Callable[[str, str], None], path: str = "applies") -> dict:
@@ -105,6 +110,9 @@ def check_condition(raw: Any, fail: Callable[[str, str], None], path: str = "app
         elif key in _NUMBER_KEYS:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
                 fail(here, "应为不小于0的数字")
+        elif key == "unrecorded":
+            if not isinstance(value, list) or not value or any(v not in _UNRECORDED_FIELDS for v in value):
+                fail(here, "应为非空列表，取值只能是：" + "、".join(_UNRECORDED_FIELDS))
         elif key == "gbt_divisions":
             if not isinstance(value, list) or not value:
                 fail(here, "应为非空列表，如 [\"47-50\", \"33\"]")
@@ -150,6 +158,10 @@ def condition_holds(cond: Mapping[str, Any], ent: Enterprise) -> bool:
             ok = (ent.revenue_wan or 0) >= value
         elif key == "max_revenue_wan":
             ok = (ent.revenue_wan or 0) <= value
+        elif key == "min_main_revenue_wan":  # unrecorded never counts as reaching a threshold
+            ok = ent.main_revenue_wan is not None and ent.main_revenue_wan >= value
+        elif key == "unrecorded":
+            ok = all(getattr(ent, f) is None for f in value)
         elif key == "gbt_divisions":
             div = _division(ent)
             ok = div is not None and any(_in_range(div, spec) for spec in value)
@@ -195,6 +207,10 @@ def describe_condition(cond: Mapping[str, Any]) -> str:
             parts.append(f"年营业收入不低于{value:g}万元")
         elif key == "max_revenue_wan":
             parts.append(f"年营业收入不超过{value:g}万元")
+        elif key == "min_main_revenue_wan":
+            parts.append(f"主营业务收入不低于{value:g}万元")
+        elif key == "unrecorded":
+            parts.append("档案未登记" + "、".join(LABELS_ZH.get(v, v) for v in value))
         elif key == "gbt_divisions":
             parts.append("国民经济行业大类为" + "、".join(v.replace("-", "–") for v in value))
         elif key in ("all", "any"):

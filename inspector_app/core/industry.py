@@ -26,8 +26,10 @@ _DEFAULT_SECTOR = {
     "31": "冶金", "32": "有色", "30": "建材", "16": "烟草", "17": "纺织", "18": "纺织",
     **{d: "机械" for d in ("33", "34", "35", "36", "37", "38", "39", "40", "43")},
     **{d: "轻工" for d in ("13", "14", "15", "19", "20", "21", "22", "23", "24", "29", "41")},
-    # 化纤 is handled with textiles in Jiangyin practice [K]; chemicals, fuels, pharma are 危化.
-    "28": "纺织", "25": "危化", "26": "危化", "27": "危化",
+    # 化纤 is handled with textiles in Jiangyin practice [K]; chemicals and fuels are 危化. Pharma
+    # (27) is not: a 医药 division does not by itself make a firm a hazardous-chemicals unit
+    # (安全生产法第二十四、二十七条 turn on 危险物品 being produced, stored or handled).
+    "28": "纺织", "25": "危化", "26": "危化",
     "51": "商贸", "52": "商贸", "59": "商贸",
 }
 

@@ -2,7 +2,11 @@
 
 The thresholds, clauses and wording are data (``resources/obligation_rules.toml``); this module
 only knows how to match a rule's cases against an :class:`Enterprise` and how each ``check``
-kind compares the result with what the profile records. Every obligation also yields a
+kind compares the result with what the profile records. An obligation is *met*, *violated*
+(with the clause) or *unknown* — unknown only when a registry field it needs is empty (the
+staffing counts, engineers, safety director, 主营业务收入). A deadline of the 2012 policy that
+passed long ago (the 2012–2015 standardisation dates) is a *historical target*: shown with the
+grade and its validity, never as a fresh violation. Every other obligation also yields a
 checklist item, so the officer confirms it on site as part of the inspection
 (:func:`obligations_form`).
 """
@@ -18,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from . import clock
-from .enterprise import SAFETY_MANAGER_TYPES, STANDARDISATION_GRADES, Enterprise
+from .enterprise import STANDARDISATION_GRADES, Enterprise
 from .forms import (
     CATEGORIES,
     ChecklistForm,
@@ -35,7 +39,11 @@ from .forms import (
 )
 
 OBLIGATIONS_FORM_ID = "obligations"
-CHECKS = ("manager_type", "staff_ratio", "grade", "on_site")
+CHECKS = ("managers", "staff_ratio", "engineers", "director", "grade", "on_site")
+# Who may fill the safety-manager duty: full-time (专职) or part-time (兼职) staff of the unit.
+# An outsourced safety service (安全生产法第十五条) never replaces them, so it is no choice here.
+MANAGER_KINDS = ("专职", "兼职")
+STATUSES = ("met", "violated", "unknown", "historical")
 
 # Fields a rule may set and a case may override.
 _PARAM_KEYS = {
@@ -46,16 +54,20 @@ _RULE_KEYS = {"id", "title", "category", "check", "applies", "cases"} | _PARAM_K
 _CASE_KEYS = {"when"} | _PARAM_KEYS
 _TEMPLATE_KEYS = ("requirement", "detail", "question", "suggestion")
 _PLACEHOLDERS = {
-    "employees", "revenue_wan", "sector", "scale", "manager_type", "grade", "requirement",
-    "detail", "required_count", "deadline",
+    "employees", "revenue_wan", "main_revenue_wan", "sector", "scale", "grade", "valid_until",
+    "full_time", "part_time", "engineers", "director", "requirement", "detail", "required_count",
+    "deadline",
 }
 # Extra fields each check needs, beyond clause/detail/requirement/question/suggestion/deadline_days.
 _CHECK_NEEDS = {
-    "manager_type": ("requires",),
-    "staff_ratio": ("requires", "ratio", "minimum"),
+    "managers": ("requires",),
+    "staff_ratio": ("ratio", "minimum"),
+    "engineers": ("minimum",),
+    "director": (),
     "grade": ("accepted_grades", "deadline"),
     "on_site": (),
 }
+_CHECK_OPTIONAL = {"engineers": ("ratio",)}
 
 
 @dataclass(frozen=True)
@@ -85,9 +97,10 @@ class ObligationRules:
 class Obligation:
     """One duty that applies to the enterprise.
 
-    ``satisfied``: True/False when the profile already tells, None when it must be checked on
-    site. ``checklist_item`` is the item that puts the duty on the inspection checklist; it is
-    None for the "this checklist applies" entries, which carry ``form_id`` instead.
+    ``satisfied``: True (met) / False (violated, see ``clause``) when the registry tells, None
+    when a field it needs is empty (``missing`` names them) or for a historical target.
+    ``checklist_item`` is the item that puts the duty on the inspection checklist; it is None
+    for historical targets and for the "this checklist applies" entries (``form_id``).
     """
 
     id: str
@@ -98,6 +111,15 @@ class Obligation:
     checklist_item: Item | None
     form_id: str | None = None
     unverified: bool = False
+    historical: bool = False
+    missing: tuple[str, ...] = ()
+
+    @property
+    def status(self) -> str:
+        """met / violated / unknown / historical (see :data:`STATUSES`)."""
+        if self.historical and self.satisfied is not True:
+            return "historical"
+        return {True: "met", False: "violated", None: "unknown"}[self.satisfied]
 
 
 # --------------------------------------------------------------------------------------------
@@ -179,7 +201,7 @@ def _check_params(p: dict, check: str, fail) -> None:
         if key not in p:
             fail(key, f"check = \"{check}\" 需要此字段")
     for key in ("requires", "ratio", "minimum", "deadline", "accepted_grades"):
-        if key in p and key not in _CHECK_NEEDS[check]:
+        if key in p and key not in _CHECK_NEEDS[check] + _CHECK_OPTIONAL.get(check, ()):
             fail(key, f"check = \"{check}\" 不使用此字段")
     dl = p.get("deadline_days")
     if isinstance(dl, bool) or not isinstance(dl, int) or dl < 0:
@@ -187,7 +209,8 @@ def _check_params(p: dict, check: str, fail) -> None:
     if not isinstance(p.get("unverified", False), bool):
         fail("unverified", "应为 true 或 false")
     if "requires" in p:
-        _check_choice_list(p["requires"], SAFETY_MANAGER_TYPES, lambda m: fail("requires", m))
+        _check_choice_list(p["requires"], MANAGER_KINDS, lambda m: fail(
+            "requires", m + "（委托安全服务不能替代本单位的安全管理人员，安全生产法第十五条）"))
     if "accepted_grades" in p:
         _check_choice_list(p["accepted_grades"], STANDARDISATION_GRADES,
                            lambda m: fail("accepted_grades", m))
@@ -203,7 +226,7 @@ def _check_params(p: dict, check: str, fail) -> None:
                             or isinstance(p["deadline"], dt.datetime)):
         fail("deadline", "应为日期，如 2013-12-31（不加引号）")
     allowed = set(_PLACEHOLDERS)
-    if check != "staff_ratio":
+    if check not in ("staff_ratio", "engineers"):
         allowed.discard("required_count")
     if check != "grade":
         allowed.discard("deadline")
@@ -266,40 +289,92 @@ def derive_obligations(enterprise: Enterprise, *, rules: ObligationRules | None 
     return result
 
 
+def _n(v) -> str:
+    return "未登记" if v is None else f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def _people(v: int | None) -> str:
+    return "未登记" if v is None else f"{v}人"
+
+
+def _ceil_share(n: int, ratio: float) -> int:
+    # round() first so that float error (e.g. 1.0000000000000002) cannot add a person.
+    return math.ceil(round(n * ratio, 9))
+
+
 def _obligation(rule: Rule, p: dict, ent: Enterprise, today: dt.date) -> Obligation:
+    ft, pt, eng = ent.full_time_managers, ent.part_time_managers, ent.registered_engineers
     values = {
         "employees": str(ent.employees or 0),
         "revenue_wan": f"{(ent.revenue_wan or 0):g}",
+        "main_revenue_wan": _n(ent.main_revenue_wan),
         "sector": ent.sector, "scale": ent.scale,
-        "manager_type": ent.safety_manager_type or "未登记",
         "grade": ent.standardisation_grade or "未登记",
+        "valid_until": ent.standardisation_valid_until or "未登记",
+        "full_time": _people(ft), "part_time": _people(pt), "engineers": _people(eng),
+        "director": ("未登记" if ent.safety_director_appointed is None
+                     else f"已任命（{ent.safety_director}）" if ent.safety_director_appointed else "未任命"),
     }
     satisfied: bool | None = None
-    if rule.check == "staff_ratio":
-        # round() first so that float error (e.g. 1.0000000000000002) cannot add a person.
-        share = math.ceil(round((ent.employees or 0) * p["ratio"], 9))
-        values["required_count"] = str(max(p["minimum"], share))
-    if rule.check == "grade":
+    historical = False
+    missing: list[str] = []
+    if rule.check == "managers":
+        if "兼职" in p["requires"]:  # full-time or part-time, either counts
+            if (ft or 0) + (pt or 0) >= 1:
+                satisfied = True
+            elif ft is not None and pt is not None:
+                satisfied = False
+            else:
+                missing = [k for k, v in (("full_time_managers", ft), ("part_time_managers", pt)) if v is None]
+        elif ft is None:
+            missing = ["full_time_managers"]
+        else:
+            satisfied = ft >= 1
+    elif rule.check == "staff_ratio":
+        required = max(p["minimum"], _ceil_share(ent.employees or 0, p["ratio"]))
+        values["required_count"] = str(required)
+        if ft is None:
+            missing = ["full_time_managers"]
+        else:
+            satisfied = ft >= required
+    elif rule.check == "engineers":
+        minimum, ratio = p["minimum"], p.get("ratio")
+        total = None if ft is None or pt is None else ft + pt
+        required = minimum if not ratio or total is None else max(minimum, _ceil_share(total, ratio))
+        values["required_count"] = str(required) if not ratio or total is not None else \
+            f"不少于{minimum}"
+        if eng is None:
+            missing = ["registered_engineers"]
+        elif eng < minimum:
+            satisfied = False
+        elif ratio and total is None:
+            missing = [k for k, v in (("full_time_managers", ft), ("part_time_managers", pt)) if v is None]
+        else:
+            satisfied = eng >= required
+    elif rule.check == "director":
+        if ent.safety_director_appointed is None:
+            missing = ["safety_director_appointed"]
+        else:
+            satisfied = bool(ent.safety_director_appointed)
+    elif rule.check == "grade":
         deadline = p["deadline"]
         values["deadline"] = f"{deadline.year}年{deadline.month}月{deadline.day}日"
-        if ent.standardisation_grade in p["accepted_grades"]:
+        valid = ent.standardisation_valid_until
+        expired = bool(valid) and valid < today.isoformat()
+        if ent.standardisation_grade in p["accepted_grades"] and not expired:
             satisfied = True
-        elif today > deadline:
-            satisfied = False
-    if "requires" in p:
-        if ent.safety_manager_type not in p["requires"]:
-            satisfied = False
-        elif rule.check == "manager_type" and ent.safety_manager.strip():
-            satisfied = True
+        # A target of the 2012 policy that passed years ago is history, not a fresh violation.
+        historical = today > deadline
     for key in _TEMPLATE_KEYS:  # in order: later templates may use requirement and detail
         values[key] = p[key].format_map(values)
     unverified = p.get("unverified", False)
-    item = Item(
+    item = None if historical else Item(
         form_id=OBLIGATIONS_FORM_ID, id=rule.id, question=values["question"], basis=p["clause"],
         category=rule.category, kind="choice", deadline_days=p["deadline_days"],
         suggestion=values["suggestion"], on_fail=OnFail(True, False), unverified=unverified)
     return Obligation(id=rule.id, title=rule.title, clause=p["clause"], detail=values["detail"],
-                      satisfied=satisfied, checklist_item=item, unverified=unverified)
+                      satisfied=satisfied, checklist_item=item, unverified=unverified,
+                      historical=historical, missing=tuple(missing))
 
 
 def obligations_form(enterprise: Enterprise, *, rules: ObligationRules | None = None,

@@ -147,6 +147,38 @@ AUTHORITY_ADDRESS = register(Option("authority_address", str, "", "执法机关�
 TOWNSHIP = register(Option("township", str, "", "镇（街道）名称", required=True))
 TOWNSHIP_GOVERNMENT = register(Option("township_government", str, "", "镇（街道）全称"))
 
+# Where the township's enforcement power comes from (REFERENCE §0): acting under the bureau's
+# entrustment (委托, Jiangyin 2025) or by a power conferred on it in its own name (赋权). 查封、扣押
+# is an administrative compulsory measure that cannot be entrusted (行政强制法第十七条), so under
+# 委托 the app never offers it and tells the officer to refer it to the bureau.
+POWER_ENTRUSTED = "委托"
+POWER_CONFERRED = "赋权"
+POWER_SOURCES = (POWER_ENTRUSTED, POWER_CONFERRED)
+
+
+def _power_problem(value: str) -> str | None:
+    return None if value in POWER_SOURCES else f"执法权来源应为“委托”或“赋权”，不能是“{value}”。"
+
+
+AUTHORITY_POWER = register(Option("authority_power", str, POWER_ENTRUSTED, "执法权来源（委托/赋权）",
+                                  required=True, validate=_power_problem))
+# "我们是{…}行政执法人员" on the inspection record. Under entrustment the officers are the town's
+# staff acting in the bureau's name, so the sentence must say so; required before the first record.
+IDENTITY_UNIT = register(Option("identity_unit", str, "", "检查记录中执法人员的身份表述",
+                                hint="受委托执法的，如“江阴市应急管理局委托的江阴市周庄镇人民政府”。"))
+# 案件移送: who receives a case the township cannot finish by the simple procedure, and the
+# wording of the letter. No official template was found in the sources consulted ([K]): a setting.
+REFERRAL_RECIPIENT = register(Option("referral_recipient", str, "江阴市应急管理局", "案件移送接收机关"))
+DEFAULT_REFERRAL_WORDING = (
+    "{party}存在下列安全生产违法行为和事故隐患，经本单位于{ordered_on}责令限期整改（{order_no}），"
+    "整改期限{deadline}届满后仍未整改到位：\n{items}\n"
+    "该案需依照普通程序立案查处，超出本单位受委托实施的简易程序处罚范围。根据《中华人民共和国安全生产法》"
+    "和《中华人民共和国行政处罚法》的有关规定，现将该案移送你局依法处理，请将处理结果函告本单位。"
+    "\n移送材料：{materials}"
+)
+REFERRAL_WORDING = register(Option("referral_wording", str, DEFAULT_REFERRAL_WORDING, "案件移送函正文",
+                                   hint="可用占位符：{party} {items} {ordered_on} {order_no} {deadline} {materials}。"))
+
 # --- this laptop ------------------------------------------------------------------------------
 
 # The document number series of this laptop (docs/numbering.md): handed out by the county.
@@ -187,4 +219,5 @@ LAST_BACKUP_PATH = register(Option("last_backup_path", str, "", "上次备份文
 
 # What documents print about the authority and the township, in the order Settings shows them.
 AUTHORITY = (AUTHORITY_NAME, AUTHORITY_ABBR, REVIEW_GOVERNMENT, COURT, BANK_NAME, BANK_ACCOUNT,
-             AUTHORITY_ADDRESS, TOWNSHIP, TOWNSHIP_GOVERNMENT, DEVICE_CODE, CURRENT_OFFICER)
+             AUTHORITY_ADDRESS, TOWNSHIP, TOWNSHIP_GOVERNMENT, DEVICE_CODE, CURRENT_OFFICER,
+             AUTHORITY_POWER, IDENTITY_UNIT, REFERRAL_RECIPIENT)

@@ -199,8 +199,8 @@ class _Run:
         for f, deadline in zip(self._findings(v), v.deadlines):
             items.append({"description": f["description"], "deadline": deadline.isoformat(),
                           "legal_basis": f["legal_basis"]})
-        if flawed:
-            items[0]["legal_basis"] = ""
+        if flawed:  # the first item's wording left out what to do; the correction restores it
+            items[0]["description"] += "（整改要求未写明）"
         return {"officers": self._content_officers(v), "items": items, "inspected_on": v.day.isoformat()}
 
     def _issue(self, v: Visit, kind: str, content: dict, when: datetime, *, served: bool,
@@ -263,7 +263,8 @@ class _Run:
         decisions = (["责令暂时停止使用相关设施、设备", "责令从危险区域内撤出作业人员"] if dust
                      else ["责令从危险区域内撤出作业人员", "责令暂时停产停业"])
         content = {"officers": self._content_officers(v), "inspected_on": v.day.isoformat(),
-                   "dangers": [f["description"]], "legal_basis": ONSITE_BASIS, "decisions": decisions}
+                   "dangers": [f["description"]], "legal_basis": ONSITE_BASIS, "decisions": decisions,
+                   "suspension_scope": "除尘系统及其连接的生产设备" if dust else (f["location"] or "全厂")}
         self._issue(v, docs.ONSITE_MEASURES, content, self._when, served=True)
 
     def _do_penalty(self, v: Visit) -> None:
@@ -310,6 +311,8 @@ class _Run:
                 "original_date": v.order["issued_at"][:10], "original_decision": "责令限期整改",
                 "items": [{"description": f["description"], "result": r} for f, _p, r in results],
                 "opinion": opinion_text(results, new_deadline),
+                # A failed item gets a new deadline: the opinion then orders it (rights printed).
+                "new_deadline": new_deadline.isoformat() if fail and new_deadline else None,
             }
             opinion = self._issue(v, docs.REINSPECTION_OPINION, content, when, served=True)
         for f, passed, result in results:

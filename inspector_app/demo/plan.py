@@ -399,7 +399,7 @@ class Plan:
         self._order_then_close(v)
 
     def _plan_corrected(self, v: Visit) -> None:
-        # The order left out a legal basis: corrected by a new document the next working day.
+        # The order's first item was badly worded: corrected by a new document the next working day.
         self._visit_day(v, 40, 100)
         self._offsets(v, 10, 20)
         self._order_now(v, flawed=True)

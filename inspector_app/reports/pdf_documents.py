@@ -193,6 +193,8 @@ def _onsite_measures(doc: d.OnsiteMeasures, doc_no: str, st: Styles) -> list[Flo
         Paragraph(f"以上存在的问题无法保证安全生产，依据{u(doc.legal_basis)}的规定，现作出如下现场处理决定：",
                   st.body),
         Section(decisions, _numbered(st), "（续）现作出如下现场处理决定：", label="现场处理决定"),
+        *([Paragraph(f"暂时停产停业或者停止使用的范围：{u(doc.suspension_scope)}。", st.body),
+           Paragraph(esc(d.SUSPENSION_SENTENCE), st.body)] if doc.suspends else []),
         Paragraph(_rights(doc, "决定"), st.body),
         *signature_rows(signs(), st),
         *seal_block(a.name, d.cn_date(doc.issued_on), st),
@@ -222,8 +224,15 @@ def _reinspection_opinion(doc: d.ReinspectionOpinion, doc_no: str, st: Styles) -
         story.append(Section(doc.items, render_items, "（续）复查情况：", label="复查情况"))
     if doc.opinion.strip():
         story.append(_text_section(doc.opinion, "（续）复查意见：", st, label="复查意见"))
+    story.append(NoteSlot())
+    if doc.orders:
+        # A new deadline is a new order: it carries what an order carries, rights included.
+        story += [
+            Paragraph(f"现责令你单位对上述未整改到位的问题于{_ymd(doc.new_deadline)}前整改完毕，达到有关法律法规"
+                      "规章和标准规定的要求。整改期间，你单位应当采取措施，确保安全生产。", st.body),
+            Paragraph(_rights(doc, "决定"), st.body),
+        ]
     story += [
-        NoteSlot(),
         *signature_rows(signs(), st),
         *seal_block(a.name, d.cn_date(doc.issued_on), st),
         _copies(a.name, "被复查单位", st),
@@ -305,8 +314,10 @@ def _spot_penalty(doc: d.SpotPenalty, doc_no: str, st: Styles) -> list[Flowable]
         *head,
         Paragraph("违法事实及证据：", st.plain),
         _text_section(doc.facts, "（续）违法事实及证据：", st),
+        # 行政处罚法第二十八条第一款: the order to correct goes with every penalty.
         Paragraph(f"以上事实违反了{u(doc.violated)}的规定，依据{u(doc.basis)}的规定，"
-                  f"当场决定给予{u(what)}的行政处罚。", st.body),
+                  f"当场决定给予{u(what)}的行政处罚，并责令{'你单位' if unit else '你'}{u(doc.correction)}"
+                  "（行政处罚法第二十八条）。", st.body),
     ]
     if doc.penalty != "警告":
         if doc.payment == "当场缴纳":
@@ -318,7 +329,7 @@ def _spot_penalty(doc: d.SpotPenalty, doc_no: str, st: Styles) -> list[Flowable]
                 "到期不缴每日按罚款数额的3%加处罚款。", st.body))
     statement = esc(doc.statement) if doc.statement.strip() else blank(14)
     story += [
-        Paragraph("执法人员已向当事人告知作出行政处罚决定的事实、理由和依据，以及依法享有的陈述、申辩权利。"
+        Paragraph("已告知当事人处罚的事实、理由、依据和陈述、申辩权利。"
                   f"当事人陈述、申辩意见：{statement}", st.body),
         Paragraph(_rights(doc, "处罚决定").replace("本处罚决定不停止执行", "本决定不停止执行")
                   + "逾期不申请行政复议、不提起行政诉讼又不履行的，本机关将依法申请人民法院强制执行"
@@ -413,7 +424,7 @@ def _inspection_record(doc: d.InspectionRecord, doc_no: str, st: Styles) -> list
     story.append(NoteSlot(prefix="".join(closing), style="body"))
     story.extend(signature_rows(signs(), st))
     if doc.refused_to_sign:
-        story.append(Paragraph("被检查单位负责人拒绝签字。" + esc(doc.refusal_note), st.body))
+        story.append(Paragraph("负责人拒绝签字，记录在案（安全生产法第六十八条）：" + esc(doc.refusal_note), st.body))
     story += [
         *seal_block(a.name, d.cn_date(doc.issued_on), st),
         _copies(a.name, "被检查单位", st),
@@ -526,6 +537,27 @@ def _photo_pages(doc: d.InspectionRecord, doc_no: str, st: Styles) -> list[Flowa
     return out
 
 
+def _case_referral(doc: d.CaseReferral, doc_no: str, st: Styles) -> list[Flowable]:
+    a = doc.authority
+    issuer = a.township_issuer or a.township
+
+    def signs():
+        return [*_officer_rows(doc, "承办人员（签名）：")]
+
+    story = [
+        *title_block(issuer, doc.title, doc_no, st),
+        Paragraph(u(doc.recipient) + "：", st.plain),
+        _text_section(doc.body, "（续）", st, label="移送事由"),
+        NoteSlot(),
+        Paragraph(f"被移送单位：{esc(doc.party.name)}　地址：{esc(doc.party.address)}", st.body),
+        *signature_rows(signs(), st),
+        *seal_block(issuer, d.cn_date(doc.issued_on), st),
+        _copies(issuer, doc.recipient, st, verb="存档"),
+    ]
+    header, footer = _annex_parts(doc, issuer, doc_no, st, signs)
+    return compose(story, annex_header=header, annex_footer=footer, st=st)
+
+
 _BUILDERS = {
     d.INSPECTION_RECORD: _inspection_record,
     d.RECTIFICATION_ORDER: _rectification_order,
@@ -533,6 +565,7 @@ _BUILDERS = {
     d.REINSPECTION_OPINION: _reinspection_opinion,
     d.SPOT_PENALTY: _spot_penalty,
     d.HAZARD_NOTICE: _hazard_notice,
+    d.CASE_REFERRAL: _case_referral,
 }
 
 

@@ -20,7 +20,10 @@ import sqlite3
 from ..core import audit as A
 from .protect import guard
 
-RECORD_KINDS = ("document", "inspection", "finding", "series", "database")
+RECORD_KINDS = ("document", "inspection", "finding", "suspension", "series", "database")
+# A suspension's facts when it is ordered; its review columns join once it is lifted (frozen then).
+SUSPENSION_START = ("id", "enterprise_id", "document_id", "scope", "started_on")
+SUSPENSION_FINAL_ACTIONS = ("resume", "release")
 # Photo kinds that are evidence of the inspection itself (rectification photos come later).
 EVIDENCE_PHOTO_KINDS = ("现场", "问题")
 
@@ -70,6 +73,13 @@ def finding_content(conn, finding_id: str, action: str) -> dict | None:
     return _row(conn, "finding", cols, finding_id)
 
 
+def suspension_content(conn, suspension_id: str, action: str) -> dict | None:
+    # A failed review may still be followed by another (or arrive by sync from another laptop),
+    # so only a lifting entry hashes the review; the trigger freezes it from then on.
+    cols = guard("suspension").columns if action in SUSPENSION_FINAL_ACTIONS else SUSPENSION_START
+    return _row(conn, "suspension", cols, suspension_id)
+
+
 def content_of(conn, record_kind: str, record_id: str, action: str) -> dict | None:
     """The legal content of a record as an entry of ``action`` hashes it (None: no such row)."""
     if record_kind == "document":
@@ -78,6 +88,8 @@ def content_of(conn, record_kind: str, record_id: str, action: str) -> dict | No
         return inspection_content(conn, record_id)
     if record_kind == "finding":
         return finding_content(conn, record_id, action)
+    if record_kind == "suspension":
+        return suspension_content(conn, record_id, action)
     raise ValueError(f"未知的审计对象：{record_kind}")
 
 
@@ -170,4 +182,4 @@ def content_action(record_kind: str, entry_action: str, conn, record_id: str) ->
 
 
 __all__ = ["EVIDENCE_PHOTO_KINDS", "RECORD_KINDS", "append", "baseline", "content_action", "content_of",
-           "entries", "head", "latest_entries", "record"]
+           "entries", "head", "latest_entries", "record", "suspension_content"]

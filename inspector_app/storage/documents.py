@@ -31,6 +31,7 @@ from ..core.dates import as_date, check_iso
 from ..core.officers import require_two_officers
 from .db import Store, not_found, now_iso, require
 from . import audit
+from . import escalation
 from . import findings as findings_store
 from . import series as series_store
 from . import settings
@@ -64,6 +65,7 @@ AUTHORITY_FIELDS = {
     "review_government": S.REVIEW_GOVERNMENT, "court": S.COURT,
     "bank": S.BANK_NAME, "account": S.BANK_ACCOUNT, "address": S.AUTHORITY_ADDRESS,
     "township": S.TOWNSHIP, "township_full_name": S.TOWNSHIP_GOVERNMENT,
+    "identity_unit": S.IDENTITY_UNIT, "power": S.AUTHORITY_POWER,
 }
 
 
@@ -110,6 +112,9 @@ def _build_content(store: Store, kind: str, content: dict, *, enterprise_id: str
     obj.validate(
         max_fine_individual=settings.get(store, S.MAX_FINE_INDIVIDUAL),
         max_fine_unit=settings.get(store, S.MAX_FINE_UNIT),
+        # The power as set NOW (not as frozen in a correction's old authority): 查封、扣押 only
+        # when the authority holds it in its own name.
+        power=settings.get(store, S.AUTHORITY_POWER),
     )
     _check_officers(obj, kind)
     return obj
@@ -126,7 +131,7 @@ def _next_seq(store: Store, series: str, kind: str, year: int) -> int:
 
 def _number(store: Store, authority: docs.Authority, kind: str, year: int, seq: int, series: str) -> str:
     overrides = settings.get(store, S.DOC_CODES) or None
-    if kind == docs.HAZARD_NOTICE:
+    if kind in docs.TOWNSHIP_KINDS:
         # Issued in the township's own name, not the entrusting authority's.
         abbr = authority.township_short
     else:
@@ -199,6 +204,7 @@ def issue_document(store: Store, *, kind: str, content: dict, enterprise_id: str
         store.stamp(row, new=True)
         _insert(store, "document", row)
         audit.record(store, "correct" if supersedes_id else "issue", "document", row["id"])
+        escalation.suspend_from_document(store, row["id"], obj, enterprise_id=enterprise_id)
     return get_document(store, row["id"])
 
 
@@ -246,6 +252,7 @@ def void_document(store: Store, document_id: str, *, reason: str) -> dict:
         audit.record(store, "void", "document", document_id)
         if row["kind"] in findings_store.ORDER_DOCUMENT_KINDS:
             findings_store.release_order(store, document_id, reason=f"{row['doc_no']}作废：{reason.strip()}")
+        escalation.release_for_void(store, document_id, reason=reason.strip())
     return get_document(store, document_id)
 
 
@@ -268,9 +275,11 @@ def correct_document(store: Store, document_id: str, *, content: dict, issued_at
 
 
 def record_service(store: Store, document_id: str, *, served_at, served_how: str, refused: bool = False,
-                   note: str = "", witness=None) -> dict:
-    """送达: recorded once, after issue. Serving a document that ordered findings starts their
-    rectification period (ordered → rectifying)."""
+                   note: str = "", witness=None, place: str = "", recipient: str = "",
+                   served_by: str = "") -> dict:
+    """送达: recorded once, after issue, from the signed 送达回执 (place, recipient, the officers
+    who served it). Serving a document that ordered findings starts their rectification period
+    (ordered → rectifying)."""
     with store.write():
         row = _raw(store, document_id)
         if row["status"] == "void":
@@ -279,7 +288,10 @@ def record_service(store: Store, document_id: str, *, served_at, served_how: str
             raise ValueError(f"文书{row['doc_no']}已登记送达（{row['served_at']}）。")
         cols = _service_columns(
             docs.Service(served_at=served_at, served_how=served_how, refused=refused, note=note,
-                         witness=witness), row["issued_at"])
+                         witness=witness, place=place, recipient=recipient, served_by=served_by),
+            row["issued_at"])
+        if row["kind"] == docs.CASE_REFERRAL:
+            raise ValueError("案件移送书是内部移送文书，不向当事人送达。")
         store.stamp(cols, new=False)
         _update_row(store, "document", document_id, cols)
         audit.record(store, "serve", "document", document_id)
@@ -391,6 +403,7 @@ def register(store: Store, *, year: int | None = None, kind: str | None = None) 
                 f"{o['name']}（{o['cert_no']}）" if o["cert_no"] else o["name"] for o in row["officers"]),
             "served_at": row["served_at"], "served_how": row["served_how"],
             "service_refused": bool(row["service_refused"]), "service_note": row["service_note"],
+            "served_place": row["served_place"], "served_to": row["served_to"], "served_by": row["served_by"],
             "supersedes_id": row["supersedes_id"], "supersedes_doc_no": row["supersedes_doc_no"] or "",
             "superseded_by_id": row["superseded_by_id"], "superseded_by_doc_no": row["superseded_by_doc_no"] or "",
         })

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..core import pinyin
-from ..core.enterprise import Enterprise, ValidationErrors, core_name, encode_tags, validate
+from ..core.enterprise import SUSPENDED, Enterprise, ValidationErrors, core_name, encode_tags, validate
 from .db import Store, not_found
 
 
@@ -278,6 +278,7 @@ def save(store: Store, ent: Enterprise) -> Enterprise:
     row.pop("id")
     derive_keys(row)
     with store.write():
+        _check_suspension_status(store, ent)
         if ent.id:
             store.stamp(row, new=False)
             store.db["enterprise"].update(ent.id, row)
@@ -286,6 +287,31 @@ def save(store: Store, ent: Enterprise) -> Enterprise:
             store.db["enterprise"].insert(row)
             ent.id = row["id"]
     return ent
+
+
+def open_suspension(store: Store, enterprise_id: str | None) -> str | None:
+    """The id of the enterprise's suspension not yet lifted by a passed resumption review."""
+    if not enterprise_id:
+        return None
+    row = store.conn.execute(
+        "SELECT id FROM suspension WHERE enterprise_id = ? AND resumed_on = '' AND deleted = 0 "
+        "ORDER BY started_on DESC LIMIT 1", [enterprise_id]).fetchone()
+    return row[0] if row else None
+
+
+def _check_suspension_status(store: Store, ent: Enterprise) -> None:
+    """停产整改 comes from an on-site measures decision and ends only with a passed 复产审查
+    (storage.escalation); the registry form cannot set or lift it by itself."""
+    suspended = open_suspension(store, ent.id) is not None
+    if suspended and ent.status != SUSPENDED:
+        raise ValidationErrors({"status": "该企业已被责令暂时停产停业，须经复产审查合格后方可恢复生产经营，"
+                                          "请在企业档案中登记复产审查。"})
+    if not suspended and ent.status == SUSPENDED:
+        previous = store.conn.execute("SELECT status FROM enterprise WHERE id = ?", [ent.id]).fetchone() \
+            if ent.id else None
+        if not previous or previous[0] != SUSPENDED:
+            raise ValidationErrors({"status": "“停产整改”状态由现场处理措施决定书（责令暂时停产停业）产生，"
+                                              "不能直接选择；请出具现场处理措施决定书。"})
 
 
 def save_many(store: Store, ents: list[Enterprise]) -> None:

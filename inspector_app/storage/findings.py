@@ -335,10 +335,25 @@ def record_reinspection(store: Store, finding_id: str, *, passed: bool, on, note
             raise ValueError("复查不合格的，请设定新的整改期限。")
         if due <= when:
             raise ValueError("新的整改期限应晚于复查日期。")
+        if document_id:
+            _check_new_order(store, document_id)
         _apply(store, f, "reinspection_failed", at=when, note=note, document_id=document_id,
                new_deadline=due, changes={"deadline": due, "rectified_on": ""})
         if document_id:
             _serve_if_served(store, finding_id, document_id)
+
+
+def _check_new_order(store: Store, document_id: str) -> None:
+    """A new deadline is a new order: it needs a document with the notice of rights — a new
+    责令限期整改指令书, or a 复查意见书 that states the new deadline (and so prints the order and
+    the rights), never a bare sentence inside an opinion."""
+    import json
+
+    kind, content, doc_no = store.conn.execute(
+        "SELECT kind, content, doc_no FROM document WHERE id = ?", [document_id]).fetchone()
+    if kind == "reinspection_opinion" and not json.loads(content).get("new_deadline"):
+        raise ValueError(f"复查意见书{doc_no}未写明新的整改期限，不能作为重新责令整改的文书；请出具新的责令限期"
+                         "整改指令书，或在复查意见书中写明新的整改期限（同时告知复议、诉讼权利）。")
 
 
 def close_finding(store: Store, finding_id: str, *, on, note: str = "") -> None:

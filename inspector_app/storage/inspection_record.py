@@ -200,7 +200,7 @@ def issue_inspection_record(store: Store, inspection_id: str) -> dict:
     Idempotent: when a valid record exists it is returned unchanged (no new number).
     The record is dated the day the inspection ended, and its service is recorded as what
     happened on site: handed to the enterprise's person when the inspection ended (直接送达), or,
-    when that person refused to sign, left with the refusal noted (留置送达, 安全生产法第66条).
+    when that person refused to sign, left with the refusal noted (留置送达; the refusal itself is recorded under 安全生产法第六十八条).
     """
     with store.write():
         existing = current_record(store, inspection_id)

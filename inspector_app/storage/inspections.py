@@ -597,7 +597,7 @@ def finalise(store: Store, inspection_id: str, *, findings: list[dict], ended_at
             problems.append("以下不符合项须拍摄现场照片：" + _list_questions([failed[k].item for k in missing_photo]) + "。")
 
         if session.refused_to_sign and not session.refusal_note.strip():
-            problems.append("现场负责人拒绝签字的，应将拒签情况记录在案（安全生产法第六十六条），请填写拒签情况。")
+            problems.append("现场负责人拒绝签字的，应将拒签情况记录在案（安全生产法第六十八条），请填写拒签情况。")
         end = _dt_text(ended_at, "检查结束时间") or session.ended_at or now_iso()
         if _before(end, session.started_at):
             problems.append("检查结束时间不能早于开始时间。")

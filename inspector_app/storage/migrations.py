@@ -635,3 +635,49 @@ ALTER TABLE inspection ADD COLUMN scope TEXT NOT NULL DEFAULT 'full' CHECK (scop
 """)
     install_triggers(db.conn)
     _reseal(db.conn, {"inspection"})
+
+
+@migrations()
+def m006_legal_staffing_service_escalation(db: Database) -> None:
+    """Issue 9: registry fields that judge the staffing duties (NULL = not recorded, so the duty
+    shows as unknown), the place/recipient/server of a service receipt (送达回执), and the
+    suspensions ordered by a 现场处理措施决定书 with their resumption review (复产审查).
+    The protection of the new columns and of a resumed suspension is declared in
+    ``storage.protect`` and (re)installed here."""
+    from .protect import install_triggers
+
+    _run(db, f"""
+ALTER TABLE enterprise ADD COLUMN full_time_managers INTEGER CHECK (full_time_managers >= 0);
+ALTER TABLE enterprise ADD COLUMN part_time_managers INTEGER CHECK (part_time_managers >= 0);
+ALTER TABLE enterprise ADD COLUMN registered_engineers INTEGER CHECK (registered_engineers >= 0);
+ALTER TABLE enterprise ADD COLUMN safety_director_appointed INTEGER
+    CHECK (safety_director_appointed IN (0, 1));
+ALTER TABLE enterprise ADD COLUMN safety_director TEXT NOT NULL DEFAULT '';
+ALTER TABLE enterprise ADD COLUMN main_revenue_wan REAL CHECK (main_revenue_wan >= 0);
+ALTER TABLE enterprise ADD COLUMN standardisation_valid_until TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE document ADD COLUMN served_place TEXT NOT NULL DEFAULT '';
+ALTER TABLE document ADD COLUMN served_to TEXT NOT NULL DEFAULT '';
+ALTER TABLE document ADD COLUMN served_by TEXT NOT NULL DEFAULT '';
+
+-- One row per suspension (责令暂时停产停业) ordered by an on-site measures decision. The
+-- enterprise stays 停产整改 until a resumption review is recorded as passed (seed 000: no
+-- resumption before rectification; 安全生产法第六十五条第一款第（三）项: 经审查同意，方可恢复).
+CREATE TABLE suspension (
+    id TEXT PRIMARY KEY,
+    enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+    document_id TEXT NOT NULL REFERENCES document(id),
+    scope TEXT NOT NULL,
+    started_on TEXT NOT NULL,
+    review_on TEXT NOT NULL DEFAULT '',
+    review_passed INTEGER CHECK (review_passed IN (0, 1)),
+    review_note TEXT NOT NULL DEFAULT '',
+    review_officers TEXT NOT NULL DEFAULT '',
+    review_document_id TEXT REFERENCES document(id),
+    resumed_on TEXT NOT NULL DEFAULT '',
+    {SYNC}
+);
+CREATE INDEX suspension_enterprise ON suspension(enterprise_id, resumed_on);
+""")
+    install_triggers(db.conn)
+    _reseal(db.conn, {"document"})  # the service columns are part of a document's legal content

@@ -66,7 +66,8 @@ PROTECTED: tuple[Guard, ...] = (
                  "issued_at", "content", "supersedes_id", "deleted"),
         once_set=(
             ("OLD.status = 'void'", ("status", "void_reason", "voided_at")),
-            ("OLD.served_at <> ''", ("served_at", "served_how", "service_refused", "service_note")),
+            ("OLD.served_at <> ''", ("served_at", "served_how", "service_refused", "service_note",
+                                     "served_place", "served_to", "served_by")),
         ),
         unique=(("doc_no",), ("series", "kind", "year", "seq")),
         message="已出具的执法文书不可修改、删除或隐藏；如需更正请出具新文书，如需作废请登记作废原因。",
@@ -107,6 +108,15 @@ PROTECTED: tuple[Guard, ...] = (
                  "deleted"),
         check_new=True,
         message="检查已定稿，检查记录中登记的隐患不可修改、删除或补充。",
+    ),
+    Guard(
+        # A suspension lifted by a passed resumption review (复产审查) or by the voiding of its
+        # decision is final, like an issued document; an open one still takes its reviews.
+        table="suspension",
+        when="{r}.resumed_on <> ''",
+        columns=("id", "enterprise_id", "document_id", "scope", "started_on", "review_on", "review_passed",
+                 "review_note", "review_officers", "review_document_id", "resumed_on", "deleted"),
+        message="复产审查已登记通过（或停产决定已作废），该停产整改记录不可修改、删除。",
     ),
     Guard(
         table="audit_log",

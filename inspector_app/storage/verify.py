@@ -26,8 +26,8 @@ from ..core import documents as docs
 from . import audit
 from .protect import trigger_problems
 
-AUDITED = ("document", "inspection", "finding")
-KIND_WHAT = {"document": "文书", "inspection": "检查记录", "finding": "隐患"}
+AUDITED = ("document", "inspection", "finding", "suspension")
+KIND_WHAT = {"document": "文书", "inspection": "检查记录", "finding": "隐患", "suspension": "停产整改记录"}
 
 
 @dataclass
@@ -55,6 +55,10 @@ def _label(conn, kind: str, record_id: str) -> str:
     if kind == "finding":
         r = conn.execute("SELECT description FROM finding WHERE id = ?", [record_id]).fetchone()
         return f"隐患“{r[0][:20]}”" if r else f"隐患（{record_id}）"
+    if kind == "suspension":
+        r = conn.execute("SELECT e.name, s.started_on FROM suspension s LEFT JOIN enterprise e "
+                         "ON e.id = s.enterprise_id WHERE s.id = ?", [record_id]).fetchone()
+        return f"{r[0]}{r[1]}起的停产整改记录" if r else f"停产整改记录（{record_id}）"
     return f"{kind}（{record_id}）"
 
 

@@ -426,127 +426,162 @@ Run “inspector verify --full” for the complete list.</source>
 <context>
     <name>Enterprise</name>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="29" />
+        <location filename="../../inspector_app/core/enterprise.py" line="38" />
         <source>Name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="30" />
+        <location filename="../../inspector_app/core/enterprise.py" line="39" />
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="31" />
+        <location filename="../../inspector_app/core/enterprise.py" line="40" />
         <source>Registration no. (no credit code)</source>
         <translation>注册号（无信用代码）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="32" />
+        <location filename="../../inspector_app/core/enterprise.py" line="41" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="33" />
+        <location filename="../../inspector_app/core/enterprise.py" line="42" />
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="34" />
+        <location filename="../../inspector_app/core/enterprise.py" line="43" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="35" />
+        <location filename="../../inspector_app/core/enterprise.py" line="44" />
         <source>Legal representative phone</source>
         <translation>法定代表人电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="36" />
+        <location filename="../../inspector_app/core/enterprise.py" line="45" />
         <source>Main responsible person</source>
         <translation>主要负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="37" />
+        <location filename="../../inspector_app/core/enterprise.py" line="46" />
         <source>Main responsible person phone</source>
         <translation>主要负责人电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="38" />
+        <location filename="../../inspector_app/core/enterprise.py" line="47" />
         <source>Safety manager</source>
         <translation>安全管理人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="39" />
+        <location filename="../../inspector_app/core/enterprise.py" line="48" />
         <source>Safety manager type</source>
         <translation>安全管理人员类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="40" />
+        <location filename="../../inspector_app/core/enterprise.py" line="49" />
         <source>Safety manager phone</source>
         <translation>安全管理人员电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="41" />
+        <location filename="../../inspector_app/core/enterprise.py" line="50" />
         <source>Employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="42" />
+        <location filename="../../inspector_app/core/enterprise.py" line="51" />
         <source>Annual revenue (10k yuan)</source>
         <translation>年营业收入（万元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="43" />
+        <location filename="../../inspector_app/core/enterprise.py" line="52" />
         <source>GB/T 4754 section</source>
         <translation>GB/T 4754 门类</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="44" />
+        <location filename="../../inspector_app/core/enterprise.py" line="53" />
         <source>GB/T 4754 division</source>
         <translation>GB/T 4754 大类</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="45" />
+        <location filename="../../inspector_app/core/enterprise.py" line="54" />
         <source>Supervision sector</source>
         <translation>监管行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="46" />
+        <location filename="../../inspector_app/core/enterprise.py" line="55" />
         <source>Scale</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="47" />
+        <location filename="../../inspector_app/core/enterprise.py" line="56" />
         <source>Risk tags</source>
         <translation>风险标签</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="48" />
+        <location filename="../../inspector_app/core/enterprise.py" line="57" />
         <source>Landlord (rented premises)</source>
         <translation>出租方（厂中厂）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="49" />
+        <location filename="../../inspector_app/core/enterprise.py" line="58" />
         <source>Standardisation grade</source>
         <translation>标准化等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="50" />
+        <location filename="../../inspector_app/core/enterprise.py" line="59" />
         <source>Supervision class</source>
         <translation>监管分级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="51" />
+        <location filename="../../inspector_app/core/enterprise.py" line="60" />
         <source>Grid officer</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="52" />
+        <location filename="../../inspector_app/core/enterprise.py" line="61" />
+        <source>Full-time safety managers</source>
+        <translation>专职安全管理人员（人）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="62" />
+        <source>Part-time safety managers</source>
+        <translation>兼职安全管理人员（人）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="63" />
+        <source>Registered safety engineers</source>
+        <translation>注册安全工程师（人）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="64" />
+        <source>Safety director appointed</source>
+        <translation>是否任命安全总监</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="65" />
+        <source>Safety director</source>
+        <translation>安全总监</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="66" />
+        <source>Main business revenue (10k yuan)</source>
+        <translation>主营业务收入（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="67" />
+        <source>Standardisation valid until</source>
+        <translation>标准化有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/enterprise.py" line="68" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/enterprise.py" line="53" />
+        <location filename="../../inspector_app/core/enterprise.py" line="69" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -554,52 +589,52 @@ Run “inspector verify --full” for the complete list.</source>
 <context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="390" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="419" />
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="403" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="432" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="404" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="433" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="405" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="434" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="406" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="435" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="413" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="442" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="415" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="444" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="428" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="457" />
         <source>New enterprise</source>
         <translation>新增企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="447" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="476" />
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="448" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="477" />
         <source>This enterprise has unsaved changes. Discard them?</source>
         <translation>该企业有未保存的更改，是否放弃？</translation>
     </message>
@@ -683,51 +718,74 @@ Run “inspector verify --full” for the complete list.</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="109" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="134" />
         <source>×10k yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="141" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="126" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="133" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="138" />
+        <source>Not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="138" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="138" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="162" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="143" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="164" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="156" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="177" />
         <source>Identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="157" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="178" />
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="159" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="180" />
         <source>Size and sector</source>
         <translation>规模与行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="161" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="182" />
         <source>Risk and supervision</source>
         <translation>风险与监管</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="287" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="185" />
+        <source>Safety staffing</source>
+        <translation>安全管理人员配备</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="316" />
         <source>(not rented premises)</source>
         <translation>（非出租场所）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="305" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="334" />
         <source>Tenants on these premises: </source>
         <translation>本场所承租方：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="343" />
+        <location filename="../../inspector_app/ui/registry/enterprise_form.py" line="372" />
         <source>Similar names already registered: </source>
         <translation>已登记的相似名称：</translation>
     </message>
@@ -903,52 +961,52 @@ Run “inspector verify --full” for the complete list.</source>
 <context>
     <name>Finding</name>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="176" />
+        <location filename="../../inspector_app/core/findings.py" line="190" />
         <source>整改措施</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="177" />
+        <location filename="../../inspector_app/core/findings.py" line="191" />
         <source>责任单位/责任人</source>
         <translation>责任单位/责任人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="178" />
+        <location filename="../../inspector_app/core/findings.py" line="192" />
         <source>整改资金（元）</source>
         <translation>整改资金（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="179" />
+        <location filename="../../inspector_app/core/findings.py" line="193" />
         <source>完成时限</source>
         <translation>完成时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="180" />
+        <location filename="../../inspector_app/core/findings.py" line="194" />
         <source>应急预案/安全防范措施</source>
         <translation>应急预案/安全防范措施</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="223" />
+        <location filename="../../inspector_app/core/findings.py" line="237" />
         <source>督办单位</source>
         <translation>督办单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="224" />
+        <location filename="../../inspector_app/core/findings.py" line="238" />
         <source>督办文号</source>
         <translation>督办文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="225" />
+        <location filename="../../inspector_app/core/findings.py" line="239" />
         <source>挂牌日期</source>
         <translation>挂牌日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="226" />
+        <location filename="../../inspector_app/core/findings.py" line="240" />
         <source>督办期限</source>
         <translation>督办期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="227" />
+        <location filename="../../inspector_app/core/findings.py" line="241" />
         <source>摘牌日期</source>
         <translation>摘牌日期</translation>
     </message>
@@ -1041,116 +1099,161 @@ Run “inspector verify --full” for the complete list.</source>
         <translation>销号(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="138" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="139" />
+        <source>&amp;Penalty…</source>
+        <translation>当场处罚（&amp;P）…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="142" />
+        <source>Refer to the &amp;bureau…</source>
+        <translation>移送县局（&amp;B）…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="145" />
+        <source>Bureau &amp;outcome…</source>
+        <translation>县局处理结果（&amp;O）…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="148" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="179" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="189" />
         <source>Finding — %1</source>
         <translation>隐患 — %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="183" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="193" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="183" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="193" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="189" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="199" />
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="194" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="204" />
         <source>Re-inspection due by %1</source>
         <translation>应于 %1 前复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="215" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="225" />
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="216" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="226" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="217" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="227" />
         <source>Location</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="218" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="228" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="218" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="228" />
         <source>reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="220" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="230" />
         <source>Major hidden danger criterion</source>
         <translation>重大隐患判定标准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="221" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="231" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="222" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="232" />
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="223" />
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="288" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="233" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="302" />
         <source>Rectified on</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="224" />
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="310" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="234" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="353" />
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="288" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="302" />
         <source>Rectification reported</source>
         <translation>企业报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="289" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="303" />
         <source>How it was rectified</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="310" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="324" />
+        <source>Refer the case to the bureau (案件移送)</source>
+        <translation>移送县局（案件移送）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="324" />
+        <source>Referred on</source>
+        <translation>移送日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="325" />
+        <source>Materials sent</source>
+        <translation>移送材料</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="342" />
+        <source>The bureau's outcome</source>
+        <translation>县局处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="342" />
+        <source>Recorded on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="343" />
+        <source>Outcome (case, penalty, danger removed)</source>
+        <translation>处理结果（立案、处罚、隐患消除情况）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="353" />
         <source>Close the finding (销号)</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="323" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="366" />
         <source>Rectification photos</source>
         <translation>整改照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="324" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="367" />
         <source>Pictures (*.jpg *.jpeg *.png *.heic *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="338" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="381" />
         <source>Select a document first.</source>
         <translation>请先选择一份文书。</translation>
     </message>
@@ -1221,67 +1324,82 @@ Run “inspector verify --full” for the complete list.</source>
 <context>
     <name>FindingEvent</name>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="49" />
+        <location filename="../../inspector_app/core/findings.py" line="55" />
         <source>登记隐患</source>
         <translation>登记隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="50" />
+        <location filename="../../inspector_app/core/findings.py" line="56" />
         <source>责令整改</source>
         <translation>责令整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="51" />
+        <location filename="../../inspector_app/core/findings.py" line="57" />
         <source>文书送达</source>
         <translation>文书送达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="52" />
+        <location filename="../../inspector_app/core/findings.py" line="58" />
         <source>企业整改完成</source>
         <translation>企业整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="53" />
+        <location filename="../../inspector_app/core/findings.py" line="59" />
         <source>复查合格</source>
         <translation>复查合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="54" />
+        <location filename="../../inspector_app/core/findings.py" line="60" />
         <source>复查不合格</source>
         <translation>复查不合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="55" />
+        <location filename="../../inspector_app/core/findings.py" line="61" />
         <source>销号</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="57" />
+        <location filename="../../inspector_app/core/findings.py" line="62" />
+        <source>案件移送</source>
+        <translation>案件移送</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="63" />
+        <source>县局处理完毕</source>
+        <translation>县局处理完毕</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="64" />
+        <source>县局退回继续整改</source>
+        <translation>县局退回继续整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="66" />
         <source>登记五到位</source>
         <translation>登记五到位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="58" />
+        <location filename="../../inspector_app/core/findings.py" line="67" />
         <source>挂牌督办</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="59" />
+        <location filename="../../inspector_app/core/findings.py" line="68" />
         <source>摘牌</source>
         <translation>摘牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="60" />
+        <location filename="../../inspector_app/core/findings.py" line="69" />
         <source>删除</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="61" />
+        <location filename="../../inspector_app/core/findings.py" line="70" />
         <source>整改文书作废</source>
         <translation>整改文书作废</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="62" />
+        <location filename="../../inspector_app/core/findings.py" line="71" />
         <source>整改文书更正</source>
         <translation>整改文书更正</translation>
     </message>
@@ -1289,32 +1407,37 @@ Run “inspector verify --full” for the complete list.</source>
 <context>
     <name>FindingState</name>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="38" />
+        <location filename="../../inspector_app/core/findings.py" line="42" />
         <source>已登记</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="39" />
+        <location filename="../../inspector_app/core/findings.py" line="43" />
         <source>已责令整改</source>
         <translation>已责令整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="40" />
+        <location filename="../../inspector_app/core/findings.py" line="44" />
         <source>整改中</source>
         <translation>整改中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="41" />
+        <location filename="../../inspector_app/core/findings.py" line="45" />
         <source>已整改待复查</source>
         <translation>已整改待复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="42" />
+        <location filename="../../inspector_app/core/findings.py" line="46" />
+        <source>已移送县局</source>
+        <translation>已移送县局</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/core/findings.py" line="47" />
         <source>复查合格</source>
         <translation>复查合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/core/findings.py" line="43" />
+        <location filename="../../inspector_app/core/findings.py" line="48" />
         <source>已销号</source>
         <translation>已销号</translation>
     </message>
@@ -2034,24 +2157,29 @@ Run “inspector verify --full” for the complete list.</source>
 <context>
     <name>IssueDocumentDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="17" />
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="19" />
         <source>Remove the hidden danger immediately</source>
         <translation>责令立即排除事故隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="18" />
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="20" />
         <source>Withdraw the workers from the danger area</source>
         <translation>责令从危险区域内撤出作业人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="20" />
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="22" />
         <source>Suspend production and business temporarily</source>
         <translation>责令暂时停产停业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="21" />
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="23" />
         <source>Stop using the related facilities and equipment</source>
         <translation>责令暂时停止使用相关设施、设备</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="27" />
+        <source>Seal up or seize the non-compliant equipment</source>
+        <translation>查封、扣押不符合标准的设施、设备、器材</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="63" />
@@ -2409,32 +2537,32 @@ Run “inspector verify --full” for the complete list.</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="161" />
+        <location filename="../../inspector_app/ui/main_window.py" line="164" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="169" />
+        <location filename="../../inspector_app/ui/main_window.py" line="172" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="170" />
+        <location filename="../../inspector_app/ui/main_window.py" line="173" />
         <source>Spreadsheets (%1)</source>
         <translation>电子表格 (%1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="205" />
+        <location filename="../../inspector_app/ui/main_window.py" line="208" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="208" />
+        <location filename="../../inspector_app/ui/main_window.py" line="211" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="209" />
+        <location filename="../../inspector_app/ui/main_window.py" line="212" />
         <source>Work-safety inspector %1
 Offline tool for township work-safety officers.</source>
         <translation>安全生产检查 %1
@@ -2490,16 +2618,21 @@ Offline tool for township work-safety officers.</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="25" />
-        <source>To check on site</source>
-        <translation>待现场核查</translation>
+        <source>Unknown: registry field empty</source>
+        <translation>未知：档案未登记</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="27" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="26" />
+        <source>Historical target</source>
+        <translation>历史目标</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="29" />
         <source>[K] The wording of this clause was written from memory and has not yet been checked against the official text. Verify it before citing it in a document.</source>
         <translation>[K] 本条款文字系凭记忆录入，尚未与官方文本核对。在文书中引用前请先核实。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="71" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="74" />
         <source>Applies</source>
         <translation>适用</translation>
     </message>
@@ -2507,34 +2640,34 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>ObligationsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="42" />
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="48" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="45" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="51" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="43" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="46" />
         <source>Obligation</source>
         <translation>义务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="44" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="47" />
         <source>Requirement</source>
         <translation>要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="45" />
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="51" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="48" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="54" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="49" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="52" />
         <source>Checklist</source>
         <translation>检查表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="50" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="53" />
         <source>Why it applies</source>
         <translation>适用理由</translation>
     </message>
@@ -2542,27 +2675,27 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>ObligationsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="147" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="150" />
         <source>[K] = clause written from memory, not yet checked against the official text; verify before citing it.</source>
         <translation>[K] = 条款系凭记忆录入，尚未与官方文本核对；引用前请先核实。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="151" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="154" />
         <source>&amp;Start inspection</source>
         <translation>开始检查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="198" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="201" />
         <source>Obligations of %1</source>
         <translation>%1的法定义务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="201" />
-        <source>%1 satisfied, %2 not satisfied, %3 to check on site. Every obligation is also an item of the inspection checklist.</source>
-        <translation>已满足 %1 项，未满足 %2 项，待现场核查 %3 项。每项义务同时也是检查表中的一个检查项。</translation>
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="204" />
+        <source>%1 satisfied, %2 not satisfied, %3 unknown (fill in the registry), %4 historical targets. Every current obligation is also an item of the inspection checklist.</source>
+        <translation>符合%1项，不符合%2项，未知%3项（请补登企业档案），历史目标%4项。现行义务均已列入现场检查表。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="205" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="208" />
         <source>Checklists that apply (%n)</source>
         <translation>
             <numerusform>适用的检查表（%n）</numerusform>
@@ -2593,37 +2726,52 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>OnsiteMeasuresEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="36" />
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="41" />
         <source>One violation or hidden danger per line</source>
         <translation>每行填写一项违法行为或事故隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="48" />
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="55" />
         <source>Other:</source>
         <translation>其他：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="64" />
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="68" />
+        <source>Sealing up or seizing equipment is an administrative compulsory measure that cannot be entrusted: refer it to the bureau.</source>
+        <translation>查封、扣押是行政强制措施，不得委托实施：需要查封、扣押的，请报请县局依法实施。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="75" />
+        <source>What is suspended: the whole site, a workshop, a line, equipment</source>
+        <translation>停产停业或停止使用的范围：全厂、车间、生产线或设备</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="83" />
         <source>Inspected on</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="65" />
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="84" />
         <source>Violations and hidden dangers</source>
         <translation>违法行为和事故隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="66" />
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="85" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="67" />
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="86" />
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="68" />
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="87" />
+        <source>Scope of the suspension</source>
+        <translation>停产停业（停止使用）范围</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/on_site_measure.py" line="91" />
         <source>On-site measures</source>
         <translation>现场处理措施</translation>
     </message>
@@ -3127,17 +3275,17 @@ Offline tool for township work-safety officers.</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="323" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="327" />
         <source>Re-inspection recorded</source>
         <translation>复查已记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="324" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="328" />
         <source>The re-inspection is recorded, but:</source>
         <translation>复查已记录，但：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="329" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="333" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -3300,27 +3448,42 @@ The program now closes; start it again.</source>
         <translation>送达情况；拒签的，注明拒签理由和处理情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/service.py" line="47" />
+        <location filename="../../inspector_app/ui/documents/service.py" line="50" />
+        <source>Who signed the receipt</source>
+        <translation>在送达回执上签收的人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/service.py" line="53" />
         <source>Served at</source>
         <translation>送达时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/service.py" line="48" />
+        <location filename="../../inspector_app/ui/documents/service.py" line="54" />
         <source>How</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/service.py" line="50" />
+        <location filename="../../inspector_app/ui/documents/service.py" line="55" />
+        <source>Place</source>
+        <translation>送达地点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/service.py" line="56" />
+        <source>Signed by</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/service.py" line="58" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/service.py" line="53" />
+        <location filename="../../inspector_app/ui/documents/service.py" line="61" />
         <source>ID no.</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/service.py" line="55" />
+        <location filename="../../inspector_app/ui/documents/service.py" line="63" />
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
@@ -3328,7 +3491,7 @@ The program now closes; start it again.</source>
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/documents/service.py" line="82" />
+        <location filename="../../inspector_app/ui/documents/service.py" line="91" />
         <source>Record service — %1</source>
         <translation>登记送达 — %1</translation>
     </message>
@@ -3514,92 +3677,102 @@ The program now closes; start it again.</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="92" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="90" />
+        <source>The cited penalty article provides a warning</source>
+        <translation>所引用的处罚条款规定了警告</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="100" />
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="103" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="111" />
         <source>Hard to enforce later unless collected on the spot (第68条)</source>
         <translation>不当场收缴事后难以执行（第68条）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="106" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="114" />
         <source>Leave empty to print blank lines for handwriting</source>
         <translation>留空则打印空行，供手写填写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="109" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="117" />
         <source>Penalised</source>
         <translation>被处罚对象</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="111" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="119" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="112" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="120" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="113" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="121" />
         <source>Facts and evidence</source>
         <translation>违法事实及证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="114" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="122" />
         <source>Provision violated</source>
         <translation>违反的规定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="115" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="123" />
         <source>Penalty basis</source>
         <translation>处罚依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="116" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="125" />
         <source>Penalty</source>
         <translation>处罚种类</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="120" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="126" />
+        <source>Order to correct</source>
+        <translation>责令改正</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="130" />
         <source>Fine</source>
         <translation>罚款金额</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="121" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="131" />
         <source>Payment</source>
         <translation>缴纳方式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="123" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="133" />
         <source>Statement of the party</source>
         <translation>当事人陈述、申辩</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="124" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="134" />
         <source>On-the-spot penalty (simplified procedure)</source>
         <translation>当场处罚（简易程序）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="143" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="153" />
         <source>an individual</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="143" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="153" />
         <source>a unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="145" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="155" />
         <source>An on-the-spot fine on %1 may not exceed %2 yuan (行政处罚法第51条). Use the ordinary procedure for %3 yuan.</source>
         <translation>对%1当场处以罚款不得超过%2元（行政处罚法第51条）。罚款%3元应适用普通程序。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="150" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="160" />
         <source>Limit on the spot: %1 yuan</source>
         <translation>当场处罚限额：%1元</translation>
     </message>
@@ -3763,6 +3936,7 @@ The program now closes; start it again.</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/today/widget.py" line="63" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="136" />
         <source>Nothing here.</source>
         <translation>暂无事项。</translation>
     </message>
@@ -3777,24 +3951,29 @@ The program now closes; start it again.</source>
         <translation>开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="124" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="133" />
+        <source>Under suspension until a resumption review passes</source>
+        <translation>责令停产整改（复产审查合格前）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/widget.py" line="138" />
         <source>Today, %1</source>
         <translation>今天是%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/today/widget.py" line="125" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="139" />
         <source>%n item(s) need attention</source>
         <translation>
             <numerusform>%n 项待处理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="126" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="140" />
         <source>nothing is due</source>
         <translation>暂无到期事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="162" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="176" />
         <source>Select the findings to re-inspect.</source>
         <translation>请选择要复查的隐患。</translation>
     </message>

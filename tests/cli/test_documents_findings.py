@@ -34,7 +34,7 @@ def issue_order(s, ent):
     officers = [{"name": o.name, "cert_no": o.cert_no} for o in township.list_officers(s)][:2]
     return documents.issue_document(s, kind="rectification_order", enterprise_id=ent, issued_at=day(0),
                                     content={"officers": officers,
-                                             "items": [{"description": "冲床防护罩缺失", "deadline": day(10)}]})
+                                             "items": [{"description": "冲床防护罩缺失", "deadline": day(10), "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]})
 
 
 def test_documents_default_year_is_the_clocks(db, ent, capsys):

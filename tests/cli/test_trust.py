@@ -19,7 +19,8 @@ def issue_order(s):
     ent = s.conn.execute("SELECT id FROM enterprise WHERE deleted = 0 LIMIT 1").fetchone()[0]
     officers = [{"name": o.name, "cert_no": o.cert_no} for o in township.list_officers(s)][:2]
     return documents.issue_document(s, kind="rectification_order", enterprise_id=ent, content={
-        "officers": officers, "items": [{"description": "冲床防护罩缺失", "deadline": clock.today().isoformat()}]})
+        "officers": officers, "items": [{"description": "冲床防护罩缺失", "deadline": clock.today().isoformat(),
+                   "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]})
 
 
 def test_backup_restore_series_walkthrough(demo_db, tmp_path, capsys):

@@ -28,6 +28,12 @@ EXPECTED = {
     ("ordered", "reinspection_failed"): "ordered",
     ("rectifying", "reinspection_failed"): "ordered",
     ("awaiting_reinspection", "reinspection_failed"): "ordered",
+    # 案件移送 after the deadline: open until the bureau's outcome is recorded.
+    ("ordered", "refer"): "referred",
+    ("rectifying", "refer"): "referred",
+    ("awaiting_reinspection", "refer"): "referred",
+    ("referred", "bureau_resolved"): "passed",
+    ("referred", "bureau_returned"): "rectifying",
     ("passed", "close"): "closed",
 }
 

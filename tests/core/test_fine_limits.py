@@ -9,7 +9,8 @@ import pytest
 from inspector_app.core import documents as d
 
 AUTHORITY = d.Authority(name="江阴市应急管理局", abbr="澄", review_government="江阴市人民政府",
-                        court="江阴市人民法院", township="周庄镇")
+                        court="江阴市人民法院", township="周庄镇",
+                        bank="中国农业银行江阴支行", account="10640101040001234")
 OFFICERS = (d.Officer("张建国", "32028100123"), d.Officer("李雪梅", "32028100456"))
 PARTY = d.Party(name="江阴市周庄华明机械配件厂")
 PERSON = d.Individual(name="刘强")
@@ -20,7 +21,7 @@ def penalty(amount, *, variant="unit", payment="银行缴纳", penalty="罚款",
     kw = dict(authority=AUTHORITY, officers=OFFICERS, issued_on=date(2026, 3, 5), variant=variant,
               decided_at=datetime(2026, 3, 5, 10), place="车间", facts="未佩戴劳动防护用品",
               violated="某条", basis="某条", penalty=penalty, amount=amount, payment=payment,
-              hard_to_enforce=hard)
+              hard_to_enforce=hard, basis_provides_warning="警告" in penalty)
     kw["party" if variant == "unit" else "person"] = PARTY if variant == "unit" else PERSON
     return d.SpotPenalty(**kw)
 

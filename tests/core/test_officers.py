@@ -64,7 +64,7 @@ def test_the_setup_and_documents_use_the_rule():
     from inspector_app.core import documents as d
     from inspector_app.core.township import TownshipSetup
 
-    setup = TownshipSetup(township="周庄镇", device_code="A1", villages=["周庄村"],
+    setup = TownshipSetup(court="江阴市人民法院", township="周庄镇", device_code="A1", villages=["周庄村"],
                           officers=[Officer("张三", cert_no="1"), Officer("张三", cert_no="2")])
     assert setup.errors()["officers"] == two_officers_problem(setup.officers, what="执法检查")
     with pytest.raises(ValueError, match="执法文书须有至少两名执法人员"):

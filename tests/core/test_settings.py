@@ -11,6 +11,7 @@ STORED_KEYS = {
     "authority_address", "township", "township_government", "device_code", "current_officer_id",
     "setup_done", "reinspection_window_days", "max_fine_individual", "max_fine_unit", "doc_codes",
     "focused_inspection_max_employees",
+    "authority_power", "identity_unit", "referral_recipient", "referral_wording",
     "backup_dir", "auto_backup", "backup_keep_daily", "backup_keep_weekly", "backup_remind_days",
     "last_backup_at", "last_backup_path",
 }
@@ -116,4 +117,5 @@ def test_valid_writes_are_converted(option, value, stored):
 def test_authority_settings_are_the_printed_ones():
     assert [o.key for o in S.AUTHORITY] == [
         "authority_name", "authority_abbr", "review_government", "court", "bank_name", "bank_account",
-        "authority_address", "township", "township_government", "device_code", "current_officer_id"]
+        "authority_address", "township", "township_government", "device_code", "current_officer_id",
+        "authority_power", "identity_unit", "referral_recipient"]

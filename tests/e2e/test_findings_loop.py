@@ -116,6 +116,7 @@ def test_major_finding_from_inspection_to_closure(qtbot, tmp_path, monkeypatch):
         assert d.editor.inspected_edit.date() == to_qdate(ago(30))
         d.service_box.setChecked(True)
         d.service_box.served_at.setDateTime(datetime.combine(ago(30), time(11, 20)))
+        d.editor.scope.setText("除尘系统所在的抛丸车间")  # a suspension carries its scope
         click(qtbot, d.issue_button)
         issued.append(d.document)
 

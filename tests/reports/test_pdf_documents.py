@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from inspector_app.core import documents as d
 from inspector_app.reports import fonts
+from inspector_app.core import settings as S
 from inspector_app.reports.pdf_documents import render, render_many, rmb_upper
 
 A4_W, A4_H = 595.27, 841.89
@@ -36,7 +37,8 @@ def _items(n: int) -> list[d.OrderItem]:
     ]
     return [d.OrderItem(description=f"{texts[i % 4]}（第{i + 1}处）" if n > 4 else texts[i % 4],
                         deadline=date(2026, 3, 20 if i % 2 == 0 else 31),
-                        legal_basis="《中华人民共和国安全生产法》第四十一条" if i == 0 else "")
+                        legal_basis="《中华人民共和国安全生产法》第四十一条" if i == 0
+                        else "澄政发〔2012〕80号（十四）；《中华人民共和国安全生产法》第三十五条")
             for i in range(n)]
 
 
@@ -64,6 +66,7 @@ def sample(kind: str, *, items: int = 3, photos=()) -> d.DocumentContent:
             dangers=("除尘系统未设置泄爆装置，且粉尘清扫制度未落实，作业区域积尘严重",),
             legal_basis="《中华人民共和国安全生产法》第六十五条第一款第（三）项",
             decisions=("责令从危险区域内撤出作业人员", "责令暂时停止使用抛丸除尘设备"),
+            suspension_scope="抛丸车间除尘系统及抛丸机",
         )
     if kind == d.REINSPECTION_OPINION:
         return d.ReinspectionOpinion(
@@ -86,10 +89,18 @@ def sample(kind: str, *, items: int = 3, photos=()) -> d.DocumentContent:
             authority=AUTHORITY, officers=(d.Officer("赵晓东"),), issued_on=date(2026, 3, 5),
             party=PARTY, inspected_on=date(2026, 3, 5), items=tuple(_items(2)),
         )
+    if kind == d.CASE_REFERRAL:
+        its = tuple(_items(2))
+        return d.CaseReferral(
+            **common, party=PARTY, recipient="江阴市应急管理局", items=its,
+            order_doc_no="（澄）应急责改〔2026〕A1-3号", ordered_on=date(2026, 2, 20),
+            body=d.referral_body(S.DEFAULT_REFERRAL_WORDING, party=PARTY.name, items=its,
+                                 order_no="（澄）应急责改〔2026〕A1-3号", ordered_on=date(2026, 2, 20)),
+        )
     raise AssertionError(kind)
 
 
-NOS = {k: d.format_doc_no("周庄" if k == d.HAZARD_NOTICE else "澄", d.DOC_CODES[k], 2026, 7)
+NOS = {k: d.format_doc_no("周庄" if k in d.TOWNSHIP_KINDS else "澄", d.DOC_CODES[k], 2026, 7)
        for k in d.KINDS}
 
 
@@ -178,7 +189,8 @@ def test_spot_penalty_cash_only_up_to_100():
 def test_validation_messages():
     with pytest.raises(ValueError, match="早于下达日期"):
         d.RectificationOrder(authority=AUTHORITY, officers=OFFICERS, issued_on=date(2026, 3, 5),
-                             party=PARTY, items=(d.OrderItem(description="x", deadline="2026-03-01"),)
+                             party=PARTY, items=(d.OrderItem(description="x", deadline="2026-03-01",
+                                                             legal_basis="《中华人民共和国安全生产法》第四十一条"),)
                              ).validate()
     with pytest.raises(ValueError, match="拒签"):
         d.InspectionRecord.from_dict({**sample(d.INSPECTION_RECORD).to_dict(), "refusal_note": ""}).validate()
@@ -226,21 +238,27 @@ def test_rmb_upper():
 # --- PDFs ----------------------------------------------------------------------------------
 
 REQUIRED = {
-    d.INSPECTION_RECORD: ["现场检查记录", "江阴市周庄华明机械配件厂", "我们是江阴市应急管理局行政执法人员",
+    d.INSPECTION_RECORD: ["现场检查记录", "江阴市周庄华明机械配件厂",
+                          "我们是受江阴市应急管理局委托的江阴市周庄镇人民政府行政执法人员",
+                          "负责人拒绝签字，记录在案（安全生产法第六十八条）",
                           "证件号码为32028100123、32028100456", "2026年3月5日9时30分至3月5日11时05分",
-                          "除尘系统未设置泄爆装置", "其余23项检查内容未发现问题", "被检查单位负责人拒绝签字",
+                          "除尘系统未设置泄爆装置", "其余23项检查内容未发现问题",
                           "见证人（签名）", "检查人员（签名）"],
     d.RECTIFICATION_ORDER: ["责令限期整改指令书", "经查，你单位存在下列问题", "整改期限", "2026年3月20日前",
                             "2026年3月31日前", "第1、3项问题于2026年3月20日前",
                             "第2项问题于2026年3月31日前整改完毕"],
     d.ONSITE_MEASURES: ["现场处理措施决定书", "责令从危险区域内撤出作业人员", "第六十五条第一款第（三）项",
-                        "本决定不停止执行"],
+                        "本决定不停止执行", "暂时停产停业或者停止使用的范围：抛丸车间除尘系统及抛丸机",
+                        "在重大事故隐患排除后，经本机关审查同意，方可恢复生产经营和使用"],
     d.REINSPECTION_OPINION: ["整改复查意见书", "作出了责令限期整改的决定", "（澄）应急责改〔2026〕7号",
                              "2026年2月20日", "被复查单位负责人（签名）", "一份交被复查单位"],
     d.SPOT_PENALTY: ["当场处罚决定书（单位）", "罚款人民币2000元（贰仟元整）", "15日内缴至",
-                     "3202810012010000123456", "每日按罚款数额的3%加处罚款", "申请人民法院强制执行"],
+                     "3202810012010000123456", "每日按罚款数额的3%加处罚款", "申请人民法院强制执行",
+                     "并责令你单位立即改正违法行为（行政处罚法第二十八条）"],
     d.HAZARD_NOTICE: ["江阴市周庄镇人民政府", "隐患整改通知书", "将报请江阴市应急管理局依法处理",
                       "一份由江阴市周庄镇人民政府存档"],
+    d.CASE_REFERRAL: ["案件移送书", "江阴市应急管理局：", "现将该案移送你局依法处理", "（澄）应急责改〔2026〕A1-3号",
+                      "整改期限：2026年3月20日", "一份由江阴市周庄镇人民政府存档"],
 }
 RIGHTS = "可以依法在60日内向江阴市人民政府申请行政复议，或者在6个月内依法向江阴市人民法院提起行政诉讼"
 
@@ -252,13 +270,15 @@ def test_each_kind_prints_its_wording(kind):
     assert pdf.startswith(b"%PDF-")
     reader, pages = _text(pdf)
     _assert_a4(reader)
-    assert len(pages) == 1
-    text = _flat(pages[0])
+    # The spot penalty of this long sample now also prints the order to correct (第二十八条):
+    # its facts continue on a 附页, the decision itself stays whole on page 1.
+    assert len(pages) == (2 if kind == d.SPOT_PENALTY else 1)
+    text = _flat("".join(pages))
     for phrase in REQUIRED[kind] + [NOS[kind], "本文书一式两份"]:
         assert _flat(phrase) in text, phrase
-    assert "共 1 页 第 1 页" in pages[0]
+    assert f"共 {len(pages)} 页 第 1 页" in pages[0]
     assert "安全生产监督管理局" not in text
-    if kind == d.HAZARD_NOTICE:
+    if kind in d.TOWNSHIP_KINDS:
         assert "安全生产行政执法文书" not in text and "行政复议" not in text
     else:
         assert "安全生产行政执法文书" in text
@@ -278,12 +298,13 @@ def test_individual_spot_penalty():
                             employer="江阴市周庄华明机械配件厂", title="电焊工"),
         decided_at=datetime(2026, 3, 5, 10, 0), place="二号车间", facts="未按规定佩戴劳动防护用品从事焊接作业",
         violated="《中华人民共和国安全生产法》第五十七条", basis="《中华人民共和国安全生产法》第一百零七条",
-        penalty="警告",
+        penalty="警告", basis_provides_warning=True, correction="立即停止违章作业，佩戴合格的劳动防护用品",
     ).validate(max_fine_individual=200, max_fine_unit=3000)
     reader, pages = _text(render(d.SPOT_PENALTY, doc.to_dict(), doc_no=NOS[d.SPOT_PENALTY]))
     text = _flat(pages[0])
     assert "当场处罚决定书（个人）" in text and "320281199001015678" in text
     assert "给予警告的行政处罚" in text and "一份交被处罚个人" in text
+    assert "责令你立即停止违章作业，佩戴合格的劳动防护用品" in text
     assert "15日内缴至" not in text  # a warning has no payment sentence
 
 
@@ -342,13 +363,15 @@ def test_record_photo_annex(tmp_path):
     doc = sample(d.INSPECTION_RECORD, photos=photos)
     pdf = render(d.INSPECTION_RECORD, doc.to_dict(), doc_no=NOS[d.INSPECTION_RECORD])
     reader, pages = _text(pdf)
-    assert len(pages) == 3  # the record + two photo pages, two photos each
+    # the record (its failed items on a 附页 since the identity sentence names the entrustment)
+    # + two photo pages, two photos each
+    assert len(pages) == 4
     assert "现场照片4张，见附页" in _flat(pages[0])
-    assert "照片1：除尘器未设泄爆口" in _flat(pages[1]) and "照片2：污水池入口" in _flat(pages[1])
-    assert "照片文件无法读取" in _flat(pages[2])
-    assert "共 3 页 第 3 页" in pages[2]
+    assert "照片1：除尘器未设泄爆口" in _flat(pages[2]) and "照片2：污水池入口" in _flat(pages[2])
+    assert "照片文件无法读取" in _flat(pages[3])
+    assert "共 4 页 第 4 页" in pages[3]
     images = [len(p.images) for p in reader.pages]
-    assert images == [0, 2, 1]
+    assert images == [0, 0, 2, 1]
 
 
 def _font_files(reader: PdfReader) -> set[str]:
@@ -418,7 +441,7 @@ def test_officers_as_pairs_and_dates_as_strings():
     doc = d.RectificationOrder(
         authority=AUTHORITY, officers=[("张建国", "32028100123"), ["李雪梅", "32028100456"]],
         issued_on="2026-03-05", party=PARTY,
-        items=[{"description": "配电箱前堆物", "deadline": "2026-03-20"}],
+        items=[{"description": "配电箱前堆物", "deadline": "2026-03-20", "legal_basis": "《中华人民共和国安全生产法》第四十一条"}],
     )
     assert doc.officers == OFFICERS and doc.issued_on == date(2026, 3, 5)
     assert doc.items[0].deadline == date(2026, 3, 20)

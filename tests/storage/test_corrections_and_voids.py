@@ -12,13 +12,13 @@ OFFICERS = [{"name": "张三", "cert_no": "32010001"}, {"name": "李四", "cert_
 
 
 def order(desc="冲床防护罩缺失"):
-    return {"officers": OFFICERS, "items": [{"description": desc, "deadline": "2026-03-20"}]}
+    return {"officers": OFFICERS, "items": [{"description": desc, "deadline": "2026-03-20", "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]}
 
 
 @pytest.fixture
 def s():
     s = open_memory(device="A1")
-    township.apply_setup(s, TownshipSetup(
+    township.apply_setup(s, TownshipSetup(court="江阴市人民法院",
         township="周庄镇", device_code="A1", villages=["周庄村"],
         officers=[Officer(name="张三", cert_no="32010001"), Officer(name="李四", cert_no="32010002")]))
     yield s

@@ -1,6 +1,8 @@
 """Issued documents: numbering per laptop series, frozen content, void, correction, service,
 the register, and immutability enforced in SQL."""
 
+from inspector_app.core import settings as S  # noqa: E402
+from inspector_app.storage import settings as settings_store  # noqa: E402
 import json
 import shutil
 import sqlite3
@@ -19,9 +21,10 @@ OFFICERS = [{"name": "张三", "cert_no": "32010001"}, {"name": "李四", "cert_
 
 def make_store(device="A1"):
     s = open_memory(device=device)
-    township.apply_setup(s, TownshipSetup(
+    township.apply_setup(s, TownshipSetup(court="江阴市人民法院",
         township="周庄镇", device_code=device, villages=["周庄村"],
         officers=[Officer(name="张三", cert_no="32010001"), Officer(name="李四", cert_no="32010002")]))
+    settings_store.put_many(s, {S.BANK_NAME: "中国农业银行江阴支行", S.BANK_ACCOUNT: "10640101040001234"})
     return s
 
 
@@ -47,7 +50,7 @@ def ent(s):
 
 
 def order_content(deadline="2026-03-20", desc="冲床防护罩缺失"):
-    return {"officers": OFFICERS, "items": [{"description": desc, "deadline": deadline}]}
+    return {"officers": OFFICERS, "items": [{"description": desc, "deadline": deadline, "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]}
 
 
 def issue(s, ent, kind="rectification_order", content=None, issued="2026-03-05", **kw):
@@ -82,7 +85,7 @@ def test_number_format_and_serials(s, ent):
 def test_hazard_notice_is_numbered_in_the_townships_name(s, ent):
     d = issue(s, ent, kind="hazard_notice", content={
         "officers": [OFFICERS[0]], "inspected_on": "2026-03-05",
-        "items": [{"description": "消防通道堵塞", "deadline": "2026-03-12"}]})
+        "items": [{"description": "消防通道堵塞", "deadline": "2026-03-12", "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]})
     assert d["doc_no"] == "（周庄）隐改〔2026〕A1-1号"
     assert d["content"]["authority"]["township"] == "周庄镇"
 
@@ -105,13 +108,13 @@ def test_content_is_frozen_with_number_date_authority_and_party(s, ent):
 
 
 @pytest.mark.parametrize("content, msg", [
-    ({"officers": OFFICERS[:1], "items": [{"description": "x", "deadline": "2026-03-20"}]}, "两名"),
+    ({"officers": OFFICERS[:1], "items": [{"description": "x", "deadline": "2026-03-20", "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]}, "两名"),
     ({"officers": [OFFICERS[0], {"name": "王五", "cert_no": ""}],
-      "items": [{"description": "x", "deadline": "2026-03-20"}]}, "证号"),
+      "items": [{"description": "x", "deadline": "2026-03-20", "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]}, "证号"),
     ({"officers": OFFICERS, "items": []}, "至少列出一项"),
-    ({"officers": OFFICERS, "items": [{"description": "x", "deadline": "2026-03-01"}]}, "早于下达日期"),
+    ({"officers": OFFICERS, "items": [{"description": "x", "deadline": "2026-03-01", "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]}, "早于下达日期"),
     ({"officers": OFFICERS, "issued_on": "2026-03-06",
-      "items": [{"description": "x", "deadline": "2026-03-20"}]}, "日期不一致"),
+      "items": [{"description": "x", "deadline": "2026-03-20", "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]}, "日期不一致"),
 ])
 def test_invalid_content_consumes_no_number(s, ent, content, msg):
     with pytest.raises(ValueError, match=msg):
@@ -141,6 +144,7 @@ def test_rolled_back_issue_consumes_nothing(s, ent):
 
 def test_needs_a_device_code_and_an_enterprise(ent):
     s = open_memory(device="X")
+    prefs.put(s, S.COURT, "江阴市人民法院")
     with pytest.raises(ValueError, match="设备编号"):
         issue(s, add_enterprise(s))
     s.set_setting(S.DEVICE_CODE.key, "A-1")  # raw: settings.put refuses it, an old database may hold it
@@ -213,7 +217,7 @@ def test_correction_is_a_new_number_and_leaves_the_old_row_alone(s, ent):
     with pytest.raises(ValueError, match="种类相同"):
         issue(s, ent, kind="hazard_notice", supersedes_id=d["id"], content={
             "officers": [OFFICERS[0]], "inspected_on": "2026-03-05",
-            "items": [{"description": "x", "deadline": "2026-03-12"}]})
+            "items": [{"description": "x", "deadline": "2026-03-12", "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]})
 
 
 def test_service(s, ent):
@@ -291,7 +295,8 @@ def test_register_filters_and_order(s, ent):
     issue(s, ent, issued="2025-12-30", content=order_content("2026-01-10"))
     issue(s, ent, kind="onsite_measures", content={
         "officers": OFFICERS, "inspected_on": "2026-03-05", "dangers": ["除尘器未设泄爆装置"],
-        "legal_basis": "安全生产法第六十五条", "decisions": ["责令暂时停止使用相关设施、设备"]})
+        "legal_basis": "安全生产法第六十五条", "decisions": ["责令暂时停止使用相关设施、设备"],
+        "suspension_scope": "1号除尘系统"})
     assert [r["doc_no"] for r in documents.register(s, year=2026, kind="rectification_order")] == [
         "（澄）应急责改〔2026〕A1-1号", "（澄）应急责改〔2026〕A1-2号"]
     assert [r["party"] for r in documents.register(s, year=2026, kind="rectification_order")] == [

@@ -39,7 +39,7 @@ def _enterprise(s, name, village_id=None):
 @pytest.fixture
 def s():
     s = open_memory(device="A1")
-    township.apply_setup(s, TownshipSetup(
+    township.apply_setup(s, TownshipSetup(court="江阴市人民法院",
         township="周庄镇", device_code="A1", villages=["周庄村", "华宏村"],
         officers=[Officer(name="张三", cert_no="32010001"), Officer(name="李四", cert_no="32010002")]))
     yield s
@@ -67,7 +67,7 @@ def new(s, ent, **kw):
 def order_doc(s, ent, issued="2026-03-05", **kw):
     return documents.issue_document(
         s, kind="rectification_order", enterprise_id=ent, issued_at=issued,
-        content={"officers": OFFICERS, "items": [{"description": "冲床防护罩缺失", "deadline": "2026-03-20"}]},
+        content={"officers": OFFICERS, "items": [{"description": "冲床防护罩缺失", "deadline": "2026-03-20", "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]},
         **kw)
 
 
@@ -736,7 +736,7 @@ def test_corrected_order_takes_its_findings_and_new_deadlines(s, ent):
     assert findings.get_finding(s, a)["state"] == "rectifying"
     fixed = documents.correct_document(
         s, doc["id"], issued_at="2026-03-06",
-        content={"officers": OFFICERS, "items": [{"description": "冲床防护罩缺失", "deadline": "2026-03-31"}]},
+        content={"officers": OFFICERS, "items": [{"description": "冲床防护罩缺失", "deadline": "2026-03-31", "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]},
         deadlines={a: "2026-03-31"})
     f = findings.get_finding(s, a)
     assert (f["state"], f["deadline"]) == ("rectifying", "2026-03-31")

@@ -1,6 +1,8 @@
 """The on-the-spot fine limits as storage applies them when issuing: the defaults (200 / 3,000 元,
 行政处罚法第51条) when no setting is made, and the cash rule (第68条) on the way in."""
 
+from inspector_app.core import settings as S  # noqa: E402
+from inspector_app.storage import settings as settings_store  # noqa: E402
 import pytest
 
 from inspector_app.storage import documents, open_memory, township
@@ -14,9 +16,10 @@ BASE = {"officers": OFFICERS, "decided_at": "2026-03-05T10:00", "place": "车间
 @pytest.fixture
 def s():
     s = open_memory(device="A1")
-    township.apply_setup(s, TownshipSetup(
+    township.apply_setup(s, TownshipSetup(court="江阴市人民法院",
         township="周庄镇", device_code="A1", villages=["周庄村"],
         officers=[Officer(name="张三", cert_no="32010001"), Officer(name="李四", cert_no="32010002")]))
+    settings_store.put_many(s, {S.BANK_NAME: "中国农业银行江阴支行", S.BANK_ACCOUNT: "10640101040001234"})
     row = {"name": "江阴市周庄华宏机械有限公司"}
     s.stamp(row, new=True)
     with s.write():

@@ -31,7 +31,7 @@ SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[Healt
 
 def laptop(code):
     s = open_memory(device=code)
-    township.apply_setup(s, TownshipSetup(
+    township.apply_setup(s, TownshipSetup(court="江阴市人民法院",
         township="周庄镇", device_code=code, villages=["周庄村"],
         officers=[Officer(name="张三", cert_no="32010001"), Officer(name="李四", cert_no="32010002")]))
     row = {"name": f"江阴市{code}机械有限公司"}
@@ -45,12 +45,13 @@ def laptop(code):
 def content(kind, year, *, valid=True, tag=""):
     day = f"{year}-06-01"
     if kind == "rectification_order":
-        items = [{"description": "冲床防护罩缺失" + tag, "deadline": f"{year}-06-20"}] if valid else []
+        items = [{"description": "冲床防护罩缺失" + tag, "deadline": f"{year}-06-20",
+                  "legal_basis": "《中华人民共和国安全生产法》第三十六条"}] if valid else []
         return {"officers": OFFICERS, "items": items}
     if kind == "onsite_measures":
         return {"officers": OFFICERS if valid else OFFICERS[:1], "inspected_on": day,
                 "dangers": ["除尘器未设泄爆装置" + tag], "legal_basis": "安全生产法第六十五条",
-                "decisions": ["责令暂时停止使用相关设施、设备"]}
+                "decisions": ["责令暂时停止使用相关设施、设备"], "suspension_scope": "1号除尘系统"}
     return {"officers": OFFICERS, "original_doc_no": "（澄）应急责改〔%d〕A1-1号" % year if valid else "",
             "original_date": day, "opinion": "经复查，已整改完毕。" + tag}
 

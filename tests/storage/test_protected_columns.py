@@ -23,7 +23,8 @@ from inspector_app.storage.protect import guard  # noqa: E402
 DOCUMENT_PROTECTED = guard("document").columns
 # Written after issue by void / service / sync; void and service are frozen once set (once_set).
 DOCUMENT_WRITABLE = ("status", "void_reason", "voided_at", "served_at", "served_how", "service_refused",
-                     "service_note", "hlc", "origin", "created_at", "updated_at")
+                     "service_note", "served_place", "served_to", "served_by", "hlc", "origin",
+                     "created_at", "updated_at")
 INSPECTION_PROTECTED = guard("inspection").columns
 INSPECTION_WRITABLE = ("hlc", "origin", "created_at", "updated_at")
 

@@ -2,6 +2,8 @@
 building a document, loading one, issuing through storage (whose own check backs up the
 dataclass), correcting, and starting or editing an inspection."""
 
+from inspector_app.core import settings as S  # noqa: E402
+from inspector_app.storage import settings as settings_store  # noqa: E402
 import dataclasses
 
 import pytest
@@ -16,7 +18,7 @@ TWO = [ZHANG, LI]
 ISSUED = "2026-03-05"
 
 CONTENT = {
-    "rectification_order": {"items": [{"description": "冲床防护罩缺失", "deadline": "2026-03-20"}]},
+    "rectification_order": {"items": [{"description": "冲床防护罩缺失", "deadline": "2026-03-20", "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]},
     "onsite_measures": {"inspected_on": ISSUED, "dangers": ["配电箱无门"], "legal_basis": "安全生产法第六十五条",
                         "decisions": ["责令立即排除事故隐患"]},
     "reinspection_opinion": {"original_doc_no": "（澄）应急责改〔2026〕A1-1号", "original_date": "2026-03-01",
@@ -32,9 +34,10 @@ assert set(CONTENT) == set(d.ENFORCEMENT_KINDS)  # every enforcement kind is tri
 @pytest.fixture
 def s():
     s = open_memory(device="A1")
-    township.apply_setup(s, TownshipSetup(
+    township.apply_setup(s, TownshipSetup(court="江阴市人民法院",
         township="周庄镇", device_code="A1", villages=["周庄村"],
         officers=[Officer(name="张三", cert_no="32010001"), Officer(name="李四", cert_no="32010002")]))
+    settings_store.put_many(s, {S.BANK_NAME: "中国农业银行江阴支行", S.BANK_ACCOUNT: "10640101040001234"})
     yield s
     s.close()
 
@@ -84,7 +87,7 @@ def test_an_officer_without_a_certificate_is_refused(s, ent, kind):
 def test_the_township_notice_needs_one_officer_only(s, ent):
     doc = documents.issue_document(s, kind="hazard_notice", enterprise_id=ent, issued_at=ISSUED, content={
         "officers": [{"name": "王网格", "cert_no": ""}], "inspected_on": ISSUED,
-        "items": [{"description": "消防通道堵塞", "deadline": "2026-03-12"}]})
+        "items": [{"description": "消防通道堵塞", "deadline": "2026-03-12", "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]})
     assert doc["seq"] == 1
 
 

@@ -7,7 +7,7 @@ from inspector_app.ui.settings_dialog import DocumentSettingsDialog
 
 
 def test_settings_are_saved_and_used(qtbot, store):
-    township.apply_setup(store, TownshipSetup(
+    township.apply_setup(store, TownshipSetup(court="江阴市人民法院",
         township="璜土镇", device_code="A1", villages=["璜土村"],
         officers=[Officer("张伟", "32028100001"), Officer("李强", "32028100002")]))
     dlg = DocumentSettingsDialog(store)

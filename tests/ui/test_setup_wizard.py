@@ -60,7 +60,7 @@ def test_pages_refuse_what_documents_cannot_use(qtbot, store):
 
 
 def test_editing_again_does_not_duplicate_officers(qtbot, store):
-    township.apply_setup(store, TownshipSetup(
+    township.apply_setup(store, TownshipSetup(court="江阴市人民法院",
         township="璜土镇", device_code="A1", villages=["璜土村"],
         officers=[Officer("张伟", "32028100001"), Officer("李强", "32028100002")]))
     wiz = SetupWizard(store)
@@ -76,7 +76,7 @@ def test_main_window_follows_the_setup_through_the_change_bus(qtbot, store, monk
     without the main window refreshing them itself."""
     from inspector_app.ui.main_window import MainWindow
 
-    township.apply_setup(store, TownshipSetup(
+    township.apply_setup(store, TownshipSetup(court="江阴市人民法院",
         township="璜土镇", device_code="A1", villages=["璜土村"],
         officers=[Officer("张伟", "32028100001"), Officer("李强", "32028100002")]))
     win = MainWindow(store)

@@ -54,11 +54,12 @@ def issue_document(parent: QWidget | None, store: Store, *, kind: str, content: 
 
 
 def record_service(parent: QWidget | None, store: Store, document_id: str, *, served_at: datetime,
-                   served_how: str, refused: bool = False, note: str = "", witness: dict | None = None) -> Op:
-    """送达; serving an order starts its findings' rectification period."""
+                   served_how: str, refused: bool = False, note: str = "", witness: dict | None = None,
+                   place: str = "", recipient: str = "") -> Op:
+    """送达 as the 送达回执 records it; serving an order starts its findings' rectification period."""
     return Op(parent, lambda: doc_store.record_service(store, document_id, served_at=served_at,
                                                        served_how=served_how, refused=refused, note=note,
-                                                       witness=witness),
+                                                       witness=witness, place=place, recipient=recipient),
               changes=DOCUMENT_CHANGES)
 
 

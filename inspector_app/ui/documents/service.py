@@ -42,10 +42,18 @@ class ServiceBox(QGroupBox):
         self.witness.setObjectName("witness")
         self.witness_id = QLineEdit(self)
         self.witness_id.setObjectName("witnessId")
+        # As the signed 文书送达回执 records them.
+        self.place = QLineEdit(self)
+        self.place.setObjectName("servicePlace")
+        self.recipient = QLineEdit(self)
+        self.recipient.setObjectName("serviceRecipient")
+        self.recipient.setPlaceholderText(self.tr("Who signed the receipt"))
         self.refused.toggled.connect(self._on_refused_toggled)
         form = QFormLayout(self)
         form.addRow(self.tr("Served at"), self.served_at)
         form.addRow(self.tr("How"), self.how)
+        form.addRow(self.tr("Place"), self.place)
+        form.addRow(self.tr("Signed by"), self.recipient)
         form.addRow("", self.refused)
         form.addRow(self.tr("Note"), self.note)
         wit = QHBoxLayout()
@@ -67,7 +75,8 @@ class ServiceBox(QGroupBox):
         if self.witness.text().strip():
             witness = {"name": self.witness.text().strip(), "id_no": self.witness_id.text().strip()}
         return {"served_at": to_datetime(self.served_at.dateTime()), "served_how": self.how.currentData(),
-                "refused": self.refused.isChecked(), "note": self.note.text().strip(), "witness": witness}
+                "refused": self.refused.isChecked(), "note": self.note.text().strip(), "witness": witness,
+                "place": self.place.text().strip(), "recipient": self.recipient.text().strip()}
 
 
 class ServiceDialog(QDialog):

@@ -135,12 +135,22 @@ class FindingDialog(QDialog):
         self.close_button = QPushButton(self.tr("&Close the finding (销号)…"), self)
         self.close_button.setObjectName("closeFindingButton")
         self.close_button.clicked.connect(self._on_close_finding_clicked)
+        # After the deadline: penalty on the spot, suspension (on-site measures, above) or referral.
+        self.penalty_button = QPushButton(self.tr("&Penalty…"), self)
+        self.penalty_button.setObjectName("penaltyButton")
+        self.penalty_button.clicked.connect(lambda: self._open_issue_dialog(docs.SPOT_PENALTY))
+        self.refer_button = QPushButton(self.tr("Refer to the &bureau…"), self)
+        self.refer_button.setObjectName("referButton")
+        self.refer_button.clicked.connect(self._on_refer_clicked)
+        self.outcome_button = QPushButton(self.tr("Bureau &outcome…"), self)
+        self.outcome_button.setObjectName("outcomeButton")
+        self.outcome_button.clicked.connect(self._on_outcome_clicked)
         self.done_button = QPushButton(self.tr("Close"), self)
         self.done_button.clicked.connect(self.accept)
 
         actions = QHBoxLayout()
         for b in (self.order_button, self.measures_button, self.rectified_button, self.reinspect_button,
-                  self.close_button):
+                  self.penalty_button, self.refer_button, self.outcome_button, self.close_button):
             actions.addWidget(b)
         actions.addStretch(1)
         actions.addWidget(self.done_button)
@@ -259,6 +269,10 @@ class FindingDialog(QDialog):
         self.rectified_button.setEnabled("rectified" in allowed)
         self.reinspect_button.setEnabled("reinspection_passed" in allowed)
         self.close_button.setEnabled("close" in allowed)
+        overdue = bool(f["deadline"]) and f["deadline"] < clock.today().isoformat()
+        self.penalty_button.setEnabled(overdue and f["state"] in rules.REINSPECTION_STATES)
+        self.refer_button.setEnabled(overdue and "refer" in allowed)
+        self.outcome_button.setEnabled("bureau_resolved" in allowed)
 
     def _on_done(self, _result=None) -> None:
         """An action of this dossier succeeded (the reload follows from the change it announced)."""
@@ -305,6 +319,35 @@ class FindingDialog(QDialog):
             set_message(self.message, str(e))
             return
         self.child_dialog.exec()
+
+    def refer_dialog(self) -> DateNoteDialog:
+        return DateNoteDialog(self.tr("Refer the case to the bureau (案件移送)"), self.tr("Referred on"), self,
+                              note_label=self.tr("Materials sent"))
+
+    def _on_refer_clicked(self) -> None:
+        dlg = self.refer_dialog()
+        if dlg.exec():
+            on, materials = dlg.values()
+            ops.refer_case(self, self.store, self.finding_id, on=on, materials=materials) \
+                .success(self._on_referred).failure(inline_failure(self.message, self)).run()
+
+    def _on_referred(self, letter) -> None:
+        set_message(self.message, "")
+        try:
+            modal.preview_document(self, self.store, letter["id"])
+        except (ValueError, OSError, ImportError) as e:
+            show_failure(self, e)
+
+    def outcome_dialog(self) -> DateNoteDialog:
+        return DateNoteDialog(self.tr("The bureau's outcome"), self.tr("Recorded on"), self,
+                              note_label=self.tr("Outcome (case, penalty, danger removed)"))
+
+    def _on_outcome_clicked(self) -> None:
+        dlg = self.outcome_dialog()
+        if dlg.exec():
+            on, outcome = dlg.values()
+            ops.record_bureau_outcome(self, self.store, self.finding_id, on=on, outcome=outcome) \
+                .success(self._on_done).failure(inline_failure(self.message, self)).run()
 
     def close_dialog(self) -> DateNoteDialog:
         return DateNoteDialog(self.tr("Close the finding (销号)"), self.tr("Closed on"), self)

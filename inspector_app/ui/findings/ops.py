@@ -22,6 +22,26 @@ def mark_rectified(parent: QWidget | None, store: Store, finding_id: str, *, on,
     return Op(parent, lambda: findings_store.mark_rectified(store, finding_id, on=on, note=note), changes=FINDING)
 
 
+def refer_case(parent: QWidget | None, store: Store, finding_id: str, *, on, materials: str = "") -> Op:
+    """案件移送 of an overdue finding: the referral letter, signed by the officers of its order."""
+    from ...storage import escalation
+
+    def run():
+        officers = escalation.order_officers(store, finding_id)
+        if not officers:
+            raise ValueError("该隐患没有责令整改文书，无法确定承办人员；请先责令整改。")
+        return escalation.refer_case(store, [finding_id], on=on, officers=officers, materials=materials)
+    return Op(parent, run, changes=FINDING | {Change.DOCUMENT})
+
+
+def record_bureau_outcome(parent: QWidget | None, store: Store, finding_id: str, *, on, outcome: str) -> Op:
+    """The bureau dealt with the referred case (resolved): the finding may then be closed."""
+    from ...storage import escalation
+
+    return Op(parent, lambda: escalation.record_bureau_outcome(store, finding_id, on=on, resolved=True,
+                                                               outcome=outcome), changes=FINDING)
+
+
 def close_finding(parent: QWidget | None, store: Store, finding_id: str, *, on, note: str = "") -> Op:
     """销号."""
     return Op(parent, lambda: findings_store.close_finding(store, finding_id, on=on, note=note), changes=FINDING)

@@ -289,6 +289,10 @@ class ReinspectionDialog(QDialog):
             "original_decision": decision_of(o["kind"]),
             "items": [{"description": r["description"], "result": r["result"]} for r in rows],
             "opinion": self.opinion.toPlainText().strip(),
+            # A failed item gets a new deadline, a new order: the opinion then states it and
+            # prints the notice of rights (not a bare sentence inside the opinion).
+            "new_deadline": max((r["new_deadline"] for r in rows if not r["passed"] and r["new_deadline"]),
+                                default=None),
         }
 
     def apply(self) -> dict | None:

@@ -117,6 +117,27 @@ class EnterpriseForm(QWidget):
         W["standardisation_grade"] = self._combo("standardisation_grade", STANDARDISATION_GRADES)
         W["supervision_class"] = self._combo("supervision_class", SUPERVISION_CLASSES)
         W["status"] = self._combo("status", STATUSES)
+        # Staffing duties (安全生产法第二十四、二十七条; (十三)): counts left "not recorded" make the
+        # obligation unknown, never met or violated, so the empty state is a value of its own.
+        for key in ("full_time_managers", "part_time_managers", "registered_engineers"):
+            box = QSpinBox(self)
+            box.setObjectName(key)
+            box.setRange(-1, 10000)
+            box.setSpecialValueText(self.tr("Not recorded"))
+            box.editingFinished.connect(lambda k=key: self._commit(k))
+            W[key] = box
+        main = QDoubleSpinBox(self)
+        main.setObjectName("main_revenue_wan")
+        main.setRange(-1, 1e9)
+        main.setDecimals(1)
+        main.setSpecialValueText(self.tr("Not recorded"))
+        main.setSuffix(" " + self.tr("×10k yuan"))
+        main.editingFinished.connect(lambda: self._commit("main_revenue_wan"))
+        W["main_revenue_wan"] = main
+        W["safety_director_appointed"] = self._combo(
+            "safety_director_appointed", [(self.tr("Not recorded"), None), (self.tr("Yes"), True), (self.tr("No"), False)])
+        W["safety_director"] = self._line("safety_director")
+        W["standardisation_valid_until"] = self._line("standardisation_valid_until", "2027-12-31")
         W["notes"] = QPlainTextEdit(self)
         W["notes"].setObjectName("notes")
         W["notes"].setTabChangesFocus(True)
@@ -159,7 +180,10 @@ class EnterpriseForm(QWidget):
             (1, self.tr("Size and sector"), ("employees", "revenue_wan", "gbt_section", "gbt_division",
                                              "sector", "scale")),
             (1, self.tr("Risk and supervision"), ("risk_tags", "landlord_id", "standardisation_grade",
-                                                  "supervision_class", "grid_officer", "notes")),
+                                                  "standardisation_valid_until", "supervision_class",
+                                                  "grid_officer", "notes")),
+            (0, self.tr("Safety staffing"), ("full_time_managers", "part_time_managers", "registered_engineers",
+                                             "safety_director_appointed", "safety_director", "main_revenue_wan")),
         )
         columns = [QVBoxLayout(), QVBoxLayout()]
         for column, title, keys in groups:
@@ -224,6 +248,8 @@ class EnterpriseForm(QWidget):
         if isinstance(w, QComboBox):
             return w.currentData()
         if isinstance(w, (QSpinBox, QDoubleSpinBox)):
+            if w.minimum() < 0 and w.value() < 0:
+                return None  # "Not recorded"
             return w.value()
         if isinstance(w, QPlainTextEdit):
             return w.toPlainText()
@@ -245,7 +271,7 @@ class EnterpriseForm(QWidget):
                     self._fill_divisions()
                 w.setCurrentIndex(max(w.findData(value), 0))
             elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
-                w.setValue(value or 0)
+                w.setValue(-1 if value is None and w.minimum() < 0 else value or 0)
             elif isinstance(w, QPlainTextEdit):
                 w.setPlainText(value or "")
             self._values[key] = self.value(key)
@@ -278,6 +304,9 @@ class EnterpriseForm(QWidget):
     def to_enterprise(self) -> Enterprise:
         data = {k: self.value(k) for k in Enterprise.field_names() if k in self.widgets}
         data["employees"] = int(data["employees"])
+        for key in ("full_time_managers", "part_time_managers", "registered_engineers"):
+            if data.get(key) is not None:
+                data[key] = int(data[key])
         return Enterprise(id=self.enterprise.id, **data)
 
     # -- landlord --------------------------------------------------------------------------

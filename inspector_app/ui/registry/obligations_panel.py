@@ -18,20 +18,23 @@ from ..widgets.badges import AMBER, BLUE, GREEN, RED, badge_icon
 from ..widgets.refresh import RefreshOnChange
 from ..widgets.tables import ListTableModel, table_view
 
-# (source text, colour, glyph) per satisfied value
+# (source text, colour, glyph) per Obligation.status
 _STATUS = {
-    True: (QT_TRANSLATE_NOOP("Obligations", "Satisfied"), GREEN, "✓"),
-    False: (QT_TRANSLATE_NOOP("Obligations", "Not satisfied"), RED, "✗"),
-    None: (QT_TRANSLATE_NOOP("Obligations", "To check on site"), AMBER, "?"),
+    "met": (QT_TRANSLATE_NOOP("Obligations", "Satisfied"), GREEN, "✓"),
+    "violated": (QT_TRANSLATE_NOOP("Obligations", "Not satisfied"), RED, "✗"),
+    "unknown": (QT_TRANSLATE_NOOP("Obligations", "Unknown: registry field empty"), AMBER, "?"),
+    "historical": (QT_TRANSLATE_NOOP("Obligations", "Historical target"), BLUE, "⌛"),
 }
+_BY_SATISFIED = {True: "met", False: "violated", None: "unknown"}
 UNVERIFIED_TIP = QT_TRANSLATE_NOOP(
     "Obligations",
     "[K] The wording of this clause was written from memory and has not yet been checked "
     "against the official text. Verify it before citing it in a document.")
 
 
-def status_text(satisfied: bool | None) -> str:
-    return QCoreApplication.translate("Obligations", _STATUS[satisfied][0])
+def status_text(status) -> str:
+    """The label of an ``Obligation.status`` (or of an old-style satisfied True/False/None)."""
+    return QCoreApplication.translate("Obligations", _STATUS[_BY_SATISFIED.get(status, status)][0])
 
 
 class ObligationsModel(ListTableModel):
@@ -63,13 +66,13 @@ class ObligationsModel(ListTableModel):
             return None
         ob = self.rows[index.row()]
         col = index.column()
-        _text, color, glyph = _STATUS[ob.satisfied]
+        _text, color, glyph = _STATUS[ob.status]
         if self.checklists:
             color, glyph = BLUE, "≡"
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return (QCoreApplication.translate("Obligations", "Applies") if self.checklists
-                        else status_text(ob.satisfied))
+                        else status_text(ob.status))
             if col == 1:
                 return ob.title.removeprefix("适用检查表：") if self.checklists else ob.title
             if col == 2:
@@ -196,12 +199,12 @@ class ObligationsPage(QWidget):
         self.duties.set_rows(duties)
         self.checklists.set_rows(checklists)
         self.title.setText(self.tr("Obligations of %1").replace("%1", ent.name if ent else ""))
-        counts = {v: sum(1 for o in duties if o.satisfied is v) for v in (True, False, None)}
+        counts = {v: sum(1 for o in duties if o.status == v) for v in _STATUS}
         self.summary.setText(
-            self.tr("%1 satisfied, %2 not satisfied, %3 to check on site. Every obligation is also "
-                    "an item of the inspection checklist.")
-            .replace("%1", str(counts[True])).replace("%2", str(counts[False]))
-            .replace("%3", str(counts[None])))
+            self.tr("%1 satisfied, %2 not satisfied, %3 unknown (fill in the registry), %4 historical "
+                    "targets. Every current obligation is also an item of the inspection checklist.")
+            .replace("%1", str(counts["met"])).replace("%2", str(counts["violated"]))
+            .replace("%3", str(counts["unknown"])).replace("%4", str(counts["historical"])))
         self.checklists_label.setText(self.tr("Checklists that apply (%n)", "", len(checklists)))
         self.legend.setVisible(any(o.unverified for o in obligations))
         self.start_button.setEnabled(ent is not None)

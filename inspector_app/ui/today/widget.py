@@ -80,6 +80,14 @@ class TodayWidget(QWidget):
             inner.addWidget(box)
             self.models[key], self.views[key], self.boxes[key] = model, view, box
             self.empty_labels[key], self.button_rows[key] = empty, buttons
+        # Enterprises under suspension (停产整改) until a resumption review passes (issue 9).
+        self.suspended_box = QGroupBox(self)
+        self.suspended_box.setObjectName("today_suspended")
+        self.suspended_label = QLabel(self.suspended_box)
+        self.suspended_label.setObjectName("suspendedList")
+        self.suspended_label.setWordWrap(True)
+        QVBoxLayout(self.suspended_box).addWidget(self.suspended_label)
+        inner.addWidget(self.suspended_box)
         inner.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -120,6 +128,12 @@ class TodayWidget(QWidget):
                 if w is not None:
                     w.setVisible(bool(rows))
             total += len(rows)
+        from ...storage import escalation
+        suspended = escalation.suspensions(self.store, open_only=True)
+        self.suspended_box.setTitle(self.tr("Under suspension until a resumption review passes") + f"（{len(suspended)}）")
+        self.suspended_label.setText("\n".join(
+            f"{r['enterprise_name']}　{r['scope']}　{r['started_on']}起　{r['doc_no']}" for r in suspended)
+            or self.tr("Nothing here."))
         d = self.today
         head = self.tr("Today, %1").replace("%1", f"{d.year}年{d.month}月{d.day}日")
         self.summary.setText(head + " — " + (self.tr("%n item(s) need attention", "", total) if total

@@ -21,7 +21,8 @@ def _order(s, ids, n=1):
     for _ in range(n):
         d = issue_document(s, kind=docs.RECTIFICATION_ORDER, enterprise_id=ids["enterprise_id"], content={
             "officers": [{"name": "张三", "cert_no": "32000001"}, {"name": "李四", "cert_no": "32000002"}],
-            "items": [{"description": "安全出口堆放货物", "deadline": clock.today().isoformat()}]})
+            "items": [{"description": "安全出口堆放货物", "deadline": clock.today().isoformat(),
+                   "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]})
         out.append(d["seq"])
     return out
 

@@ -30,7 +30,23 @@ def _protected_row(s, ids, table: str) -> tuple[str, object]:
         return "id", ids["finding_id"]
     if table == "audit_log":
         return "seq", 1
+    if table == "suspension":
+        return "id", _resumed_suspension(s, ids)
     raise AssertionError(table)
+
+
+def _resumed_suspension(s, ids) -> str:
+    """A suspension lifted by a passed resumption review (written as the sync would bring it)."""
+    doc = ids["record"]
+    row = {"id": "susp-1", "enterprise_id": doc["enterprise_id"], "document_id": doc["id"], "scope": "全厂",
+           "started_on": "2026-03-01", "review_on": "2026-03-10", "review_passed": 1, "review_note": "隐患已排除",
+           "review_officers": "张三、李四", "review_document_id": None, "resumed_on": "2026-03-10"}
+    s.stamp(row, new=True)
+    row["id"] = "susp-1"
+    with s.write():
+        s.conn.execute(f"INSERT INTO suspension ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                       list(row.values()))
+    return "susp-1"
 
 
 def _row(s, table, key, value) -> dict:

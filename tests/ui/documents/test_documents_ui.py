@@ -10,11 +10,12 @@ from pypdf import PdfReader
 
 from PySide6.QtWidgets import QDialogButtonBox
 
+from PySide6.QtCore import Qt
 from inspector_app import cli
 from inspector_app.core import clock
 from inspector_app.core import documents as docs
 from inspector_app.reports.pdf_documents import render_document
-from inspector_app.storage import documents, findings, township
+from inspector_app.storage import enterprises, documents, findings, township
 from inspector_app.ui.documents.editors import EDITORS, editor_for
 from inspector_app.ui.documents.editors.on_site_measure import DEFAULT_ONSITE_BASIS
 from inspector_app.ui.documents.enterprise_page import EnterpriseDocumentsPage
@@ -65,7 +66,7 @@ def issue_order(s, ent, *, desc="冲床防护罩缺失", issued=0, deadline=10):
     officers = [{"name": o.name, "cert_no": o.cert_no} for o in township.list_officers(s)][:2]
     return documents.issue_document(s, kind="rectification_order", enterprise_id=ent, issued_at=day(issued),
                                     content={"officers": officers, "items": [{"description": desc,
-                                                                              "deadline": day(deadline)}]})
+                                                                              "deadline": day(deadline), "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]})
 
 
 # ------------------------------------------------------------------------------------------
@@ -151,9 +152,19 @@ def test_onsite_measures_and_hazard_notice(qtbot, db, ent, shown):
     assert set(dlg.editor.decisions()) == {"责令从危险区域内撤出作业人员", "责令暂时停产停业"}
     dlg.editor.other_text.setText("责令立即停止打磨作业")
     click(qtbot, dlg.editor.other_check)
+    assert dlg.editor.scope.isEnabled()  # a suspension carries its scope
+    click(qtbot, dlg.issue_button)
+    assert dlg.document is None, dlg.document
+    assert "范围" in dlg.error.text()
+    dlg.editor.scope.setText("打磨车间")  # typed (keyClicks cannot send Chinese)
     click(qtbot, dlg.issue_button)
     doc = dlg.document
     assert doc["doc_no"].startswith("（澄）应急现决〔")
+    assert doc["content"]["suspension_scope"] == "打磨车间"
+    assert enterprises.get(db, ent).status == "停产整改"  # suspended until a resumption review passes
+    # 查封、扣押 is never offered under entrustment (the default), only a note to refer it
+    assert all(w != docs.SEIZURE for _b, w in dlg.editor.decision_checks)
+    assert dlg.editor.findChild(type(dlg.editor.scope_hint), "seizureNote") is not None
     c = doc["content"]
     assert c["dangers"] == ["干式除尘系统未采取泄爆措施"] and c["legal_basis"] == DEFAULT_ONSITE_BASIS
     assert "责令立即停止打磨作业" in c["decisions"]
@@ -385,7 +396,8 @@ def test_enterprise_documents_page(qtbot, db, ent, shown, monkeypatch):
 
 
 def test_every_issued_kind_has_its_editor():
-    assert set(EDITORS) == set(docs.KINDS) - {docs.INSPECTION_RECORD}
+    # the referral letter is issued from the finding's escalation action, not the issue dialog
+    assert set(EDITORS) == set(docs.KINDS) - {docs.INSPECTION_RECORD, docs.CASE_REFERRAL}
     assert all(EDITORS[k].KIND == k for k in EDITORS)
     with pytest.raises(ValueError, match="未知的文书类型"):
         editor_for(docs.INSPECTION_RECORD)
@@ -445,3 +457,16 @@ def test_cli_commands_have_help(capsys):
         with pytest.raises(SystemExit):
             p.parse_args([name, "--help"])
         assert "usage:" in capsys.readouterr().out
+
+
+def test_penalty_editor_offers_a_warning_only_when_the_article_provides_it(qtbot, db, ent, shown):
+    dlg = IssueDocumentDialog(db, docs.SPOT_PENALTY, enterprise_id=ent)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    e = dlg.editor
+    warn = e.penalty.findData("警告")
+    assert not e.penalty.model().item(warn).isEnabled()
+    e.provides_warning.setFocus()
+    qtbot.keyClick(e.provides_warning, Qt.Key.Key_Space)
+    assert e.penalty.model().item(warn).isEnabled()
+    assert e.content()["correction"] == docs.DEFAULT_CORRECTION and e.content()["basis_provides_warning"]

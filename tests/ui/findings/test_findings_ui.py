@@ -55,7 +55,7 @@ def new(s, ent, desc="冲床防护罩缺失", *, grade="一般", found=-20, due=
 def order(s, ent, fids, *, issued=-40, deadline=-15, served=None):
     doc = documents.issue_document(
         s, kind="rectification_order", enterprise_id=ent, issued_at=day(issued),
-        content={"officers": officers(s), "items": [{"description": "问题", "deadline": day(deadline)}]})
+        content={"officers": officers(s), "items": [{"description": "问题", "deadline": day(deadline), "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]})
     findings.order_rectification(s, fids, document_id=doc["id"], deadlines={f: day(deadline) for f in fids})
     if served is not None:
         documents.record_service(s, doc["id"], served_at=day(served), served_how="直接送达")

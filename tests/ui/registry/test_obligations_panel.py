@@ -66,13 +66,14 @@ def test_status_is_text_and_colour(qtbot, store):
     qtbot.addWidget(page)
     duties = [o for o in derive_obligations(ent) if o.form_id is None]
     statuses = _column(page.duties, 0)
-    expected = {True: "Satisfied", False: "Not satisfied", None: "To check on site"}
-    assert statuses == [expected[o.satisfied] for o in duties]
+    expected = {"met": "Satisfied", "violated": "Not satisfied", "unknown": "Unknown: registry field empty",
+                "historical": "Historical target"}
+    assert statuses == [expected[o.status] for o in duties]
     colours = {s: b.color().name() for s, b in zip(statuses, _column(page.duties, 0, Qt.ItemDataRole.ForegroundRole))}
     assert colours["Satisfied"] != colours["Not satisfied"]
     icons = _column(page.duties, 0, Qt.ItemDataRole.DecorationRole)
     assert all(not i.isNull() for i in icons)
-    n_ok = sum(1 for o in duties if o.satisfied)
+    n_ok = sum(1 for o in duties if o.status == "met")
     assert page.summary.text().startswith(f"{n_ok} satisfied")
 
 

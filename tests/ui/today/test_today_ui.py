@@ -51,8 +51,8 @@ def week(db):
     }
     doc = documents.issue_document(
         db, kind="rectification_order", enterprise_id=e[0], issued_at=day(-20),
-        content={"officers": officers, "items": [{"description": "消防通道堵塞", "deadline": day(-5)},
-                                                 {"description": "配电箱未上锁", "deadline": day(-5)}]})
+        content={"officers": officers, "items": [{"description": "消防通道堵塞", "deadline": day(-5), "legal_basis": "《中华人民共和国安全生产法》第四十一条"},
+                                                 {"description": "配电箱未上锁", "deadline": day(-5), "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]})
     findings.order_rectification(db, [ids["due"], ids["sibling"]], document_id=doc["id"])
     documents.record_service(db, doc["id"], served_at=day(-20), served_how="直接送达")
     findings.mark_rectified(db, ids["late_reinsp"], on=day(-12))

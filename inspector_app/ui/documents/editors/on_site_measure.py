@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from ....core import documents as docs
+from ....core import settings as S
 from ....core.i18n import QT_TRANSLATE_NOOP
+from ....storage import settings as settings_store
 from ...widgets.dates import date_edit, to_date, to_qdate
 from .base import DocumentEditor, register
 
@@ -21,6 +23,9 @@ ONSITE_DECISIONS = (
     (QT_TRANSLATE_NOOP("IssueDocumentDialog", "Stop using the related facilities and equipment"),
      "责令暂时停止使用相关设施、设备"),
 )
+# Only when the authority holds the power in its own name (赋权): 行政强制法第十七条.
+SEIZURE_DECISION = (QT_TRANSLATE_NOOP("IssueDocumentDialog", "Seal up or seize the non-compliant equipment"),
+                    docs.SEIZURE)
 
 
 @register
@@ -39,7 +44,9 @@ class OnsiteMeasuresEditor(DocumentEditor):
         self.basis.setObjectName("legalBasis")
         self.decision_checks: list[tuple[QCheckBox, str]] = []
         decisions = QVBoxLayout()
-        for label, wording in ONSITE_DECISIONS:
+        self.own_power = settings_store.get(self.store, S.AUTHORITY_POWER) == S.POWER_CONFERRED
+        choices = ONSITE_DECISIONS + ((SEIZURE_DECISION,) if self.own_power else ())
+        for label, wording in choices:
             box = QCheckBox(QCoreApplication.translate("IssueDocumentDialog", label), self)
             box.setToolTip(wording)
             decisions.addWidget(box)
@@ -49,11 +56,23 @@ class OnsiteMeasuresEditor(DocumentEditor):
         self.other_check.setObjectName("otherCheck")
         self.other_text = QLineEdit(self)
         self.other_text.setObjectName("otherDecision")
-        self.other_text.setPlaceholderText(docs.ONSITE_MEASURE_CHOICES[-1])
+        self.other_text.setPlaceholderText("责令立即停止打磨作业")
         self.other_text.textEdited.connect(self._on_other_text_edited)
         other.addWidget(self.other_check)
         other.addWidget(self.other_text, 1)
         decisions.addLayout(other)
+        for box, _wording in self.decision_checks:
+            box.toggled.connect(self._on_decision_toggled)
+        if not self.own_power:
+            # Under entrustment 查封、扣押 is not ours to decide: say where it goes instead.
+            self.seizure_note = QLabel(self.tr("Sealing up or seizing equipment is an administrative compulsory "
+                                               "measure that cannot be entrusted: refer it to the bureau."), self)
+            self.seizure_note.setObjectName("seizureNote")
+            self.seizure_note.setWordWrap(True)
+            decisions.addWidget(self.seizure_note)
+        self.scope = QLineEdit(self)
+        self.scope.setObjectName("suspensionScope")
+        self.scope.setPlaceholderText(self.tr("What is suspended: the whole site, a workshop, a line, equipment"))
         if any(f["grade"] == "重大" for f in self.findings):
             # A major danger that cannot be kept safe while it is removed (安全生产法第65条).
             self.decision_checks[1][0].setChecked(True)
@@ -65,10 +84,27 @@ class OnsiteMeasuresEditor(DocumentEditor):
         form.addRow(self.tr("Violations and hidden dangers"), self.dangers)
         form.addRow(self.tr("Legal basis"), self.basis)
         form.addRow(self.tr("Decision"), decisions)
+        form.addRow(self.tr("Scope of the suspension"), self.scope)
+        self.scope_hint = QLabel(docs.SUSPENSION_SENTENCE, self)
+        self.scope_hint.setWordWrap(True)
+        form.addRow("", self.scope_hint)
         self.add_box(self.tr("On-site measures"), form)
+        self._on_decision_toggled()
+
+    def _on_decision_toggled(self, _checked: bool = False) -> None:
+        if not hasattr(self, "scope_hint"):
+            return  # still building; build() calls this once at the end
+        suspends = any(docs.is_suspension(d) for d in self.decisions())
+        self.scope.setEnabled(suspends)
+        self.scope_hint.setVisible(suspends)
 
     def _on_other_text_edited(self, text: str) -> None:
         self.other_check.setChecked(bool(text.strip()))
+        self._on_decision_toggled()
+
+    def check(self) -> None:
+        if not self.own_power and any(docs.is_seizure(d) for d in self.decisions()):
+            raise ValueError(docs.SEIZURE_UNDER_ENTRUSTMENT)
 
     def decisions(self) -> list[str]:
         out = [wording for box, wording in self.decision_checks if box.isChecked()]
@@ -86,6 +122,8 @@ class OnsiteMeasuresEditor(DocumentEditor):
         other = [x for x in chosen if x not in {w for _b, w in self.decision_checks}]
         self.other_check.setChecked(bool(other))
         self.other_text.setText("；".join(other))
+        self.scope.setText(c.get("suspension_scope", ""))
+        self._on_decision_toggled()
 
     def content(self) -> dict:
         return {
@@ -93,6 +131,7 @@ class OnsiteMeasuresEditor(DocumentEditor):
             "dangers": [x.strip() for x in self.dangers.toPlainText().splitlines() if x.strip()],
             "legal_basis": self.basis.text().strip(),
             "decisions": self.decisions(),
+            "suspension_scope": self.scope.text().strip() if self.scope.isEnabled() else "",
         }
 
     def listed_finding_ids(self) -> None:

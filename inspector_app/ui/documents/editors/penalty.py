@@ -86,6 +86,14 @@ class SpotPenaltyEditor(DocumentEditor):
         for p in docs.PENALTY_TYPES:
             self.penalty.addItem(p, p)
         self.penalty.setCurrentIndex(self.penalty.findData("罚款"))
+        # 警告 only when the cited penalty article provides it; the officer confirms it here.
+        self.provides_warning = QCheckBox(self.tr("The cited penalty article provides a warning"), self)
+        self.provides_warning.setObjectName("providesWarning")
+        self.provides_warning.toggled.connect(self._on_provides_warning_toggled)
+        self._on_provides_warning_toggled(False)
+        # 行政处罚法第二十八条: the order to correct, printed on the decision.
+        self.correction = QLineEdit(docs.DEFAULT_CORRECTION, self)
+        self.correction.setObjectName("correction")
         self.amount = QSpinBox(self)
         self.amount.setObjectName("amount")
         self.amount.setRange(0, 10_000_000)
@@ -113,7 +121,9 @@ class SpotPenaltyEditor(DocumentEditor):
         form.addRow(self.tr("Facts and evidence"), self.facts)
         form.addRow(self.tr("Provision violated"), self.violated)
         form.addRow(self.tr("Penalty basis"), self.penalty_basis)
+        form.addRow("", self.provides_warning)
         form.addRow(self.tr("Penalty"), self.penalty)
+        form.addRow(self.tr("Order to correct"), self.correction)
         amount = QVBoxLayout()
         amount.addWidget(self.amount)
         amount.addWidget(self.amount_message)
@@ -155,6 +165,14 @@ class SpotPenaltyEditor(DocumentEditor):
         if not self.check_amount():
             raise ValueError(self.amount_message.text())
 
+    def _on_provides_warning_toggled(self, on: bool) -> None:
+        model = self.penalty.model()
+        for i in range(self.penalty.count()):
+            if "警告" in self.penalty.itemData(i):
+                model.item(i).setEnabled(on)
+        if not on and "警告" in (self.penalty.currentData() or ""):
+            self.penalty.setCurrentIndex(self.penalty.findData("罚款"))
+
     def prefill(self, c: dict) -> None:
         individual = c.get("variant") == "individual"
         self.variant_person.setChecked(individual)
@@ -173,7 +191,9 @@ class SpotPenaltyEditor(DocumentEditor):
         self.facts.setPlainText(c.get("facts", ""))
         self.violated.setText(c.get("violated", ""))
         self.penalty_basis.setText(c.get("basis", ""))
+        self.provides_warning.setChecked(bool(c.get("basis_provides_warning")))
         self.penalty.setCurrentIndex(max(0, self.penalty.findData(c.get("penalty", "罚款"))))
+        self.correction.setText(c.get("correction") or docs.DEFAULT_CORRECTION)
         self.amount.setValue(int(c.get("amount") or 0))
         self.payment.setCurrentIndex(max(0, self.payment.findData(c.get("payment", "银行缴纳"))))
         self.hard_to_enforce.setChecked(bool(c.get("hard_to_enforce")))
@@ -203,6 +223,8 @@ class SpotPenaltyEditor(DocumentEditor):
         c["payment"] = self.payment.currentData()
         c["hard_to_enforce"] = self.hard_to_enforce.isChecked()
         c["statement"] = self.statement.toPlainText().strip()
+        c["basis_provides_warning"] = self.provides_warning.isChecked()
+        c["correction"] = self.correction.text().strip()
         return c
 
 
