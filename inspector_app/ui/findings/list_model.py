@@ -99,6 +99,10 @@ class FindingsModel(QAbstractTableModel):
         ("listed", "listed", QT_TRANSLATE_NOOP("FindingsModel", "Listed (挂牌)")),
     )
 
+    @classmethod
+    def column_of(cls, key: str) -> int:
+        return [c[0] for c in cls.COLUMNS].index(key)
+
     def __init__(self, store: Store, parent=None, *, filter: FindingFilter | None = None,
                  count_overdue: bool = False):
         super().__init__(parent)

@@ -1,9 +1,11 @@
-"""Today (今日待办): what needs doing now, from ``storage.findings.today_view``.
+"""Today (今日待办): what needs doing now — the page the app opens on.
 
-Re-inspections due this week, re-inspections and rectifications already overdue, and listings
-for supervision about to expire (or expired). A row opens its finding; the re-inspection lists
-start the re-inspection of the selected findings. The page follows the changes operations
-announce (and the date: it refreshes when shown on a new day).
+The sections (``model.SECTIONS``, in order of urgency): re-inspections overdue and due this week
+(Monday–Sunday), rectifications overdue, supervision listings expired or expiring, documents
+issued but not served, unfinished inspections. A finding appears once, under its most pressing
+reason; each section says which date its date column shows. A row opens its finding, document
+service or inspection; the re-inspection lists start the re-inspection of the selected findings.
+The page follows the changes operations announce (and the date: it refreshes on a new day).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from ..operations import Change
 from ..widgets.messages import HINT_STYLE, error_label, set_message
 from ..widgets.refresh import RefreshOnChange
 from ..widgets.tables import table_view
-from .model import HORIZON_DAYS, SECTIONS, TodayModel
+from .model import MODEL_OF_KIND, SECTION_BY_KEY, SECTIONS, TodayContext, horizon_days, place_findings
 
 
 class TodayWidget(QWidget):
@@ -33,7 +35,8 @@ class TodayWidget(QWidget):
         super().__init__(parent)
         self.store = store
         self.today = clock.today()
-        self.models: dict[str, TodayModel] = {}
+        self.models: dict = {}
+        self.notes: dict[str, QLabel] = {}
         self.views: dict[str, QTableView] = {}
         self.boxes: dict[str, QGroupBox] = {}
         self.empty_labels: dict[str, QLabel] = {}
@@ -53,25 +56,32 @@ class TodayWidget(QWidget):
         body = QWidget(self)
         inner = QVBoxLayout(body)
         inner.setContentsMargins(0, 0, 0, 0)
-        for key, _buckets, title, action in SECTIONS:
-            model = TodayModel(key, self)
+        for section in SECTIONS:
+            key = section.key
+            model = MODEL_OF_KIND[section.kind](key, self)
             view = table_view(self, model, name=f"today_{key}", selection="extended",
                               widths=(230, 80, 340, 50, 100, 90))
             view.activated.connect(lambda index, k=key: self._on_row_activated(k, index))
             box = QGroupBox(self)
+            box.setObjectName(f"box_{key}")
             lay = QVBoxLayout(box)
+            note = QLabel(box)
+            note.setObjectName(f"note_{key}")
+            note.setStyleSheet(HINT_STYLE)
+            note.setWordWrap(True)
             empty = QLabel(self.tr("Nothing here."), box)
             empty.setObjectName(f"empty_{key}")
             empty.setStyleSheet(HINT_STYLE)
             lay.addWidget(empty)
+            lay.addWidget(note)
             lay.addWidget(view)
             buttons = QHBoxLayout()
             buttons.addStretch(1)
-            open_button = QPushButton(self.tr("Open"), box)
+            open_button = QPushButton(self._open_text(section.kind), box)
             open_button.setObjectName(f"open_{key}")
             open_button.clicked.connect(lambda _c=False, k=key: self._on_open_clicked(k))
             buttons.addWidget(open_button)
-            if action == "reinspect":
+            if section.action == "reinspect":
                 start = QPushButton(self.tr("Start re-inspection"), box)
                 start.setObjectName(f"reinspect_{key}")
                 start.clicked.connect(lambda _c=False, k=key: self._on_reinspect_clicked(k))
@@ -79,7 +89,7 @@ class TodayWidget(QWidget):
             lay.addLayout(buttons)
             inner.addWidget(box)
             self.models[key], self.views[key], self.boxes[key] = model, view, box
-            self.empty_labels[key], self.button_rows[key] = empty, buttons
+            self.empty_labels[key], self.button_rows[key], self.notes[key] = empty, buttons, note
         inner.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -93,21 +103,35 @@ class TodayWidget(QWidget):
         layout.addWidget(scroll, 1)
         self.refresh()
         self.follow = RefreshOnChange(
-            self, {Change.FINDING, Change.DOCUMENT, Change.INSPECTION, Change.ENTERPRISE, Change.SETTINGS}, self.refresh, daily=True)
+            self, {Change.FINDING, Change.DOCUMENT, Change.INSPECTION, Change.ENTERPRISE, Change.SETTINGS},
+            self.refresh, daily=True)
 
     def _on_refresh_clicked(self) -> None:
         self.refresh()
 
+    def _open_text(self, kind: str) -> str:
+        if kind == "document":
+            return self.tr("Record service…")
+        if kind == "draft":
+            return self.tr("Resume")
+        return self.tr("Open")
+
     def refresh(self) -> None:
         self.today = clock.today()
-        view = findings_store.today_view(self.store, today=self.today,
-                                         window_days=findings_store.reinspection_window(self.store),
-                                         horizon_days=HORIZON_DAYS)
-        total = 0
-        for key, buckets, title, _action in SECTIONS:
-            rows = [r for b in buckets for r in view[b]]
+        window = findings_store.reinspection_window(self.store)
+        view = findings_store.today_view(self.store, today=self.today, window_days=window,
+                                         horizon_days=horizon_days(self.today))
+        placed = place_findings(SECTIONS, TodayContext(self.store, self.today, window, view))
+        counts = {"finding": 0, "document": 0, "draft": 0}
+        for section in SECTIONS:
+            key = section.key
+            rows = placed[key]
             self.models[key].set_rows(rows, self.today)
-            self.boxes[key].setTitle(QCoreApplication.translate("TodayWidget", title) + f"（{len(rows)}）")
+            # The count is of findings (documents, inspections): each is placed once.
+            self.boxes[key].setTitle(QCoreApplication.translate("TodayWidget", section.title) + f"（{len(rows)}）")
+            self.notes[key].setText(QCoreApplication.translate("TodayWidget", section.date_note)
+                                    .replace("%1", str(window)))
+            self.notes[key].setVisible(bool(rows))
             view_widget = self.views[key]
             # Each list as tall as its rows (up to 8), so the page reads top to bottom.
             shown = max(1, min(len(rows), 8))
@@ -119,11 +143,17 @@ class TodayWidget(QWidget):
                 w = buttons.itemAt(i).widget()
                 if w is not None:
                     w.setVisible(bool(rows))
-            total += len(rows)
+            counts[section.kind] += len(rows)
         d = self.today
         head = self.tr("Today, %1").replace("%1", f"{d.year}年{d.month}月{d.day}日")
-        self.summary.setText(head + " — " + (self.tr("%n item(s) need attention", "", total) if total
-                                             else self.tr("nothing is due")))
+        parts = []
+        if counts["finding"]:
+            parts.append(self.tr("%n finding(s) need attention", "", counts["finding"]))
+        if counts["document"]:
+            parts.append(self.tr("%n document(s) to serve", "", counts["document"]))
+        if counts["draft"]:
+            parts.append(self.tr("%n unfinished inspection(s)", "", counts["draft"]))
+        self.summary.setText(head + " — " + ("；".join(parts) if parts else self.tr("nothing is due")))
 
     def selected_ids(self, key: str) -> list[str]:
         view, model = self.views[key], self.models[key]
@@ -153,14 +183,28 @@ class TodayWidget(QWidget):
                         ids.append(other)
         return ReinspectionDialog(self.store, ids, self)
 
+    def open_row(self, key: str, row: dict):
+        """What a row opens: its finding, the service of its document, or its inspection."""
+        kind = SECTION_BY_KEY[key].kind
+        if kind == "document":
+            from ..documents.service import ServiceDialog
+
+            self.child_dialog = ServiceDialog(self.store, row["id"], self)
+            self.child_dialog.exec()
+            return self.child_dialog
+        if kind == "draft":
+            from ..inspection.window import open_inspection_window
+
+            return open_inspection_window(self.store, row["id"], self)
+        return self.open_finding(row["id"])
+
     def _on_row_activated(self, key: str, index) -> None:
-        r = self.models[key].rows[index.row()]
-        self.open_finding(r["id"])
+        self.open_row(key, self.models[key].rows[index.row()])
 
     def _on_open_clicked(self, key: str) -> None:
         ids = self.selected_ids(key)
         if ids:
-            self.open_finding(ids[0])
+            self.open_row(key, next(r for r in self.models[key].rows if r["id"] == ids[0]))
 
     def _on_reinspect_clicked(self, key: str) -> None:
         ids = self.selected_ids(key)
