@@ -217,7 +217,9 @@ class FindingsModel(QAbstractTableModel):
             "listed": (f"{r['listing_body']} {r['listing_doc_no']} {r['listed_on']}→{r['listing_deadline']}"
                        if r["listed"] else None),
         }
-        tooltips = tuple(tips.get(k) for k, _sort, _header in self.COLUMNS)
+        # Every cell shows its whole text on hover (a long description or name is cut off).
+        tooltips = tuple(tips.get(k) or (str(d) if d not in ("", None) else None)
+                         for (k, _sort, _header), d in zip(self.COLUMNS, display))
         brush = None
         if r["state"] == "closed":
             brush = _CLOSED

@@ -25,6 +25,7 @@ BLOCK = 64  # rows fetched at a time: a screenful or two, so a keystroke loads l
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _USER = Qt.ItemDataRole.UserRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -122,7 +123,7 @@ class RegistryModel(QAbstractTableModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         # Called thousands of times per repaint: the display strings are precomputed per row.
-        if role == _DISPLAY:
+        if role in (_DISPLAY, _TOOLTIP):  # the tooltip: the whole text of a cut-off cell (risk tags)
             return self._row(index.row())[index.column()] if index.isValid() else None
         if role == _ALIGN and index.column() == _EMPLOYEES_COL:
             return _RIGHT
@@ -141,7 +142,7 @@ class RegistryModel(QAbstractTableModel):
         col = index.column()
         for rd in roleDataSpan:
             role = rd.role()
-            if role == _DISPLAY:
+            if role == _DISPLAY or role == _TOOLTIP:
                 rd.setData(row[col])
             elif role == _ALIGN and col == _EMPLOYEES_COL:
                 rd.setData(_RIGHT)
