@@ -45,8 +45,10 @@ class GuideWindow(QDialog):
 
     @classmethod
     def show_for(cls, parent: QWidget | None) -> "GuideWindow":
+        from shiboken6 import isValid
+
         win = cls._open
-        if win is None or win.parent() is not parent:
+        if win is None or not isValid(win) or win.parent() is not parent:
             win = cls(parent)
             cls._open = win
         win.show()

@@ -26,10 +26,6 @@ BAD_CELL = QColor("#fde7e9")
 OFFICER_ID = Qt.ItemDataRole.UserRole
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SetupWizard", text)
-
-
 class _Page(QWizardPage):
     def __init__(self, wizard: "SetupWizard", title: str, subtitle: str):
         super().__init__(wizard)
@@ -65,8 +61,8 @@ class _Page(QWizardPage):
 
 class AuthorityPage(_Page):
     def __init__(self, wizard):
-        super().__init__(wizard, _t("Issuing authority"),
-                         _t("In Jiangyin, townships act in the name of the entrusting authority "
+        super().__init__(wizard, QCoreApplication.translate("SetupWizard", "Issuing authority"),
+                         QCoreApplication.translate("SetupWizard", "In Jiangyin, townships act in the name of the entrusting authority "
                             "(江阴市应急管理局). These appear on every document."))
         form = QFormLayout(self)
         s = wizard.initial
@@ -75,34 +71,34 @@ class AuthorityPage(_Page):
         self.abbr.setMaxLength(4)
         self.review = QLineEdit(s.review_government, self)
         self.court = QLineEdit(s.court, self)
-        self._field(form, _t("Authority full name:"), self.name, "authority_name")
-        self._field(form, _t("Abbreviation in document numbers:"), self.abbr, "authority_abbr")
-        self._field(form, _t("Administrative review government:"), self.review)
-        self._field(form, _t("Court for litigation:"), self.court)
+        self._field(form, QCoreApplication.translate("SetupWizard", "Authority full name:"), self.name, "authority_name")
+        self._field(form, QCoreApplication.translate("SetupWizard", "Abbreviation in document numbers:"), self.abbr, "authority_abbr")
+        self._field(form, QCoreApplication.translate("SetupWizard", "Administrative review government:"), self.review)
+        self._field(form, QCoreApplication.translate("SetupWizard", "Court for litigation:"), self.court)
         form.addRow(self.error)
 
 
 class TownshipPage(_Page):
     def __init__(self, wizard):
-        super().__init__(wizard, _t("Township and villages"),
-                         _t("One village or community per line."))
+        super().__init__(wizard, QCoreApplication.translate("SetupWizard", "Township and villages"),
+                         QCoreApplication.translate("SetupWizard", "One village or community per line."))
         s = wizard.initial
         form = QFormLayout(self)
         self.township = QLineEdit(s.township, self)
         self.government = QLineEdit(s.township_government, self)
         self.device = QLineEdit(s.device_code, self)
         self.device.setMaxLength(6)
-        self.device.setPlaceholderText(_t("e.g. A1 — given by the county, unique per laptop"))
+        self.device.setPlaceholderText(QCoreApplication.translate("SetupWizard", "e.g. A1 — given by the county, unique per laptop"))
         if wizard.series_in_use:
             # Changing it would restart numbering: that is Settings' job, with a confirmation.
             self.device.setReadOnly(True)
-            self.device.setToolTip(_t("This laptop has issued documents under this code; change it in "
+            self.device.setToolTip(QCoreApplication.translate("SetupWizard", "This laptop has issued documents under this code; change it in "
                                       "Settings, which explains what it does to numbering."))
         self.villages = QPlainTextEdit("\n".join(s.villages), self)
-        self._field(form, _t("Township / sub-district:"), self.township, "township")
-        self._field(form, _t("Township government:"), self.government)
-        self._field(form, _t("This laptop's device code:"), self.device, "device_code")
-        self._field(form, _t("Villages / communities:"), self.villages, "villages")
+        self._field(form, QCoreApplication.translate("SetupWizard", "Township / sub-district:"), self.township, "township")
+        self._field(form, QCoreApplication.translate("SetupWizard", "Township government:"), self.government)
+        self._field(form, QCoreApplication.translate("SetupWizard", "This laptop's device code:"), self.device, "device_code")
+        self._field(form, QCoreApplication.translate("SetupWizard", "Villages / communities:"), self.villages, "villages")
         form.addRow(self.error)
 
 
@@ -110,12 +106,12 @@ class OfficersPage(_Page):
     COLUMNS = 3
 
     def __init__(self, wizard):
-        super().__init__(wizard, _t("Officers"),
-                         _t("At least two officers with enforcement certificate numbers. "
+        super().__init__(wizard, QCoreApplication.translate("SetupWizard", "Officers"),
+                         QCoreApplication.translate("SetupWizard", "At least two officers with enforcement certificate numbers. "
                             "Add as many as the township has."))
         officers = wizard.initial.officers
         self.table = QTableWidget(max(len(officers) + 2, 6), self.COLUMNS, self)
-        self.table.setHorizontalHeaderLabels([_t("Name"), _t("Certificate no."), _t("Phone")])
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("SetupWizard", "Name"), QCoreApplication.translate("SetupWizard", "Certificate no."), QCoreApplication.translate("SetupWizard", "Phone")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for r, o in enumerate(officers):
             for c, v in enumerate((o.name, o.cert_no, o.phone)):
@@ -124,10 +120,10 @@ class OfficersPage(_Page):
                     item.setData(OFFICER_ID, o.id)  # kept: a corrected number is the same officer
                 self.table.setItem(r, c, item)
         self.table.itemChanged.connect(self._on_item_changed)
-        self.add_button = QPushButton(_t("Add a row"), self)
+        self.add_button = QPushButton(QCoreApplication.translate("SetupWizard", "Add a row"), self)
         self.add_button.setObjectName("addOfficerRow")
         self.add_button.clicked.connect(self._on_add_clicked)
-        hint = QLabel(_t("Leave a row empty to skip it. Phone: a mobile (13812345678) or a landline "
+        hint = QLabel(QCoreApplication.translate("SetupWizard", "Leave a row empty to skip it. Phone: a mobile (13812345678) or a landline "
                          "with its area code (0510-86861234)."), self)
         hint.setStyleSheet(HINT_STYLE)
         hint.setWordWrap(True)
@@ -186,7 +182,7 @@ class OfficersPage(_Page):
         self.table.blockSignals(False)
         # Messages name the table row the officer sees, not the n-th filled entry.
         lines = [line for line in errs.get("officers", "").splitlines() if not line.startswith("第")]
-        lines += [_t("Row %1: ").replace("%1", str(r + 1)) + msg for r, msg in sorted(bad_rows.items())]
+        lines += [QCoreApplication.translate("SetupWizard", "Row %1: ").replace("%1", str(r + 1)) + msg for r, msg in sorted(bad_rows.items())]
         set_message(self.field_errors["officers"], "\n".join(lines))
         return "officers" not in errs
 
