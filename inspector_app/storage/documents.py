@@ -397,9 +397,9 @@ def numbering_gaps(store: Store) -> list[str]:
 def unserved_documents(store: Store) -> list[dict]:
     """Documents issued to a party and not yet served (送达): valid, not void, not superseded by
     a correction, no service recorded. Oldest first: the longest waiting is the most pressing."""
-    rows = _query(store, "d.deleted = 0 AND d.status = 'issued' AND d.served_at = '' "
-                         "AND d.enterprise_id IS NOT NULL", [])
-    return [r for r in rows if not r.get("superseded_by_id")]
+    return _query(store, "d.deleted = 0 AND d.status = 'issued' AND d.served_at = '' "
+                         "AND d.enterprise_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document n "
+                         "WHERE n.supersedes_id = d.id AND n.deleted = 0)", [])
 
 
 def documents_for_inspection(store: Store, inspection_id: str) -> list[dict]:

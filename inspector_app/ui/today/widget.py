@@ -18,8 +18,8 @@ from ...core import clock
 from ...core import findings as rules
 from ...storage import findings as findings_store
 from ...storage.db import Store
-from ..findings.dossier import FindingDialog
-from ..findings.reinspection import ReinspectionDialog, original_order
+# The finding dossier and the re-inspection dialog are imported when first opened: Today is the
+# start page, so its imports are on the start-up path.
 from ..operations import Change
 from ..widgets.messages import HINT_STYLE, error_label, set_message
 from ..widgets.refresh import RefreshOnChange
@@ -162,7 +162,9 @@ class TodayWidget(QWidget):
             rows = [view.currentIndex().row()]
         return [model.rows[r]["id"] for r in rows]
 
-    def open_finding(self, finding_id: str) -> FindingDialog:
+    def open_finding(self, finding_id: str):
+        from ..findings.dossier import FindingDialog
+
         dlg = FindingDialog(self.store, finding_id, self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.finding_dialog = dlg
@@ -172,6 +174,8 @@ class TodayWidget(QWidget):
     def reinspection_dialog(self, finding_ids: list[str]):
         """The re-inspection of the given findings, extended to every finding due for re-inspection
         under the same order (one opinion per order, as it is printed)."""
+        from ..findings.reinspection import ReinspectionDialog, original_order
+
         ids = list(dict.fromkeys(finding_ids))
         if len(ids) == 1:
             order = original_order(self.store, ids[0])
