@@ -138,25 +138,16 @@ MUTATIONS: list[Mutation] = [
              'if False:\n            raise ValueError(f"文书{row[\'doc_no\']}已作废，无需送达。")', RECORDS),
     Mutation("service dated before the issue date accepted",
              'if cols["served_at"][:10] < issued_at[:10]:', "if False:", RECORDS),
-    Mutation("document trigger: a void document may be revived",
-             "  OR (OLD.status = 'void' AND (NEW.status IS NOT 'void' OR NEW.void_reason IS NOT OLD.void_reason))\n",
+    # The triggers are generated from storage/protect.py: one mutation per protected column and
+    # per guard is generated below (trigger_mutations); these break the rest of its logic.
+    Mutation("document: a void document may be revived (void no longer frozen once set)",
+             """("OLD.status = 'void'", ("status", "void_reason", "voided_at")),""", "", RECORDS),
+    Mutation("document: a recorded service may be rewritten",
+             """("OLD.served_at <> ''", ("served_at", "served_how", "service_refused", "service_note")),""",
              "", RECORDS),
-    Mutation("document trigger: an issued document may be deleted",
-             "CREATE TRIGGER document_no_delete BEFORE DELETE ON document\nBEGIN",
-             "CREATE TRIGGER document_no_delete BEFORE DELETE ON document\nWHEN 0\nBEGIN", RECORDS),
-    Mutation("finalised inspection: may be turned back into a draft (status dropped from the trigger)",
-             "WHEN OLD.status = 'final' AND (NEW.status IS NOT 'final' OR", "WHEN OLD.status = 'final' AND (0 OR",
-             RECORDS),
-    Mutation("finalised inspection: started_at and ended_at dropped from the trigger",
-             "  OR NEW.started_at IS NOT OLD.started_at OR NEW.ended_at IS NOT OLD.ended_at\n", "", RECORDS),
-    Mutation("finalised inspection: answers may be changed",
-             "CREATE TRIGGER inspection_answer_final BEFORE UPDATE ON inspection_answer\n"
-             "WHEN (SELECT status FROM inspection WHERE id = OLD.inspection_id) = 'final'",
-             "CREATE TRIGGER inspection_answer_final BEFORE UPDATE ON inspection_answer\nWHEN 0", RECORDS),
-    Mutation("finalised inspection: answers may be added",
-             "CREATE TRIGGER inspection_answer_final_ins BEFORE INSERT ON inspection_answer\n"
-             "WHEN (SELECT status FROM inspection WHERE id = NEW.inspection_id) = 'final'",
-             "CREATE TRIGGER inspection_answer_final_ins BEFORE INSERT ON inspection_answer\nWHEN 0", RECORDS),
+    Mutation("finalised inspection: problem photos may be added after finalising",
+             """insert_allowed="NEW.kind IN ('整改', '复查')",""", """insert_allowed="1",""",
+             RECORDS + ("tests/storage/trust",)),
 
     # --- deadlines -------------------------------------------------------------------------------
     Mutation("order: item deadline before the issue date accepted",
@@ -168,19 +159,16 @@ MUTATIONS: list[Mutation] = [
              "return deadline is not None and as_date(today) >= deadline", DEADLINES),
 ]
 
-# One mutation per column the triggers protect, generated from the trigger text itself (so a
-# column added to a trigger gets its mutation without editing this list).
-_TRIGGERS = {
-    "document_immutable": "issued document",
-    "inspection_final_immutable": "finalised inspection",
-}
+# One mutation per column that storage/protect.py protects, and one per guard that stops guarding,
+# generated from that declaration (a column added there gets its mutation without editing this
+# list). Each replaces one Guard(...) block of protect.py, which is unique text.
+RECORDS_ALL = RECORDS + ("tests/storage/trust",)
 
 # --- UI mutations ----------------------------------------------------------------------------------
 # The dialogs are being rewritten around ui/operations.py on other branches: after merging, check
 # these snippets still exist (a stale one is reported as ERROR, not silently skipped) and add the
 # UI tests that kill them (tests/ui, tests/e2e) to their subsets. Each disconnects one button.
-UI = ("tests/e2e/test_findings_loop.py", "tests/ui/test_documents_ui.py", "tests/ui/test_today_ui.py",
-      "tests/ui/test_findings_ui.py")
+UI = ("tests/e2e/test_findings_loop.py", "tests/ui/documents", "tests/ui/today", "tests/ui/findings")
 UI_MUTATIONS: list[Mutation] = [
     Mutation("UI: the document dialog's issue button is disconnected",
              "buttons.accepted.connect(self._on_issue_clicked)", "pass  # mutation: disconnected", UI),
@@ -198,16 +186,19 @@ def trigger_mutations(root: Path) -> list[Mutation]:
     out = []
     for path in package_files(root):
         text = path.read_text(encoding="utf-8")
-        for trigger, what in _TRIGGERS.items():
-            m = re.search(rf"CREATE TRIGGER {trigger} .*?\nBEGIN", text, re.S)
-            if not m:
-                continue
-            for col in re.findall(r"NEW\.(\w+) IS NOT OLD\.\1", m.group(0)):
-                if col == "void_reason":
-                    continue  # covered by "a void document may be revived"
-                out.append(Mutation(
-                    f"{what} trigger: column {col} dropped",
-                    f"NEW.{col} IS NOT OLD.{col}", "0", RECORDS, name=f"{trigger}:{col}"))
+        if "PROTECTED: tuple[Guard, ...] = (" not in text:
+            continue
+        for block in re.findall(r"\n    Guard\(\n.*?\n    \),", text, re.S):
+            table = re.search(r'table="(\w+)"', block).group(1)
+            cols = re.search(r"columns=\((.*?)\),\n", block, re.S)
+            for col in re.findall(r'"(\w+)"', cols.group(1)):
+                dropped = re.sub(rf'"{col}",\s*|,\s*"{col}"(?=\))', "", cols.group(0), count=1)
+                out.append(Mutation(f"{table}: protected column {col} dropped from the guard", block,
+                                    block.replace(cols.group(0), dropped, 1), RECORDS_ALL,
+                                    name=f"{table}:{col}"))
+            when = re.search(r'when=("[^"]*"|_\w+),', block).group(0)
+            out.append(Mutation(f"{table}: the guard never applies (when = 0)", block,
+                                block.replace(when, 'when="0",', 1), RECORDS_ALL, name=f"{table}:when"))
     return out
 
 
@@ -223,14 +214,6 @@ def locate(root: Path, m: Mutation) -> tuple[Path, str]:
         raise LookupError("snippet not found in the package")
     if len(hits) > 1 or hits[0][1] > 1:
         where = ", ".join(f"{p.relative_to(root)}×{n}" for p, n, _ in hits)
-        if m.name and ":" in m.name:
-            # trigger columns: the snippet is unique inside its own trigger
-            trigger = m.name.split(":")[0]
-            for path, _n, text in hits:
-                t = re.search(rf"CREATE TRIGGER {trigger} .*?\nBEGIN", text, re.S)
-                if t and m.find in t.group(0):
-                    body = t.group(0).replace(m.find, m.replace, 1)
-                    return path.relative_to(root), text.replace(t.group(0), body, 1)
         raise LookupError(f"snippet is not unique: {where}")
     path, _n, text = hits[0]
     return path.relative_to(root), text.replace(m.find, m.replace, 1)

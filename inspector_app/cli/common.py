@@ -9,9 +9,12 @@ import sys
 from datetime import date
 from typing import Callable
 
+from ..core.dates import parse_date
+
 # Exit status for a user's mistake (bad argument, missing file, unreadable database), as argparse
 # uses for a bad command line.
 USAGE_ERROR = 2
+INTERRUPTED = 130  # Ctrl-C, as shells report a SIGINT
 
 
 def add_global_options(parser: argparse.ArgumentParser, *, default=None) -> None:
@@ -27,11 +30,21 @@ def add_global_options(parser: argparse.ArgumentParser, *, default=None) -> None
 
 
 def store(args: argparse.Namespace):
-    """Open (create and migrate if needed) the database chosen by ``--db`` / ``INSPECTOR_DB``."""
+    """Open (migrating if needed) the database chosen by ``--db`` / ``INSPECTOR_DB``. A missing
+    file is an error, not a new empty database: only ``inspector demo`` (and the GUI's setup
+    wizard) create one."""
     from .. import paths
     from ..storage import open_db
 
-    return open_db(paths.database_path(args.db))
+    s = open_db(paths.database_path(args.db))
+    _opened.append(s)
+    return s
+
+
+# Stores opened for the running command, closed when it returns: a command run in-process (the
+# tests, a script) must not leave a connection that keeps the next one (e.g. restore) from
+# having the database to itself.
+_opened: list = []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -48,12 +61,13 @@ def number(what: str) -> Callable[[str], int]:
 
 
 def iso_date(what: str) -> Callable[[str], date]:
-    """A date argument written as 2026-03-31; ``what`` names it in the Chinese error."""
+    """A date argument written as 2026-03-31; ``what`` names it in the Chinese error (the one
+    message of core.dates)."""
     def parse(text: str) -> date:
         try:
-            return date.fromisoformat(text.strip())
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{what}应为日期（如2026-03-31），实为“{text}”") from None
+            return parse_date(text, what)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
     return parse
 
 
@@ -62,9 +76,18 @@ def iso_date(what: str) -> Callable[[str], date]:
 
 def describe_error(error: BaseException) -> str:
     """One line for the officer. The storage and core layers already raise Chinese messages;
+    SQLite's errors are named by storage's one translation (disk full, read-only, locked…);
     operating-system errors arrive in English and are put into Chinese here."""
+    import sqlite3
+
+    from ..storage.errors import translate
+
+    if isinstance(error, sqlite3.Error):
+        error = translate(error)
     name = getattr(error, "filename", None)
-    if isinstance(error, FileNotFoundError) and name:
+    if isinstance(error, sqlite3.Error):
+        text = f"数据库操作失败：{error}。"
+    elif isinstance(error, FileNotFoundError) and name:
         text = f"找不到文件或文件夹“{name}”。"
     elif isinstance(error, PermissionError) and name:
         text = f"没有权限读写“{name}”，请检查文件是否被其他程序（如Excel、WPS）打开，或另选位置。"
@@ -80,16 +103,28 @@ def describe_error(error: BaseException) -> str:
 def run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Run one command's handler. A user's mistake never shows a traceback: ValueError (bad input,
     with the core's Chinese message), StorageError and other RuntimeErrors, and file errors print
-    one line to stderr and return exit status 2. Anything else is a bug and keeps its traceback."""
+    one line to stderr and return exit status 2, and so do SQLite's errors (a locked, full or
+    read-only database, named as such). Anything else is a bug and keeps its traceback."""
+    import sqlite3
+
     try:
         return func(args)
     except BrokenPipeError:
         # The reader went away (``inspector findings | head``): stop quietly, as other tools do.
         _silence_stdout()
         return 1
-    except (ValueError, RuntimeError, OSError) as e:
+    except KeyboardInterrupt:
+        print("已中断：未完成的操作没有写入数据库。", file=sys.stderr)
+        return INTERRUPTED
+    except (ValueError, RuntimeError, OSError, sqlite3.Error) as e:
         print(describe_error(e), file=sys.stderr)
         return USAGE_ERROR
+    finally:
+        while _opened:
+            try:
+                _opened.pop().close()
+            except Exception:  # noqa: BLE001 — closing must never hide the command's own outcome
+                pass
 
 
 def _silence_stdout() -> None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 
-from . import common, documents, findings, inspections, registry
+from . import common, documents, findings, inspections, ledgers, registry, trust
 
-AREAS = (registry, inspections, documents, findings)
+AREAS = (registry, inspections, documents, findings, ledgers, trust)
 
 
 def build_parser() -> argparse.ArgumentParser:

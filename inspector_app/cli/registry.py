@@ -57,14 +57,15 @@ def cmd_search(args) -> int:
 
 
 def cmd_info(args) -> int:
-    from ..storage import township
+    from ..core import settings as S
+    from ..storage import settings, township
 
     s = store(args)
-    t = township.settings(s)
+    t = settings.get_many(s, (S.TOWNSHIP, S.AUTHORITY_NAME, S.AUTHORITY_ABBR, S.DEVICE_CODE))
     n = s.db.execute("SELECT count(*) FROM enterprise WHERE deleted = 0").fetchone()[0]
     print(f"database:  {s.path}")
-    print(f"township:  {t['township']}  authority: {t['authority_name']} ({t['authority_abbr']})")
-    print(f"device:    {t['device_code']}")
+    print(f"township:  {t[S.TOWNSHIP.key]}  authority: {t[S.AUTHORITY_NAME.key]} ({t[S.AUTHORITY_ABBR.key]})")
+    print(f"device:    {t[S.DEVICE_CODE.key]}")
     print(f"villages:  {len(township.list_villages(s))}  officers: {len(township.list_officers(s))}")
     print(f"enterprises: {n}")
     return 0

@@ -302,8 +302,13 @@ class CheckItem(_Model):
 
 @dataclass(frozen=True, kw_only=True)
 class Photo(_Model):
+    """A photo shown by a record. ``path`` is relative to the photos folder (``ab/<sha256>.jpg``)
+    so moving the data folder breaks nothing; ``sha256`` freezes the evidence: the renderer
+    refuses to print an issued record whose photo file no longer has this hash."""
+
     path: str
     caption: str = ""
+    sha256: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

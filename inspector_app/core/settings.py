@@ -168,6 +168,19 @@ MAX_FINE_UNIT = register(Option("max_fine_unit", int, 3000, "当场处罚罚款�
 # 代字 per document kind overriding core.documents.DOC_CODES (post-2018 codes partly unknown).
 DOC_CODES = register(Option("doc_codes", dict, {}, "文书代字"))
 
+# --- backups (storage/backup.py, docs/backup.md) ---------------------------------------------
+
+# The folder the officer last backed up to (a USB stick); automatic backups go next to the data.
+BACKUP_DIR = register(Option("backup_dir", str, "", "备份文件夹"))
+AUTO_BACKUP = register(Option("auto_backup", bool, True, "每天自动备份"))
+# Rotation of the automatic backups: the newest of each of the last N days and of M weeks.
+BACKUP_KEEP_DAILY = register(Option("backup_keep_daily", int, 7, "保留每日自动备份（份）", minimum=1, maximum=60))
+BACKUP_KEEP_WEEKLY = register(Option("backup_keep_weekly", int, 4, "保留每周自动备份（份）", minimum=0, maximum=52))
+# Remind the officer when the last backup to another disk is older than this.
+BACKUP_REMIND_DAYS = register(Option("backup_remind_days", int, 7, "备份提醒间隔（天）", minimum=1, maximum=90))
+LAST_BACKUP_AT = register(Option("last_backup_at", str, "", "上次备份时间"))
+LAST_BACKUP_PATH = register(Option("last_backup_path", str, "", "上次备份文件"))
+
 # What documents print about the authority and the township, in the order Settings shows them.
 AUTHORITY = (AUTHORITY_NAME, AUTHORITY_ABBR, REVIEW_GOVERNMENT, COURT, BANK_NAME, BANK_ACCOUNT,
              AUTHORITY_ADDRESS, TOWNSHIP, TOWNSHIP_GOVERNMENT, DEVICE_CODE, CURRENT_OFFICER)

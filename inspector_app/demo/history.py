@@ -31,6 +31,7 @@ from pathlib import Path
 
 from ..core import clock
 from ..core import documents as docs
+from ..core.dates import as_datetime
 from ..core.findings import REINSPECTION_STATES
 from ..core.forms import Item, load_forms
 from ..paths import forms_dir, photos_dir
@@ -222,7 +223,7 @@ class _Run:
     def _do_serve(self, v: Visit, *, how: str) -> None:
         if v.order is None:
             return
-        served_at = max(self._when, datetime.fromisoformat(v.order["issued_at"]) + timedelta(hours=1))
+        served_at = max(self._when, as_datetime(v.order["issued_at"]) + timedelta(hours=1))
         documents.record_service(self.store, v.order["id"], served_at=served_at, served_how=how)
 
     def _do_wrong_order(self, v: Visit) -> None:

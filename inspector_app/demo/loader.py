@@ -11,10 +11,12 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from ..core import settings as S
 from ..core.ids import uuid7
-from ..storage import enterprises, township
+from ..storage import enterprises, settings, township
 from ..storage.db import Store, holds_data, open_db
 from . import history as demo_history
+from . import ledgers as demo_ledgers
 from . import township as demo_mod
 
 
@@ -26,14 +28,14 @@ def wants_history(history: bool | None, size: int) -> bool:
 
 
 DEMO_AUTHORITY_DETAILS = {
-    "bank_name": "江苏江阴农村商业银行股份有限公司",
-    "bank_account": "3202810001000012345",  # placeholder, not a real account
-    "authority_address": "江阴市澄江中路1号",
+    S.BANK_NAME: "江苏江阴农村商业银行股份有限公司",
+    S.BANK_ACCOUNT: "3202810001000012345",  # placeholder, not a real account
+    S.AUTHORITY_ADDRESS: "江阴市澄江中路1号",
 }
 
 
 def load_demo(store: Store, demo: demo_mod.DemoTownship, *, history: bool | None = None,
-              today: date | None = None) -> dict:
+              today: date | None = None, ledgers: bool = False) -> dict:
     """Apply the demo's settings, create its villages and officers and insert its enterprises,
     then add a recent history of inspections, findings and documents dated up to ``today``
     (default: ``clock.today()``), all in one transaction. The ``demo`` object is left untouched
@@ -42,6 +44,10 @@ def load_demo(store: Store, demo: demo_mod.DemoTownship, *, history: bool | None
     ``history``: True / False; None (the default) adds it to townships of at least
     ``history.HISTORY_MIN_ENTERPRISES`` enterprises, the size of a demonstration (smaller
     ones are test fixtures that start empty).
+
+    ``ledgers``: with the history, also a year of the township ledgers (:mod:`.ledgers`: earlier
+    inspections, activities, equipment, certificates, accidents, drills, quarterly reports, the
+    ended quarters closed), counted in ``history["ledgers"]``.
 
     Returns counts: ``villages``, ``officers``, ``enterprises``, ``tenants``, ``landlords`` and,
     with the history, ``history`` (see :func:`.history.add_history`).
@@ -52,10 +58,9 @@ def load_demo(store: Store, demo: demo_mod.DemoTownship, *, history: bool | None
     with store.write():
         township.apply_setup(store, setup)
         # Payment and address lines printed on penalty decisions (placeholders for the demo).
-        for key, value in DEMO_AUTHORITY_DETAILS.items():
-            store.set_setting(key, value)
+        settings.put_many(store, DEMO_AUTHORITY_DETAILS)
         # The demo laptop belongs to the first officer: dialogs pre-tick them.
-        store.set_setting("current_officer_id", township.list_officers(store)[0].id)
+        settings.put(store, S.CURRENT_OFFICER, township.list_officers(store)[0].id)
         village_ids = {v.name: v.id for v in township.list_villages(store)}
         for ent in ents:
             name = ent.village_id
@@ -73,7 +78,13 @@ def load_demo(store: Store, demo: demo_mod.DemoTownship, *, history: bool | None
         enterprises.save_many(store, ordered)
         made = None
         if wants_history(history, len(ents)):
+            # The year of ledgers (demo.ledgers) brackets the recent history: earlier inspections
+            # before it, so document numbers still rise with their dates.
+            earlier = demo_ledgers.add_earlier_year(store, seed=demo.seed, today=today) if ledgers else {}
             made = demo_history.add_history(store, seed=demo.seed, today=today)
+            if ledgers:
+                made["ledgers"] = {**demo_ledgers.add_ledgers(store, seed=demo.seed, today=today),
+                                   "earlier_inspections": earlier.get("inspections", 0)}
     counts = {
         "villages": len(village_ids),
         "officers": len([o for o in setup.officers if o.name.strip()]),
@@ -94,11 +105,12 @@ def _remove(path: Path) -> None:
 
 def create_demo_database(path: str | Path, *, seed: int = 2012, enterprises: int = 800,
                          overwrite: bool = False, history: bool | None = None,
-                         today: date | None = None) -> Path:
+                         today: date | None = None, ledgers: bool | None = None) -> Path:
     """Create a database file at ``path`` holding a generated demo township and its recent
     inspections, findings and documents (``history`` and ``today`` as in :func:`load_demo`;
     problem photos go to the ``photos`` folder next to the file).
 
+    ``ledgers`` (default: with the history) adds the year of township ledgers.
     Refuses to replace a file that already holds data unless ``overwrite`` is true.
     """
     path = Path(path)
@@ -109,9 +121,10 @@ def create_demo_database(path: str | Path, *, seed: int = 2012, enterprises: int
             )
         _remove(path)
     demo = demo_mod.generate(seed=seed, enterprises=enterprises)
-    store = open_db(path)
+    store = open_db(path, create=True)  # a demo database is a new one by definition
     try:
-        load_demo(store, demo, history=history, today=today)
+        load_demo(store, demo, history=history, today=today,
+                  ledgers=wants_history(history, enterprises) if ledgers is None else ledgers)
     except BaseException:
         store.close()
         _remove(path)

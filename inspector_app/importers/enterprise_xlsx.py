@@ -7,6 +7,10 @@ the bad rows in an .xlsx the officer can use to fix the county file.
 
 County files differ in column names and order, so columns are mapped by their Chinese headers
 with synonyms. The registry is preloaded into dicts: no per-row query, 20,000 rows in seconds.
+
+Beside this module: ``workbook`` opens the file safely within ``limits`` (checked on the zip
+before openpyxl parses it, docs/hostile-input.md), ``cells`` reads one cell, ``error_report``
+writes the rejected rows.
 """
 
 from __future__ import annotations
@@ -14,24 +18,14 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ..core import industry
 from ..core import uscc as uscc_mod
 from ..core.enterprise import (
     LABELS_ZH,
-    RISK_TAGS,
-    SAFETY_MANAGER_TYPES,
-    SCALES,
-    SECTORS,
-    STANDARDISATION_GRADES,
-    STATUSES,
-    SUPERVISION_CLASSES,
     Enterprise,
     ValidationErrors,
     core_name,
@@ -39,17 +33,35 @@ from ..core.enterprise import (
 )
 from ..core.ids import uuid7
 from ..storage import enterprises as repo
-from ..storage.db import Store
+from ..storage.db import Store, StorageError
 from ..storage.township import list_villages
+from .cells import (  # noqa: F401 — section_of_division is part of this module's API
+    _CODE_IN_TEXT,
+    _CellError,
+    _EMPTY_MARKS,
+    _PARSE_GRADE,
+    _PARSE_SCALE,
+    _PARSE_SECTOR,
+    _PARSE_SM_TYPE,
+    _PARSE_STATUS,
+    _cell_text,
+    _landlord_from_factory,
+    _parse_class,
+    _parse_division,
+    _parse_employees,
+    _parse_revenue,
+    _parse_section,
+    _parse_tags,
+    _village_base,
+    section_of_division,
+)
+from .error_report import write_error_report  # noqa: F401 — part of this module's API
+from .workbook import ImportFileError, candidate_sheets, open_workbook, sheet_rows
 
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 200
 HEADER_SCAN_ROWS = 10
 MIN_HEADERS = 3
-
-
-class ImportFileError(ValueError):
-    """The file cannot be imported at all; ``str(err)`` tells the officer what to do."""
 
 
 class ImportApplyError(RuntimeError):
@@ -162,182 +174,6 @@ def _recognised(cols: list[Column]) -> int:
 
 
 # ---------------------------------------------------------------------------------------------
-# Cell values
-
-class _CellError(ValueError):
-    pass
-
-
-_EMPTY_MARKS = {"/", "-", "—", "——", "－", "无", "暂无", "\\"}
-
-
-def _cell_text(v: Any) -> str:
-    if type(v) is str:  # the common case first: this runs for every cell
-        return v.replace("\u3000", " ").replace("\r", "").strip()
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "是" if v else "否"
-    if isinstance(v, int):
-        return str(v)
-    if isinstance(v, float):
-        return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
-    if isinstance(v, datetime):
-        return v.strftime("%Y-%m-%d")
-    if isinstance(v, date):
-        return v.isoformat()
-    return str(v).replace("\u3000", " ").replace("\r", "").strip()
-
-
-def _number_text(text: str, units: tuple[str, ...]) -> str:
-    t = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")
-    for u in units:
-        t = t.removesuffix(u)
-    return t
-
-
-def _parse_employees(v: Any) -> int:
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
-        if float(v).is_integer() and v >= 0:
-            return int(v)
-        raise _CellError(f"从业人数“{_cell_text(v)}”应为不小于0的整数。")
-    t = _number_text(_cell_text(v), ("人",))
-    if not t.isdigit():
-        raise _CellError(f"从业人数“{_cell_text(v)}”不是有效的数字，请填写整数（如 25）。")
-    return int(t)
-
-
-def _parse_revenue(v: Any, divisor: float) -> float:
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
-        value = float(v)
-    else:
-        t = _number_text(_cell_text(v), ("万元", "万", "元"))
-        try:
-            value = float(t)
-        except ValueError:
-            raise _CellError(f"年营业收入“{_cell_text(v)}”不是有效的数字（单位：万元）。") from None
-    if value < 0:
-        raise _CellError("年营业收入不能为负数。")
-    return round(value / divisor, 4)
-
-
-def _enum_parser(label: str, allowed: tuple[str, ...], synonyms: dict[str, str]):
-    def parse(v: Any) -> str:
-        t = unicodedata.normalize("NFKC", _cell_text(v)).replace(" ", "")
-        if t in allowed:
-            return t
-        if t in synonyms:
-            return synonyms[t]
-        raise _CellError(f"{label}“{_cell_text(v)}”无法识别，应为：" + "、".join(allowed) + "。")
-    return parse
-
-
-_PARSE_SECTOR = _enum_parser("监管行业", SECTORS, {
-    "危险化学品": "危化", "危化品": "危化", "化工": "危化", "冶金行业": "冶金", "机械行业": "机械",
-    "轻工业": "轻工", "纺织业": "纺织", "商贸业": "商贸", "建材行业": "建材", "有色金属": "有色",
-})
-_PARSE_SCALE = _enum_parser("规模", SCALES, {
-    "规模以上": "规上", "规上企业": "规上", "规模以上企业": "规上", "规模以下": "规下", "规下企业": "规下",
-    "规模以下企业": "规下", "小微企业": "小微", "小型": "小微", "微型": "小微", "小型企业": "小微",
-    "微型企业": "小微", "个体工商户": "个体", "个体户": "个体",
-})
-_PARSE_STATUS = _enum_parser("状态", STATUSES, {
-    "存续": "在营", "在业": "在营", "开业": "在营", "正常": "在营", "营业": "在营", "生产": "在营",
-    "正常生产": "在营", "在产": "在营", "停业": "停产", "歇业": "停产", "停产整顿": "停产", "半停产": "停产",
-    "注销": "关闭", "吊销": "关闭", "关停": "关闭", "已关闭": "关闭", "已注销": "关闭", "迁出": "关闭",
-})
-_PARSE_SM_TYPE = _enum_parser("安全管理人员类型", SAFETY_MANAGER_TYPES, {
-    "专职安全员": "专职", "兼职安全员": "兼职", "委托": "委托服务", "第三方": "委托服务",
-    "第三方服务": "委托服务", "托管": "委托服务", "委托第三方": "委托服务",
-})
-_PARSE_GRADE = _enum_parser("标准化等级", STANDARDISATION_GRADES, {
-    "一级达标": "一级", "二级达标": "二级", "三级达标": "三级", "小微企业达标": "小微达标",
-    "小微": "小微达标", "未评级": "未定级", "未达标": "未定级", "无等级": "未定级", "否": "未定级",
-})
-
-
-def _parse_class(v: Any) -> str:
-    t = unicodedata.normalize("NFKC", _cell_text(v)).replace(" ", "").upper()
-    t = re.sub(r"[类级]$", "", t)
-    if t in SUPERVISION_CLASSES:
-        return t
-    raise _CellError(f"监管分级“{_cell_text(v)}”无法识别，应为：" + "、".join(SUPERVISION_CLASSES) + "。")
-
-
-_TAG_SPLIT = re.compile(r"[、，,;；/\s]+")
-
-
-def _parse_tags(v: Any) -> list[str]:
-    parts = [p for p in _TAG_SPLIT.split(_cell_text(v)) if p and p not in _EMPTY_MARKS]
-    unknown = [p for p in parts if p not in RISK_TAGS]
-    if unknown:
-        raise _CellError("风险标签“" + "、".join(unknown) + "”无法识别，可用的标签：" + "、".join(RISK_TAGS) + "。")
-    return list(dict.fromkeys(parts))
-
-
-# GB/T 4754-2017 门类 and 大类 come from the one table in resources/ (core.industry).
-def _gbt_sections() -> dict[str, str]:
-    return dict(industry.sections())
-
-
-def _gbt_divisions() -> dict[str, str]:
-    return {code: name for code, name, _sec in industry.divisions()}
-
-
-def section_of_division(code: str) -> str:
-    """门类 letter of a two-digit 大类 code ("" if unknown)."""
-    return industry.section_of(code)
-
-
-def _parse_section(v: Any) -> str:
-    t = unicodedata.normalize("NFKC", _cell_text(v)).replace(" ", "")
-    m = re.match(r"^([A-Ta-t])(?![A-Za-z])", t)
-    if m:
-        return m.group(1).upper()
-    by_name = {v: k for k, v in _gbt_sections().items()}
-    if t in by_name:
-        return by_name[t]
-    raise _CellError(f"行业门类“{_cell_text(v)}”无法识别，请填写门类字母（如 C）或名称（如 制造业）。")
-
-
-def _parse_division(v: Any) -> str:
-    t = unicodedata.normalize("NFKC", _cell_text(v)).replace(" ", "")
-    m = re.match(r"^[A-Ta-t]?(\d{2})\d*", t)  # "33", "3311", "C33", "33金属制品业"
-    divisions = _gbt_divisions()
-    if m and m.group(1) in divisions:
-        return m.group(1)
-    by_name = {v: k for k, v in divisions.items()}
-    if t in by_name:
-        return by_name[t]
-    raise _CellError(f"行业大类“{_cell_text(v)}”无法识别，请填写两位大类代码（如 33）或名称（如 金属制品业）。")
-
-
-_VILLAGE_SUFFIXES = ("社区居民委员会", "村民委员会", "居民委员会", "村委会", "居委会", "社区", "村")
-
-
-def _village_base(name: str) -> str:
-    n = re.sub(r"\s", "", unicodedata.normalize("NFKC", name))
-    for s in _VILLAGE_SUFFIXES:
-        if n.endswith(s) and len(n) > len(s):
-            return n[: -len(s)]
-    return n
-
-
-_CODE_IN_TEXT = re.compile(r"[0-9A-HJ-NPQRTUWXY]{18}")
-
-
-def _landlord_from_factory(text: str) -> tuple[str | None, bool]:
-    """Parse the ledger's 是否厂中厂 cell: ("ref", False) for a tenant, (None, True) for "否"."""
-    t = text.strip()
-    if t in ("否", "无", "不是"):
-        return None, True
-    m = re.search(r"出租方[:：]\s*(.+)$", t)
-    if not m:
-        return None, False  # "出租方（承租方3家）", "是": nothing to link
-    return m.group(1).strip(), False
-
-
-# ---------------------------------------------------------------------------------------------
 # The plan
 
 @dataclass
@@ -402,43 +238,6 @@ class ImportReport:
 # ---------------------------------------------------------------------------------------------
 # Reading
 
-def _sniff(path: Path) -> None:
-    """Refuse what openpyxl cannot read with a message that says what to do."""
-    if not path.is_file():
-        raise ImportFileError(f"找不到文件“{path}”，请重新选择。")
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
-            if head[:4] == b"PK\x03\x04":
-                fh.seek(0)
-                try:
-                    with zipfile.ZipFile(fh) as zf:
-                        names = set(zf.namelist())
-                except zipfile.BadZipFile:
-                    raise ImportFileError(
-                        f"文件“{path.name}”已损坏，无法打开。请向县局重新索取文件，或用Excel/WPS打开后另存为.xlsx再导入。"
-                    ) from None
-                if "xl/workbook.xml" not in names:
-                    raise ImportFileError(
-                        f"“{path.name}”不是Excel工作簿（可能是Word文档或压缩包）。请选择.xlsx格式的企业名单。")
-                return
-            if head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-                # An OLE container: an encrypted .xlsx keeps an "EncryptionInfo" stream.
-                fh.seek(0)
-                data = fh.read()
-                if "EncryptionInfo".encode("utf-16-le") in data:
-                    raise ImportFileError(
-                        f"“{path.name}”设置了打开密码，无法读取。请在Excel或WPS中输入密码打开，"
-                        "取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为.xlsx再导入。")
-                raise ImportFileError(
-                    f"“{path.name}”是旧版Excel（.xls）或WPS表格（.et）文件。请用Excel或WPS打开，"
-                    "“另存为”Excel工作簿（.xlsx）后再导入。")
-    except OSError as e:
-        raise ImportFileError(f"无法读取文件“{path}”：{e.strerror or e}。请确认文件未被其他程序占用。") from e
-    raise ImportFileError(
-        f"“{path.name}”不是Excel（.xlsx）文件。如是CSV或其他格式，请用Excel或WPS打开后另存为.xlsx再导入。")
-
-
 class _Registry:
     """The registry preloaded into dicts, so rows are matched without queries."""
 
@@ -483,18 +282,6 @@ class _Registry:
                          "或改正该单元格后重新导入。")
 
 
-def _open_sheet(wb, sheet) -> list:
-    if sheet is None:
-        candidates = [wb.active] + [ws for ws in wb.worksheets if ws is not wb.active]
-        return [ws for ws in candidates if ws is not None and hasattr(ws, "iter_rows")]
-    if isinstance(sheet, int):
-        if 0 <= sheet < len(wb.worksheets):
-            return [wb.worksheets[sheet]]
-    elif sheet in wb.sheetnames:
-        return [wb[sheet]]
-    raise ImportFileError(f"工作簿中没有工作表“{sheet}”，现有工作表：" + "、".join(wb.sheetnames) + "。")
-
-
 def read_workbook(path: str | Path, store: Store, *, sheet: str | int | None = None,
                   progress: Progress | None = None) -> ImportPlan:
     """Parse the county's enterprise list and decide, per row, insert / update / error.
@@ -502,33 +289,14 @@ def read_workbook(path: str | Path, store: Store, *, sheet: str | int | None = N
     Raises :class:`ImportFileError` for a file that is not an .xlsx, is password protected or
     has no recognisable header row. Writes nothing.
     """
-    from openpyxl import load_workbook
-
     path = Path(path)
-    _sniff(path)
-    try:
-        fh = path.open("rb")
-    except OSError as e:
-        raise ImportFileError(f"无法读取文件“{path}”：{e.strerror or e}。") from e
-    try:
-        try:
-            # A file object, not the name: openpyxl refuses names not ending in .xlsx/.xlsm.
-            wb = load_workbook(fh, read_only=True, data_only=True)
-        except Exception as e:  # openpyxl raises many kinds for malformed parts
-            raise ImportFileError(
-                f"无法打开“{path.name}”（{type(e).__name__}）。文件可能已损坏，请用Excel或WPS打开后另存为.xlsx再导入。"
-            ) from e
-        try:
-            return _read(wb, path, store, sheet, progress)
-        finally:
-            wb.close()
-    finally:
-        fh.close()
+    with open_workbook(path) as wb:
+        return _read(wb, path, store, sheet, progress)
 
 
 def _read(wb, path: Path, store: Store, sheet, progress) -> ImportPlan:
-    for ws in _open_sheet(wb, sheet):
-        rows = ws.iter_rows(min_row=1, values_only=True)
+    for ws in candidate_sheets(wb, sheet, path):
+        rows = sheet_rows(ws, path)
         head: list[tuple] = []
         for values in rows:
             head.append(values)
@@ -821,39 +589,43 @@ def apply_plan(store: Store, plan: ImportPlan, *, progress: Progress | None = No
     updates = [r for r in plan.rows if r.action == "update" and r.changed]
     total = len(inserts) + len(updates)
     done = 0
+
+    def prepare(results: list[RowResult], *, new: bool) -> list[dict]:
+        # Pinyin and search keys (the slow part) are worked out before the write lock is taken.
+        nonlocal done
+        out = []
+        for r in results:
+            out.append(store.stamp(repo.derive_keys(r.enterprise.to_row()), new=new))
+            done += 1
+            if progress and done % PROGRESS_EVERY == 0:
+                progress(done, total)
+        return out
+
+    new_rows = prepare(inserts, new=True)
+    changed_rows = prepare(updates, new=False)  # changed rows only
     try:
+        # One short transaction holding only the statements: all or nothing, and another writer
+        # (the inspection window's autosave, the CLI) waits for it within its busy timeout.
         with store.write():
             # Tenants may come before their landlord in the file: check references at commit.
             store.db.execute("PRAGMA defer_foreign_keys = ON")
-            for start in range(0, len(inserts), PROGRESS_EVERY):
-                rows = []
-                for r in inserts[start:start + PROGRESS_EVERY]:
-                    row = repo.derive_keys(r.enterprise.to_row())  # pinyin + search key
-                    rows.append(store.stamp(row, new=True))
-                keys = list(rows[0])
+            if new_rows:
+                keys = list(new_rows[0])
                 store.db.conn.executemany(
                     f"INSERT INTO enterprise ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})",
-                    [[row[k] for k in keys] for row in rows])
-                done += len(rows)
-                if progress:
-                    progress(done, total)
-            for start in range(0, len(updates), PROGRESS_EVERY):
-                rows = []
-                for r in updates[start:start + PROGRESS_EVERY]:  # changed rows only
-                    row = repo.derive_keys(r.enterprise.to_row())
-                    rows.append(store.stamp(row, new=False))
-                keys = [k for k in rows[0] if k not in ("id", "created_at", "deleted")]
+                    [[row[k] for k in keys] for row in new_rows])
+            if changed_rows:
+                keys = [k for k in changed_rows[0] if k not in ("id", "created_at", "deleted")]
                 cur = store.db.conn.executemany(
                     f"UPDATE enterprise SET {', '.join(k + ' = ?' for k in keys)} WHERE id = ? AND deleted = 0",
-                    [[row[k] for k in keys] + [row["id"]] for row in rows])
-                if cur.rowcount != len(rows):
+                    [[row[k] for k in keys] + [row["id"]] for row in changed_rows])
+                if cur.rowcount != len(changed_rows):
                     raise ImportApplyError(
                         "导入失败，未写入任何数据：预览之后登记库中有企业被删除或修改。请重新选择文件再导入。")
-                done += len(rows)
-                if progress:
-                    progress(done, total)
     except ImportApplyError:
         raise
+    except StorageError as e:  # disk full, read-only, another writer too long: already named
+        raise ImportApplyError(f"导入失败，未写入任何数据：{e}") from e
     except sqlite3.IntegrityError as e:
         raise ImportApplyError(
             f"导入失败，未写入任何数据：数据与登记库冲突（{e}），可能是预览后又录入了相同信用代码的企业。"
@@ -867,63 +639,3 @@ def apply_plan(store: Store, plan: ImportPlan, *, progress: Progress | None = No
     return ImportReport(
         inserted=len(inserts), updated=len(updates), unchanged=plan.unchanged,
         errors=[(r.row_number, r.name, list(r.errors)) for r in plan.error_rows], plan=plan)
-
-
-
-# ---------------------------------------------------------------------------------------------
-# Error report
-
-def write_error_report(report_or_plan: ImportReport | ImportPlan, path: str | Path) -> int:
-    """Write the bad rows (Excel row number, reasons, then the row as it was) to an .xlsx.
-
-    Returns the number of rows listed. Raises ``reports.registry_xlsx.ExportError`` (Chinese
-    message) if the file cannot be written; no half-written file is left behind.
-    """
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    from ..reports.registry_xlsx import FONT_NAME, save_workbook_atomic
-
-    plan = report_or_plan if isinstance(report_or_plan, ImportPlan) else report_or_plan.plan
-    if plan is not None:
-        bad = [(r.row_number, r.name, r.errors, r.cells) for r in plan.error_rows]
-        headers = plan.headers
-    else:
-        bad = [(n, name, reasons, ()) for n, name, reasons in report_or_plan.errors]
-        headers = []
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "错误行"
-    head_font = Font(name=FONT_NAME, bold=True)
-    body_font = Font(name=FONT_NAME)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    titles = ["原表行号", "企业名称", "错误原因"] + [h or f"第{i + 1}列" for i, h in enumerate(headers)]
-    ws.append(titles)
-    for cell in ws[1]:
-        cell.font = head_font
-        cell.fill = PatternFill("solid", fgColor="FFF2CC")
-    for number, name, reasons, cells in bad:
-        raw = [_report_value(v) for v in cells]
-        ws.append([number, name, "\n".join(f"{i}. {r}" for i, r in enumerate(reasons, 1))] + raw)
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.font = body_font
-            cell.alignment = wrap
-            if isinstance(cell.value, str):
-                cell.number_format = "@"
-    widths = [9, 30, 60] + [14] * len(headers)
-    for i, w in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(i)].width = w
-    ws.freeze_panes = "B2"
-    save_workbook_atomic(wb, path)
-    return len(bad)
-
-
-def _report_value(v: Any) -> Any:
-    # Long numbers (codes, phones) as text so Excel shows every digit.
-    if isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10 ** 11:
-        return str(v)
-    if isinstance(v, float) and abs(v) >= 1e11:
-        return _cell_text(v)
-    return v

@@ -33,25 +33,30 @@ PHOTO_MAX_PX = 1600          # photos are downscaled so a batch PDF stays printa
 PHOTO_MAX_BYTES = 1_500_000
 
 
-def render(kind: str, content: dict, *, doc_no: str) -> bytes:
-    """One document as PDF bytes. ``content`` is the stored ``to_dict()`` of its content."""
+def render(kind: str, content: dict, *, doc_no: str, photos_root: str | os.PathLike | None = None) -> bytes:
+    """One document as PDF bytes. ``content`` is the stored ``to_dict()`` of its content;
+    ``photos_root`` is the folder its relative photo paths resolve against."""
     doc = d.content_from_dict(kind, content)
-    return build([_story(doc, doc_no)], title=f"{doc.title} {doc_no}", author=doc.authority.name)
+    return build([_story(_frozen_photos(doc, doc_no, photos_root), doc_no)],
+                 title=f"{doc.title} {doc_no}", author=doc.authority.name)
 
 
 def render_document(store: Store, document_id: str) -> bytes:
     """One issued document as PDF bytes, reprinted from its frozen content (never from the
     current settings), with the number it was issued under."""
+    from .. import paths
+
     kind, content, doc_no = frozen_document(store, document_id)
-    return render(kind, content, doc_no=doc_no)
+    return render(kind, content, doc_no=doc_no, photos_root=paths.photos_dir(store.path))
 
 
-def render_many(batch: Iterable[tuple[str, dict, str]]) -> bytes:
+def render_many(batch: Iterable[tuple[str, dict, str]], *, photos_root: str | os.PathLike | None = None) -> bytes:
     """Several documents in one PDF (a day's printing); each starts on a new page and has its
     own ``共 N 页 第 M 页``."""
     stories = []
     for kind, content, doc_no in batch:
-        stories.append(_story(d.content_from_dict(kind, content), doc_no))
+        doc = d.content_from_dict(kind, content)
+        stories.append(_story(_frozen_photos(doc, doc_no, photos_root), doc_no))
     if not stories:
         raise ValueError("没有需要打印的文书。")
     return build(stories, title="执法文书")
@@ -418,6 +423,31 @@ def _inspection_record(doc: d.InspectionRecord, doc_no: str, st: Styles) -> list
 
 
 # --- photos --------------------------------------------------------------------------------
+
+def _frozen_photos(doc: d.DocumentContent, doc_no: str, photos_root) -> d.DocumentContent:
+    """The record with its photo paths resolved, after checking every photo whose hash was
+    frozen: evidence that changed (or vanished) since the record was issued is never printed."""
+    photos = getattr(doc, "photos", ())
+    if not photos:
+        return doc
+    from dataclasses import replace
+
+    from ..storage.photos import file_sha256, resolve
+
+    resolved = []
+    for n, ph in enumerate(photos, 1):
+        path = resolve(photos_root, ph.path)
+        if ph.sha256:
+            actual = file_sha256(path)
+            if actual != ph.sha256:
+                what = "已缺失" if actual is None else "已被改动（与出具时的哈希不一致）"
+                raise ValueError(
+                    f"{doc.title}{doc_no}的现场照片{n}（{os.path.basename(ph.path)}）{what}，"
+                    "为保证证据真实，拒绝打印该记录。请将原照片文件放回数据文件夹，"
+                    "可运行“inspector verify --full”查看全部问题。")
+        resolved.append(replace(ph, path=str(path)))
+    return replace(doc, photos=tuple(resolved))
+
 
 def _image(path: str, max_w: float, max_h: float) -> Flowable:
     """The photo scaled into the box; EXIF-rotated and downscaled when large."""

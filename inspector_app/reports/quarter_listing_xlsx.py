@@ -37,12 +37,13 @@ def write_quarter_listing_xlsx(rows: list[dict], path, *, title: str, progress=N
 
     from ..core.findings import STATE_LABELS
     from .registry_xlsx import save_workbook_atomic
+    from .xlsx_safe import put
 
     wb = Workbook()
     ws = wb.active
     ws.title = "挂牌督办"
     ncols = len(QUARTER_COLUMNS) + 1
-    ws.cell(1, 1, title).font = Font(bold=True, size=14)
+    put(ws.cell(1, 1), title).font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
     ws.cell(1, 1).alignment = Alignment(horizontal="center")
     thin = Side(style="thin")
@@ -65,7 +66,7 @@ def write_quarter_listing_xlsx(rows: list[dict], path, *, title: str, progress=N
                 v = STATE_LABELS.get(v, v)
             values.append("" if v is None else v)
         for col, v in enumerate(values, 1):
-            cell = ws.cell(i + 2, col, v)
+            cell = put(ws.cell(i + 2, col), v)  # data as literal text, never a formula
             cell.border = border
             cell.alignment = Alignment(vertical="top", wrap_text=True)
         if progress and i % 50 == 0:

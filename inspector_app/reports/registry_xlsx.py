@@ -19,6 +19,7 @@ from ..core import settings as S
 from ..storage import settings
 from ..storage.db import Store
 from ..storage.enterprises import SearchQuery, search_ids
+from .xlsx_safe import put
 
 FONT_NAME = "宋体"  # Excel and WPS on Chinese Windows have it; LibreOffice substitutes a CJK face
 PROGRESS_EVERY = 200
@@ -218,7 +219,7 @@ def export_registry(store: Store, path: str | Path, *, query: SearchQuery | None
     ws.merged_cells.add(f"A2:{last_col}2")
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{HEADER_ROW + max(total, 1)}"
 
-    title = WriteOnlyCell(ws, f"{township}辖区企业基本情况台账")
+    title = put(WriteOnlyCell(ws), f"{township}辖区企业基本情况台账")
     title.font = Font(name=FONT_NAME, size=16, bold=True)
     title.alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 30
@@ -250,7 +251,9 @@ def export_registry(store: Store, path: str | Path, *, query: SearchQuery | None
         for r in _fetch(store, ids):
             done += 1
             for c, v in zip(row_cells, _values(done, r, landlords, tenants)):
-                c.value = None if v == "" else v  # styled empty cell: keeps the border
+                # Data as literal text ("=…" never a formula, control characters dropped); a
+                # styled empty cell keeps the border.
+                put(c, None if v == "" else v)
             ws.append(row_cells)
             if progress and done % PROGRESS_EVERY == 0:
                 progress(done, total)

@@ -12,6 +12,8 @@ is recognised without loading the migrations machinery.
 
 from __future__ import annotations
 
+import os
+import re
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,9 +21,12 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from .. import paths
 from ..core import clock
 from ..core import settings as S
 from ..core.ids import HybridClock, uuid7
+from .errors import (BUSY_TIMEOUT_MS, DatabaseMissingError, NewerSchemaError, NotOurDatabaseError,
+                     ReadOnlyDatabaseError, StorageError, translate)
 from .schema import APPLICATION_ID, LATEST_MIGRATION, MIGRATION_SET
 
 if TYPE_CHECKING:
@@ -30,8 +35,7 @@ if TYPE_CHECKING:
 SYNC_COLUMNS = ("id", "hlc", "origin", "deleted", "created_at", "updated_at")
 
 
-class StorageError(RuntimeError):
-    """A storage failure with an officer-facing Chinese message."""
+__all__ = ["StorageError", "Store", "open_db", "open_memory", "holds_data", "require", "not_found"]
 
 
 @dataclass
@@ -64,14 +68,21 @@ class Store:
             with self.db.atomic():
                 yield self
             return
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Waits up to the busy timeout for another writer, then fails as DatabaseBusyError.
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            raise translate(e, self.path) from e
         try:
             yield self
             conn.execute("UPDATE clock SET hlc = max(hlc, ?) WHERE id = 1", [self.clock.last])
             conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as e:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if isinstance(e, sqlite3.OperationalError):
+                # Disk full, read-only, locked: named as such (a rule's IntegrityError stays as is).
+                raise translate(e, self.path) from e
             raise
 
     def stamp(self, row: dict, *, new: bool) -> dict:
@@ -153,8 +164,6 @@ def _configure(conn: sqlite3.Connection, *, memory: bool) -> None:
     # FULL: an issued legal document must survive a power cut (WAL + NORMAL may lose commits).
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
-    conn.execute("PRAGMA trusted_schema=OFF")
-    conn.execute("PRAGMA busy_timeout=5000")
 
 
 def _schema_current(conn: sqlite3.Connection) -> bool:
@@ -168,13 +177,55 @@ def _schema_current(conn: sqlite3.Connection) -> bool:
     return row is not None
 
 
-def _prepare(conn: sqlite3.Connection, *, memory: bool, device: str | None) -> Store:
-    _configure(conn, memory=memory)
+_VERSION = re.compile(r"^m(\d+)_")
+
+
+def schema_version(name: str) -> int:
+    """The number of a migration ("m007_audit" → 7); migrations are numbered in order."""
+    m = _VERSION.match(name)
+    return int(m.group(1)) if m else 10 ** 6  # an unnumbered name: not one this code wrote
+
+
+KNOWN_VERSION = schema_version(LATEST_MIGRATION)
+
+_OURS = "所选文件不是本软件的数据库，为避免损坏其他程序的数据，不会写入该文件。请重新选择数据文件（inspector.sqlite）。"
+_NEWER = ("数据库“{path}”由更新版本的本软件建立或升级过（数据版本{found}，本程序只认识到版本{known}），"
+          "本程序不会写入该文件，以免损坏数据。请把本软件更新到最新版本后再打开。")
+
+
+def _check_identity(conn: sqlite3.Connection, path: Path | None) -> None:
+    """Refuse, reading only, a file this code must not write: another application's SQLite
+    database, or ours written by a newer version of the app (its schema is beyond this code's)."""
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables and "enterprise" not in tables):
-        raise StorageError("所选文件不是本软件的数据库，请重新选择数据文件。")
-    store = Store(conn=conn, clock=HybridClock(0), device=device or "")
+    if app_id not in (0, APPLICATION_ID):
+        raise NotOurDatabaseError(_OURS)
+    if app_id == 0 and tables and not {"enterprise", "_sqlite_migrations"} <= tables:
+        raise NotOurDatabaseError(_OURS)  # created by someone else, or not finished by us
+    if "_sqlite_migrations" not in tables:
+        return
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])]
+    found = max((schema_version(n) for n in names), default=0)
+    unknown = False
+    if found <= KNOWN_VERSION and names and LATEST_MIGRATION not in names:
+        # Older than this code, or a different branch of the same version: compare by name.
+        from .migrations import migrations
+
+        known = {m.name for m in migrations._migrations}
+        unknown = not set(names) <= known
+    if found > KNOWN_VERSION or unknown:
+        raise NewerSchemaError(_NEWER.format(path=path or "", found=found, known=KNOWN_VERSION))
+
+
+def _prepare(conn: sqlite3.Connection, *, memory: bool, device: str | None, path: Path | None = None) -> Store:
+    # Pragmas that write nothing come first; the identity check reads only, so a file that is not
+    # ours (or is newer) is refused before WAL mode or a migration could change a byte of it.
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA trusted_schema=OFF")
+    _check_identity(conn, path)
+    _configure(conn, memory=memory)
+    store = Store(conn=conn, clock=HybridClock(0), device=device or "", path=path)
     if not _schema_current(conn):
         from .migrations import migrations
 
@@ -188,16 +239,64 @@ def _prepare(conn: sqlite3.Connection, *, memory: bool, device: str | None) -> S
     return store
 
 
-def open_db(path: str | Path, *, device: str | None = None) -> Store:
-    """Open (creating and migrating if needed) the database file at ``path``."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _missing(path: Path) -> DatabaseMissingError:
+    return DatabaseMissingError(
+        f"找不到文件“{path}”：该位置还没有数据库。请检查文件名和文件夹是否正确；如需新建，"
+        "请启动程序按设置向导新建，或运行“inspector demo”生成演示数据库。")
+
+
+def _create_private(path: Path) -> None:
+    """A new, empty database file readable only by the user (SQLite gives its -wal and -shm
+    the same permissions); missing folders are created private too."""
+    paths.private_dir(path.parent)
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=True)
-        store = _prepare(conn, memory=False, device=device)
-    except sqlite3.DatabaseError as e:
-        raise StorageError(f"无法打开数据库“{path}”：{e}。文件可能已损坏，请从备份恢复。") from e
-    store.path = path
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return  # created meanwhile by another process: opened as it is
+    os.close(fd)
+    paths.private_dir(paths.photos_dir(path))
+
+
+def open_db(path: str | Path, *, device: str | None = None, create: bool = False) -> Store:
+    """Open (migrating if needed) the database file at ``path``.
+
+    A missing file is created only with ``create=True`` (the setup wizard's first run, the demo);
+    otherwise it is a :class:`DatabaseMissingError`, so a mistyped path never becomes a new,
+    empty database. Another application's file and one written by a newer version are refused
+    without a byte written; a read-only file is refused as such. The file (and its photos folder)
+    is made readable only by the user.
+    """
+    path = Path(path)
+    try:
+        if not path.exists():
+            if not create:
+                raise _missing(path)
+            _create_private(path)
+        elif path.is_dir():
+            raise StorageError(f"“{path}”是文件夹，不是数据库文件，请给出数据文件的文件名。")
+        if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            raise ReadOnlyDatabaseError(
+                f"数据库文件“{path}”是只读的（文件或文件夹设为只读、位于只读的U盘或光盘，或当前用户没有写入权限），"
+                "本程序需要写入才能工作。请把数据文件复制到本机硬盘上可写的文件夹，或取消只读属性后重试。")
+        paths.make_private(path)
+    except OSError as e:
+        raise translate(e, path) from e
+    conn = None
+    try:
+        # mode=rw: never creates the file (a missing one was refused or created above).
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None,
+                               check_same_thread=True)
+        store = _prepare(conn, memory=False, device=device, path=path)
+    except sqlite3.Error as e:
+        if conn is not None:
+            conn.close()
+        err = translate(e, path)
+        if err is e:
+            raise StorageError(f"无法打开数据库“{path}”：{e}。文件可能已损坏；如有备份，请从备份恢复。") from e
+        raise err from e
+    except StorageError:
+        conn.close()
+        raise
     return store
 
 

@@ -30,7 +30,9 @@ from ..core import settings as S
 from ..core.dates import as_date, check_iso
 from ..core.officers import require_two_officers
 from .db import Store, not_found, now_iso, require
+from . import audit
 from . import findings as findings_store
+from . import series as series_store
 from . import settings
 from .findings import _insert, _update_row
 
@@ -183,6 +185,7 @@ def issue_document(store: Store, *, kind: str, content: dict, enterprise_id: str
                 raise ValueError(f"原文书已被{later[0]}更正，请对最新的文书进行更正。")
         series = series_code(store)
         year = issued_on.year
+        series_store.check_can_issue(store, series, kind, year)  # blocked after a restore
         seq = _next_seq(store, series, kind, year)
         doc_no = _number(store, obj.authority, kind, year, seq, series)
         stored = obj.to_dict()
@@ -195,6 +198,7 @@ def issue_document(store: Store, *, kind: str, content: dict, enterprise_id: str
         }
         store.stamp(row, new=True)
         _insert(store, "document", row)
+        audit.record(store, "correct" if supersedes_id else "issue", "document", row["id"])
     return get_document(store, row["id"])
 
 
@@ -209,19 +213,23 @@ def peek_doc_no(store: Store, kind: str, *, year: int | None = None) -> str:
     return _number(store, authority, kind, year, (row[0] if row else 0) + 1, series)
 
 
-def raise_high_water(store: Store, series: str, kind: str, year: int, last: int) -> int:
+def raise_high_water(store: Store, series: str, kind: str, year: int, last: int, *,
+                     source: str = "county") -> int:
     """Apply the county's high-water mark: ``last = max(local, county)``; returns the result.
 
-    Defence against a laptop restored from an old backup re-issuing numbers already used.
+    Defence against a laptop restored from an old backup re-issuing numbers already used: it
+    also confirms the series if a restore blocked it (``storage.series``).
     """
     if int(last) < 0:
         raise ValueError("编号上限不能为负数。")
     with store.write():
-        return store.conn.execute(
+        result = store.conn.execute(
             "INSERT INTO doc_seq (series, kind, year, last) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (series, kind, year) DO UPDATE SET last = max(last, excluded.last) RETURNING last",
             [series, kind, int(year), int(last)],
         ).fetchall()[0][0]
+        series_store.mark_confirmed(store.conn, series, kind, int(year), result, at=now_iso(), source=source)
+        return result
 
 
 def void_document(store: Store, document_id: str, *, reason: str) -> dict:
@@ -235,6 +243,7 @@ def void_document(store: Store, document_id: str, *, reason: str) -> dict:
         change = {"status": "void", "void_reason": reason.strip(), "voided_at": now_iso()}
         store.stamp(change, new=False)
         _update_row(store, "document", document_id, change)
+        audit.record(store, "void", "document", document_id)
         if row["kind"] in findings_store.ORDER_DOCUMENT_KINDS:
             findings_store.release_order(store, document_id, reason=f"{row['doc_no']}作废：{reason.strip()}")
     return get_document(store, document_id)
@@ -273,6 +282,7 @@ def record_service(store: Store, document_id: str, *, served_at, served_how: str
                          witness=witness), row["issued_at"])
         store.stamp(cols, new=False)
         _update_row(store, "document", document_id, cols)
+        audit.record(store, "serve", "document", document_id)
         findings_store.serve_orders(store, document_id, on=cols["served_at"][:10])
     return get_document(store, document_id)
 
@@ -335,6 +345,14 @@ def get_document(store: Store, document_id: str) -> dict | None:
     ``superseded_by_id`` and ``superseded_by_doc_no``."""
     rows = _query(store, "d.id = ? AND d.deleted = 0", [document_id])
     return rows[0] if rows else None
+
+
+def require_document(store: Store, document_id: str, what: str = "该文书") -> dict:
+    """:func:`get_document`, or the one not-found message (``what`` names the document)."""
+    row = get_document(store, document_id)
+    if row is None:
+        raise not_found(what, "请刷新后重试。")
+    return row
 
 
 def content_of(store: Store, document_id: str) -> docs.DocumentContent:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 
 from ..core import findings as rules
 from ..core.dates import as_date, parse_date
+from . import audit
 from .db import Store, not_found, now_iso, require
 
 # Documents that can order a rectification (the decision that starts the clock).
@@ -134,6 +135,7 @@ def create_finding(store: Store, *, enterprise_id: str, inspection_id: str | Non
         store.stamp(row, new=True)
         _insert(store, "finding", row)
         _event(store, row["id"], "registered", at=found, to_state="registered")
+        audit.record(store, "register", "finding", row["id"])
     return row["id"]
 
 
@@ -155,6 +157,14 @@ def get_finding(store: Store, finding_id: str) -> dict | None:
     )
     row = cur.fetchone()
     return dict(zip([d[0] for d in cur.description], row)) if row else None
+
+
+def require_finding(store: Store, finding_id: str, what: str = "所选隐患") -> dict:
+    """:func:`get_finding`, or the one not-found message (``what`` names the finding)."""
+    row = get_finding(store, finding_id)
+    if row is None:
+        raise not_found(what, "请刷新列表后重试。")
+    return row
 
 
 def events(store: Store, finding_id: str) -> list[dict]:
@@ -179,6 +189,7 @@ def delete_finding(store: Store, finding_id: str, *, reason: str) -> None:
             raise ValueError("该隐患已下达整改文书或已办理，不能删除；如登记有误，请在复查意见中说明。")
         _update(store, finding_id, {"deleted": 1})
         _event(store, finding_id, "deleted", from_state=f["state"], to_state=f["state"], note=reason.strip())
+        audit.record(store, "delete", "finding", finding_id)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -346,6 +357,7 @@ def close_finding(store: Store, finding_id: str, *, on, note: str = "") -> None:
         if when < f["found_on"]:
             raise ValueError("销号日期不能早于发现日期。")
         _apply(store, f, "close", at=when, note=note, changes={"closed_on": when})
+        audit.record(store, "close", "finding", finding_id)
 
 
 # ---------------------------------------------------------------------------------------------

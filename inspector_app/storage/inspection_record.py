@@ -15,12 +15,11 @@ from datetime import datetime
 
 from ..core import documents as docs
 from ..core.dates import local_naive
-from .. import paths
 from .db import Store
 from .documents import authority_from_settings, documents_for_inspection, issue_document
 from .findings import findings_for_inspection
 from .inspections import InspectionSession, _clean_question, open_inspection
-from .photos import photo_path
+from .photos import relative_path
 from .township import get_officers
 
 # Photos of these kinds go to the annex even when not attached to a failed item.
@@ -93,7 +92,6 @@ def _finding_text(f: dict) -> str:
 
 
 def _annex_photos(store: Store, session: InspectionSession, failed_keys: list[str]) -> list[docs.Photo]:
-    root = paths.photos_dir(store.path)
     order = {k: i for i, k in enumerate(failed_keys)}
     chosen = [p for p in session.photos
               if p["item_key"] in order or p["kind"] in ANNEX_PHOTO_KINDS]
@@ -110,7 +108,8 @@ def _annex_photos(store: Store, session: InspectionSession, failed_keys: list[st
                 caption = _short(session.item(p["item_key"]).question, 60)
             except KeyError:  # an item key not in the snapshot: keep the photo, no caption
                 caption = ""
-        out.append(docs.Photo(path=str(photo_path(root, p["sha256"])), caption=caption))
+        # Frozen relative to the photos folder, with the hash the renderer checks.
+        out.append(docs.Photo(path=relative_path(p["sha256"]), caption=caption, sha256=p["sha256"]))
     return out
 
 

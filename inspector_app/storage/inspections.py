@@ -30,6 +30,7 @@ from ..core.enterprise import Enterprise
 from ..core.forms import CHOICES, ChecklistForm, Item, assemble, load_forms
 from ..core.obligations import obligations_form
 from ..core.officers import require_two_officers
+from . import audit
 from . import findings as findings_store
 from .db import Store, not_found, now_iso, require
 from .photos import photos_for
@@ -600,6 +601,7 @@ def finalise(store: Store, inspection_id: str, *, findings: list[dict], ended_at
         store.db.execute(
             f"UPDATE inspection SET status = 'final', finalised_at = ?, ended_at = ?, {sets} WHERE id = ?",
             [now_iso(), end, *params, inspection_id])
+        audit.record(store, "finalise", "inspection", inspection_id)
     _item_cache.pop(inspection_id, None)
     return ids
 

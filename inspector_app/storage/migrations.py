@@ -295,8 +295,321 @@ END;
 """)
 
 
+def _relative_photos(content: dict) -> bool:
+    """Rewrite a record's frozen absolute photo paths as paths relative to the photos folder,
+    with the sha256 each file was named by when it was stored (its hash at freeze time)."""
+    import re
+    from pathlib import PurePath
+
+    changed = False
+    for ph in content.get("photos") or []:
+        path = str(ph.get("path", ""))
+        stem = PurePath(path.replace("\\", "/")).stem
+        if re.fullmatch(r"[0-9a-f]{64}", stem):
+            rel = f"{stem[:2]}/{stem}.jpg"
+            if ph.get("path") != rel or ph.get("sha256") != stem:
+                ph["path"], ph["sha256"] = rel, stem
+                changed = True
+    return changed
+
+
 @migrations()
-def m002_officer_week(db: Database) -> None:
+def m002_trust(db: Database) -> None:
+    """Records you can trust: the audit chain, blocked number series after a restore, relative
+    photo paths with frozen hashes, and protection triggers generated from ``storage.protect``."""
+    import json
+
+    from .audit import baseline
+    from .db import now_iso
+    from .protect import SUPERSEDED_TRIGGERS, install_triggers
+
+    _run(db, """
+-- Local: the hash-chained log of legal acts (storage/audit.py); append-only by trigger.
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    device TEXT NOT NULL,
+    action TEXT NOT NULL,
+    record_kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    content_sha256 TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE
+);
+CREATE INDEX audit_log_record ON audit_log(record_kind, record_id, seq);
+
+-- Local: after a restore every number series of this laptop is blocked until the officer (or a
+-- county bundle) confirms its high-water mark (storage/series.py).
+CREATE TABLE series_block (
+    series TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    blocked_at TEXT NOT NULL,
+    backup_taken_at TEXT NOT NULL DEFAULT '',
+    backup_last INTEGER NOT NULL DEFAULT 0,
+    confirmed_last INTEGER,
+    confirmed_at TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (series, kind, year)
+);
+
+-- Local: how far the start-up verification got (storage/verify.py, incremental).
+CREATE TABLE verify_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    checked_seq INTEGER NOT NULL DEFAULT 0,
+    checked_hash TEXT NOT NULL DEFAULT '',
+    checked_at TEXT NOT NULL DEFAULT ''
+);
+""")
+    conn = db.conn
+    for name in SUPERSEDED_TRIGGERS:
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    # The one rewrite of frozen text ever made: absolute photo paths become relative (the file
+    # name IS the photo's sha256, so the hash frozen is the one the photo had when stored).
+    for doc_id, content in conn.execute(
+            "SELECT id, content FROM document WHERE kind = 'inspection_record'").fetchall():
+        data = json.loads(content)
+        if _relative_photos(data):
+            conn.execute("UPDATE document SET content = ? WHERE id = ?",
+                         [json.dumps(data, ensure_ascii=False, sort_keys=True), doc_id])
+    row = conn.execute("SELECT value FROM setting WHERE key = 'device_code'").fetchone()
+    device = (json.loads(row[0]) if row else "") or "DEV"
+    baseline(conn, at=now_iso(), device=device)
+    install_triggers(conn)
+
+
+@migrations()
+def m003_ledgers(db: Database) -> None:
+    # The seven township ledgers (澄政发〔2012〕80号（四）): the records not already kept by the
+    # inspections, findings and documents, and the quarter's close with its frozen snapshot.
+    _run(db, f"""
+CREATE TABLE ledger_activity (
+    id TEXT PRIMARY KEY,
+    on_date TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    audience TEXT NOT NULL DEFAULT '',
+    participants INTEGER NOT NULL DEFAULT 0,
+    hours REAL NOT NULL DEFAULT 0,
+    content TEXT NOT NULL DEFAULT '',
+    place TEXT NOT NULL DEFAULT '',
+    organiser TEXT NOT NULL DEFAULT '',
+    village_id TEXT REFERENCES village(id),
+    enterprise_id TEXT REFERENCES enterprise(id),
+    photos TEXT NOT NULL DEFAULT '[]',
+    notes TEXT NOT NULL DEFAULT '',
+    {SYNC}
+);
+CREATE INDEX ledger_activity_date ON ledger_activity(on_date);
+
+CREATE TABLE ledger_equipment (
+    id TEXT PRIMARY KEY,
+    enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+    category TEXT NOT NULL,
+    name TEXT NOT NULL,
+    model TEXT NOT NULL DEFAULT '',
+    reg_no TEXT NOT NULL DEFAULT '',
+    device_code TEXT NOT NULL DEFAULT '',
+    factory_no TEXT NOT NULL DEFAULT '',
+    location TEXT NOT NULL DEFAULT '',
+    commissioned_on TEXT NOT NULL DEFAULT '',
+    last_inspected_on TEXT NOT NULL DEFAULT '',
+    result TEXT NOT NULL DEFAULT '',
+    inspection_body TEXT NOT NULL DEFAULT '',
+    report_no TEXT NOT NULL DEFAULT '',
+    interval_months INTEGER,
+    next_due TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT '在用',
+    notes TEXT NOT NULL DEFAULT '',
+    {SYNC}
+);
+CREATE INDEX ledger_equipment_enterprise ON ledger_equipment(enterprise_id);
+CREATE INDEX ledger_equipment_due ON ledger_equipment(next_due) WHERE deleted = 0 AND status = '在用';
+
+CREATE TABLE ledger_person (
+    id TEXT PRIMARY KEY,
+    enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+    role TEXT NOT NULL,
+    name TEXT NOT NULL,
+    id_no TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    category TEXT NOT NULL DEFAULT '',
+    item TEXT NOT NULL DEFAULT '',
+    cert_kind TEXT NOT NULL DEFAULT '',
+    cert_no TEXT NOT NULL DEFAULT '',
+    issuer TEXT NOT NULL DEFAULT '',
+    first_issued_on TEXT NOT NULL DEFAULT '',
+    issued_on TEXT NOT NULL DEFAULT '',
+    valid_until TEXT NOT NULL DEFAULT '',
+    last_review_on TEXT NOT NULL DEFAULT '',
+    review_extended INTEGER NOT NULL DEFAULT 0,
+    review_due TEXT NOT NULL DEFAULT '',
+    expires_on TEXT NOT NULL DEFAULT '',
+    trained_on TEXT NOT NULL DEFAULT '',
+    training_hours REAL NOT NULL DEFAULT 0,
+    on_duty INTEGER NOT NULL DEFAULT 1,
+    notes TEXT NOT NULL DEFAULT '',
+    {SYNC}
+);
+CREATE INDEX ledger_person_enterprise ON ledger_person(enterprise_id);
+CREATE INDEX ledger_person_expiry ON ledger_person(expires_on) WHERE deleted = 0;
+
+CREATE TABLE ledger_hazard_source (
+    id TEXT PRIMARY KEY,
+    enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+    name TEXT NOT NULL,
+    substance TEXT NOT NULL DEFAULT '',
+    quantity_t REAL NOT NULL DEFAULT 0,
+    grade TEXT NOT NULL DEFAULT '',
+    filing_no TEXT NOT NULL DEFAULT '',
+    filed_on TEXT NOT NULL DEFAULT '',
+    reviewed_on TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT '在用',
+    notes TEXT NOT NULL DEFAULT '',
+    {SYNC}
+);
+CREATE INDEX ledger_hazard_source_enterprise ON ledger_hazard_source(enterprise_id);
+
+CREATE TABLE ledger_accident (
+    id TEXT PRIMARY KEY,
+    occurred_at TEXT NOT NULL,
+    place TEXT NOT NULL DEFAULT '',
+    enterprise_id TEXT REFERENCES enterprise(id),
+    type TEXT NOT NULL,
+    deaths INTEGER NOT NULL DEFAULT 0,
+    serious_injuries INTEGER NOT NULL DEFAULT 0,
+    minor_injuries INTEGER NOT NULL DEFAULT 0,
+    missing INTEGER NOT NULL DEFAULT 0,
+    direct_loss_wan REAL NOT NULL DEFAULT 0,
+    grade TEXT NOT NULL DEFAULT '一般',
+    summary TEXT NOT NULL DEFAULT '',
+    cause TEXT NOT NULL DEFAULT '',
+    reported_at TEXT NOT NULL DEFAULT '',
+    reported_to TEXT NOT NULL DEFAULT '',
+    investigation TEXT NOT NULL DEFAULT '',
+    responsibility TEXT NOT NULL DEFAULT '',
+    measures TEXT NOT NULL DEFAULT '',
+    closed_on TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    {SYNC}
+);
+CREATE INDEX ledger_accident_time ON ledger_accident(occurred_at);
+
+CREATE TABLE ledger_action (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    on_date TEXT NOT NULL,
+    title TEXT NOT NULL,
+    place TEXT NOT NULL DEFAULT '',
+    lead TEXT NOT NULL DEFAULT '',
+    departments TEXT NOT NULL DEFAULT '',
+    participants INTEGER NOT NULL DEFAULT 0,
+    enterprises_checked INTEGER NOT NULL DEFAULT 0,
+    problems_found INTEGER NOT NULL DEFAULT 0,
+    cases_referred INTEGER NOT NULL DEFAULT 0,
+    content TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    {SYNC}
+);
+CREATE INDEX ledger_action_date ON ledger_action(kind, on_date);
+
+CREATE TABLE ledger_supervisor (
+    id TEXT PRIMARY KEY,
+    village_id TEXT NOT NULL REFERENCES village(id),
+    name TEXT NOT NULL,
+    id_no TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    full_time INTEGER NOT NULL DEFAULT 0,
+    cert_no TEXT NOT NULL DEFAULT '',
+    trained_on TEXT NOT NULL DEFAULT '',
+    exam_passed INTEGER NOT NULL DEFAULT 1,
+    active INTEGER NOT NULL DEFAULT 1,
+    notes TEXT NOT NULL DEFAULT '',
+    {SYNC}
+);
+
+CREATE TABLE ledger_referral (
+    id TEXT PRIMARY KEY,
+    on_date TEXT NOT NULL,
+    enterprise_id TEXT REFERENCES enterprise(id),
+    finding_id TEXT REFERENCES finding(id),
+    to_body TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    doc_no TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    {SYNC}
+);
+CREATE INDEX ledger_referral_date ON ledger_referral(on_date);
+
+CREATE TABLE ledger_quarter_report (
+    id TEXT PRIMARY KEY,
+    enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+    year INTEGER NOT NULL,
+    quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+    received_on TEXT NOT NULL,
+    general_found INTEGER NOT NULL DEFAULT 0,
+    general_rectified INTEGER NOT NULL DEFAULT 0,
+    major_found INTEGER NOT NULL DEFAULT 0,
+    major_rectified INTEGER NOT NULL DEFAULT 0,
+    reporter TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    {SYNC}
+);
+CREATE UNIQUE INDEX ledger_quarter_report_one ON ledger_quarter_report(enterprise_id, year, quarter)
+    WHERE deleted = 0;
+CREATE INDEX ledger_quarter_report_quarter ON ledger_quarter_report(year, quarter);
+
+-- A closed quarter keeps what was reported: the snapshot the export is built from.
+CREATE TABLE ledger_quarter (
+    id TEXT PRIMARY KEY,
+    year INTEGER NOT NULL,
+    quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+    status TEXT NOT NULL DEFAULT 'closed' CHECK (status IN ('closed', 'open')),
+    closed_at TEXT NOT NULL DEFAULT '',
+    closed_by TEXT NOT NULL DEFAULT '',
+    snapshot TEXT NOT NULL DEFAULT '',
+    snapshot_sha256 TEXT NOT NULL DEFAULT '',
+    {SYNC}
+);
+CREATE UNIQUE INDEX ledger_quarter_one ON ledger_quarter(year, quarter) WHERE deleted = 0;
+-- A closed snapshot is frozen: only re-opening (status → open) may follow.
+CREATE TRIGGER ledger_quarter_frozen BEFORE UPDATE ON ledger_quarter
+WHEN OLD.status = 'closed' AND NEW.status = 'closed'
+  AND (NEW.snapshot IS NOT OLD.snapshot OR NEW.snapshot_sha256 IS NOT OLD.snapshot_sha256
+       OR NEW.closed_at IS NOT OLD.closed_at)
+BEGIN
+    SELECT RAISE(ABORT, '该季度已结账，台账快照不可修改；如需更正请先重新开账并说明理由。');
+END;
+
+-- The log of closing and re-opening, append-only.
+CREATE TABLE ledger_quarter_log (
+    id TEXT PRIMARY KEY,
+    quarter_id TEXT NOT NULL REFERENCES ledger_quarter(id),
+    year INTEGER NOT NULL,
+    quarter INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('close', 'reopen')),
+    by_officer TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    snapshot_sha256 TEXT NOT NULL DEFAULT '',
+    {SYNC}
+);
+CREATE INDEX ledger_quarter_log_quarter ON ledger_quarter_log(year, quarter, at);
+CREATE TRIGGER ledger_quarter_log_no_update BEFORE UPDATE ON ledger_quarter_log
+WHEN NEW.action IS NOT OLD.action OR NEW.reason IS NOT OLD.reason OR NEW.at IS NOT OLD.at
+  OR NEW.snapshot_sha256 IS NOT OLD.snapshot_sha256 OR NEW.quarter_id IS NOT OLD.quarter_id
+BEGIN
+    SELECT RAISE(ABORT, '结账记录不可修改。');
+END;
+CREATE TRIGGER ledger_quarter_log_no_delete BEFORE DELETE ON ledger_quarter_log
+BEGIN
+    SELECT RAISE(ABORT, '结账记录不可删除。');
+END;
+""")
+
+
+@migrations()
+def m005_officer_week(db: Database) -> None:
     """Polyphone search keys, retired villages, and the device-code change log (issue 10)."""
     # Alternate pinyin initials (every other reading of a polyphone), each prefixed by \x1f so
     # a first-letter GLOB can anchor on any of them; in the covering index like py_initials.

@@ -23,6 +23,17 @@ PHOTO_KINDS = ("现场", "问题", "整改", "复查")
 MAX_SIDE = 1600
 JPEG_QUALITY = 85
 
+# Hostile or broken pictures are refused before they cost memory: the file size before a byte is
+# read, the pixel count from the header before anything is decoded (Pillow's own default, 89 MP,
+# lets a 64000×2700 JPEG take 2 GB). A 50-MP phone photo (8160×6144) passes; JPEGs are decoded at
+# a reduced scale (draft mode) since they end at MAX_SIDE anyway. Other formats decode at full
+# size, 4 bytes a pixel, so their limit is lower. Peak memory: tests/storage/hostile/.
+MAX_PHOTO_BYTES = 40 * 1024 * 1024
+MAX_JPEG_PIXELS = 64_000_000
+MAX_OTHER_PIXELS = 30_000_000
+# Photo and screenshot formats only: no decoder that hands the file to another program (EPS).
+PHOTO_FORMATS = ("JPEG", "PNG", "WEBP", "BMP", "TIFF", "GIF")  # JPEG opens MPO (dual-camera) files too
+
 _EXIF_DATETIME_ORIGINAL = 0x9003
 _EXIF_DATETIME = 0x0132
 _EXIF_IFD = 0x8769
@@ -30,7 +41,31 @@ _EXIF_IFD = 0x8769
 
 def photo_path(photos_root: str | os.PathLike, sha256: str) -> Path:
     """Where the photo with this hash lives: ``photos_root/ab/abcdef….jpg``."""
-    return Path(photos_root) / sha256[:2] / f"{sha256}.jpg"
+    return Path(photos_root) / relative_path(sha256)
+
+
+def relative_path(sha256: str) -> str:
+    """The photo's path relative to the photos folder, as frozen in a record (always with "/",
+    so a record written on Windows resolves on another system too)."""
+    return f"{sha256[:2]}/{sha256}.jpg"
+
+
+def resolve(photos_root: str | os.PathLike | None, path: str) -> Path:
+    """The file of a photo path frozen in a record: relative paths against ``photos_root``
+    (absolute paths, from records frozen before paths were relative, are taken as they are)."""
+    p = Path(path)
+    if p.is_absolute() or photos_root is None:
+        return p
+    return Path(photos_root) / p
+
+
+def file_sha256(path: str | os.PathLike) -> str | None:
+    """The sha256 of a photo file, or None when it cannot be read."""
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 def _taken_at(img) -> str:
@@ -53,8 +88,14 @@ def normalise_image(data: bytes) -> tuple[bytes, int, int, str]:
     """
     from PIL import Image, ImageOps, UnidentifiedImageError
 
+    Image.MAX_IMAGE_PIXELS = MAX_JPEG_PIXELS  # Pillow's own guard, a backstop to the check below
+    if len(data) > MAX_PHOTO_BYTES:
+        raise _too_large(len(data))
     try:
-        with Image.open(io.BytesIO(data)) as src:
+        with Image.open(io.BytesIO(data), formats=PHOTO_FORMATS) as src:
+            _check_pixels(src.format, *src.size)  # from the header: nothing decoded yet
+            if src.format in ("JPEG", "MPO"):
+                src.draft("RGB", (MAX_SIDE, MAX_SIDE))  # decode at 1/2, 1/4 or 1/8 when that suffices
             src.load()
             taken_at = _taken_at(src)
             img = ImageOps.exif_transpose(src)
@@ -70,8 +111,32 @@ def normalise_image(data: bytes) -> tuple[bytes, int, int, str]:
             # No EXIF is written: orientation is already applied and GPS tags stay private.
             img.save(out, "JPEG", quality=JPEG_QUALITY)
             return out.getvalue(), img.width, img.height, taken_at
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError) as e:
+    except PhotoRefused:
+        raise
+    except Image.DecompressionBombError as e:  # past twice Pillow's limit: refused inside open()
+        raise _too_many_pixels("", MAX_JPEG_PIXELS) from e
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as e:
         raise ValueError("无法读取该图片，文件可能已损坏或不是照片格式，请重新拍摄或选择 JPG/PNG 照片。") from e
+
+
+class PhotoRefused(ValueError):
+    """A picture beyond the size or pixel limits; ``str(err)`` is for the officer."""
+
+
+def _too_large(size: int) -> PhotoRefused:
+    return PhotoRefused(f"照片文件太大（{size / 1048576:.0f} MB，上限 {MAX_PHOTO_BYTES // 1048576} MB），未添加。"
+                        "请用手机相机的默认分辨率拍摄，或选择压缩后的 JPG 照片。")
+
+
+def _too_many_pixels(dims: str, limit: int) -> PhotoRefused:
+    return PhotoRefused(f"照片尺寸过大（{dims}上限约 {limit // 1_000_000} 百万像素），未添加。"
+                        "文件可能已损坏或被恶意构造；请用手机相机的默认分辨率重新拍摄，或选择其他照片。")
+
+
+def _check_pixels(fmt: str | None, width: int, height: int) -> None:
+    limit = MAX_JPEG_PIXELS if fmt in ("JPEG", "MPO") else MAX_OTHER_PIXELS
+    if width * height > limit:
+        raise _too_many_pixels(f"{width}×{height} 像素，", limit)
 
 
 def _write_durable(target: Path, data: bytes) -> None:
@@ -128,8 +193,10 @@ def add_photo(
         status = _inspection_status(store, inspection_id)
         if status is None:
             raise not_found("该检查记录", "无法添加照片。")
-        if status == "final" and finding_id is None:
-            raise ValueError("检查已定稿，不可再添加现场照片；整改照片请在隐患整改中添加。")
+        # A finalised record's evidence is frozen: only a finding's rectification photos may
+        # still name the inspection (a 问题 photo would join the record's annex).
+        if status == "final" and (finding_id is None or kind not in ("整改", "复查")):
+            raise ValueError("检查已定稿，不可再添加现场照片或问题照片；整改照片请在隐患整改中添加。")
     if finding_id is not None:
         require(store, "finding", finding_id, "该隐患记录", hint="无法添加照片。")
 
@@ -137,6 +204,9 @@ def add_photo(
         data = bytes(path_or_bytes)
     else:
         try:
+            size = os.stat(path_or_bytes).st_size  # before reading: a huge file is never loaded
+            if size > MAX_PHOTO_BYTES:
+                raise _too_large(size)
             data = Path(path_or_bytes).read_bytes()
         except OSError as e:
             raise ValueError(f"无法读取该图片“{path_or_bytes}”：文件不存在或无权限，请重新选择。") from e
@@ -200,4 +270,5 @@ def remove_photo(store: Store, photo_id: str) -> None:
         store.db["photo"].update(photo_id, update)
 
 
-__all__ = ["MAX_SIDE", "PHOTO_KINDS", "add_photo", "normalise_image", "photo_path", "photos_for", "remove_photo"]
+__all__ = ["MAX_SIDE", "PHOTO_KINDS", "add_photo", "file_sha256", "normalise_image", "photo_path", "photos_for",
+           "relative_path", "remove_photo", "resolve"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 
@@ -46,6 +47,19 @@ def peak_rss_mb() -> float:
         return pmc.PeakWorkingSetSize / (1024 * 1024)
 
 
+def _ask_create(db_path) -> bool:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        None, QCoreApplication.translate("App", "New database?"),
+        QCoreApplication.translate("App", "There is no database at\n%1\n\nCreate a new, empty database "
+                                   "there? (Choose No if the name or folder is mistyped.)")
+        .replace("%1", str(db_path)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     from PySide6.QtCore import QCoreApplication, QEvent, QTimer
@@ -74,8 +88,18 @@ def main(argv=None) -> int:
 
             if not db_path.exists() or db_path.stat().st_size == 0:
                 create_demo_database(db_path, enterprises=args.enterprises)
-        store = open_db(db_path)
+        # The default location is created on the first run (the setup wizard follows); a file
+        # named with --db / INSPECTOR_DB that does not exist is created only if the officer says so.
+        create = args.db is None and "INSPECTOR_DB" not in os.environ
+        if not create and not db_path.exists() and not args.smoke:
+            create = _ask_create(db_path)
+            if not create:
+                return 1
+        store = open_db(db_path, create=create)
     except (StorageError, ValueError) as e:
+        if args.smoke:  # no one to click a message box away
+            print(f"smoke: {e}", file=sys.stderr)
+            return 2
         QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the database"), str(e))
         return 2
 
@@ -92,6 +116,10 @@ def main(argv=None) -> int:
 
     window = MainWindow(store)
     window.show()
+    if not args.smoke:  # automatic daily backup, its reminder, the quick check of legal records
+        from .backup import startup
+
+        QTimer.singleShot(0, lambda: startup(window))
     if args.smoke:
         def report(window=window):  # bound now: main() deletes its name on the way out
             elapsed = (time.perf_counter() - _T0) * 1000

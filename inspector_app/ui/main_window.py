@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, Q
                                QMainWindow, QMessageBox, QStackedWidget, QWidget)
 
 from .. import __version__
-from ..storage import township
+from ..core import settings as S
+from ..storage import settings
 from ..storage.db import Store
 from . import state
 from .operations import Change, changes
@@ -57,8 +58,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     def _update_title(self) -> None:
-        s = township.settings(self.store)
-        self.setWindowTitle(self.tr("Work-safety inspector") + f" — {s['township'] or ''}")
+        self.setWindowTitle(self.tr("Work-safety inspector") + f" — {settings.get(self.store, S.TOWNSHIP)}")
 
     def _on_records_changed(self, kinds: frozenset, _origin: object) -> None:
         if Change.TOWNSHIP in kinds:
@@ -125,6 +125,15 @@ class MainWindow(QMainWindow):
         for a in (new_action, self.import_action, self.export_action):
             file_menu.addAction(a)
         file_menu.addSeparator()
+        self.backup_action = QAction(self.tr("&Back up data…"), self)
+        self.backup_action.triggered.connect(self.back_up)
+        self.restore_action = QAction(self.tr("&Restore from a backup…"), self)
+        self.restore_action.triggered.connect(self.restore)
+        self.series_action = QAction(self.tr("Confirm document &numbers…"), self)
+        self.series_action.triggered.connect(self.confirm_series)
+        for a in (self.backup_action, self.restore_action, self.series_action):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         setup_action = QAction(self.tr("&Township, authority and officers…"), self)
@@ -176,6 +185,8 @@ class MainWindow(QMainWindow):
     def edit_setup(self) -> None:
         # Settings edit the stored rows (rename, retire, correct); the first-run wizard is for
         # a township not set up yet. Either announces Change.TOWNSHIP: villages, the title.
+        from ..storage import township
+
         if township.is_configured(self.store):
             from .township_settings import TownshipSettingsDialog
 
@@ -184,6 +195,22 @@ class MainWindow(QMainWindow):
             from .setup_wizard import SetupWizard
 
             SetupWizard(self.store, self).exec()
+
+    # Backups: the dialogs import the backup code only when used (off the start-up path).
+    def back_up(self) -> None:
+        from .backup import BackupDialog
+
+        BackupDialog(self.store, self).exec()
+
+    def restore(self) -> None:
+        from .backup import restore_interactive
+
+        restore_interactive(self)
+
+    def confirm_series(self) -> None:
+        from .backup import SeriesConfirmDialog
+
+        SeriesConfirmDialog(self.store, self).exec()
 
     def edit_document_settings(self) -> None:
         from .settings_dialog import DocumentSettingsDialog

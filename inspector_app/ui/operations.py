@@ -69,6 +69,12 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
 
 def show_failure(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     """The one failure handler for user actions."""
+    import sqlite3
+
+    from ..storage.errors import translate
+
+    if isinstance(exc, (sqlite3.Error, OSError)):
+        exc = translate(exc)  # "database is locked" / "disk is full" named in Chinese
     if isinstance(exc, _expected_errors()):
         QMessageBox.warning(parent, title or QCoreApplication.translate("Operations", "Cannot do that"), str(exc) or exc.__class__.__name__)
         return

@@ -10,13 +10,26 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QSpinBox, QVBoxLayout)
 
-from ..core.findings import DEFAULT_REINSPECTION_WINDOW_DAYS
-from ..storage import township
+from ..core import settings as S
+from ..storage import settings, township
 from ..storage.db import Store
-from ..storage.documents import DEFAULT_MAX_FINE_INDIVIDUAL, DEFAULT_MAX_FINE_UNIT
 from .operations import Change, Op
 
 NOTE_STYLE = "color: #666;"
+
+# The settings this dialog edits.
+EDITED = (S.CURRENT_OFFICER, S.REINSPECTION_WINDOW, S.MAX_FINE_INDIVIDUAL, S.MAX_FINE_UNIT, S.BANK_NAME,
+          S.BANK_ACCOUNT, S.AUTHORITY_ADDRESS)
+
+
+def _spin_box(parent, option: S.Option, values: dict, suffix: str) -> QSpinBox:
+    """A spin box over an integer option: its range is the option's, so the box cannot offer a
+    value the option refuses."""
+    box = QSpinBox(parent)
+    box.setRange(option.minimum, option.maximum)
+    box.setSuffix(suffix)
+    box.setValue(values[option.key])
+    return box
 
 
 class DocumentSettingsDialog(QDialog):
@@ -24,31 +37,21 @@ class DocumentSettingsDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("Documents and deadlines"))
-        s = township.settings(store)
+        s = settings.get_many(store, EDITED)
 
         self.officer = QComboBox(self)
         self.officer.addItem(self.tr("(not set)"), "")
         for o in township.list_officers(store):
             self.officer.addItem(f"{o.name}（{o.cert_no}）", o.id)
-        self.officer.setCurrentIndex(max(self.officer.findData(s["current_officer_id"]), 0))
+        self.officer.setCurrentIndex(max(self.officer.findData(s[S.CURRENT_OFFICER.key]), 0))
 
-        self.window_days = QSpinBox(self)
-        self.window_days.setRange(1, 60)
-        self.window_days.setSuffix(self.tr(" days"))
-        self.window_days.setValue(int(store.setting("reinspection_window_days", DEFAULT_REINSPECTION_WINDOW_DAYS)))
+        self.window_days = _spin_box(self, S.REINSPECTION_WINDOW, s, self.tr(" days"))
+        self.max_individual = _spin_box(self, S.MAX_FINE_INDIVIDUAL, s, self.tr(" yuan"))
+        self.max_unit = _spin_box(self, S.MAX_FINE_UNIT, s, self.tr(" yuan"))
 
-        self.max_individual = QSpinBox(self)
-        self.max_individual.setRange(0, 100000)
-        self.max_individual.setSuffix(self.tr(" yuan"))
-        self.max_individual.setValue(int(store.setting("max_fine_individual", DEFAULT_MAX_FINE_INDIVIDUAL)))
-        self.max_unit = QSpinBox(self)
-        self.max_unit.setRange(0, 1000000)
-        self.max_unit.setSuffix(self.tr(" yuan"))
-        self.max_unit.setValue(int(store.setting("max_fine_unit", DEFAULT_MAX_FINE_UNIT)))
-
-        self.bank = QLineEdit(s["bank_name"], self)
-        self.account = QLineEdit(s["bank_account"], self)
-        self.address = QLineEdit(s["authority_address"], self)
+        self.bank = QLineEdit(s[S.BANK_NAME.key], self)
+        self.account = QLineEdit(s[S.BANK_ACCOUNT.key], self)
+        self.address = QLineEdit(s[S.AUTHORITY_ADDRESS.key], self)
 
         form = QFormLayout()
         form.addRow(self.tr("Officer using this laptop:"), self.officer)
@@ -76,19 +79,17 @@ class DocumentSettingsDialog(QDialog):
 
     def accept(self) -> None:  # Qt override: save, then close
         values = {
-            "current_officer_id": self.officer.currentData() or "",
-            "reinspection_window_days": self.window_days.value(),
-            "max_fine_individual": self.max_individual.value(),
-            "max_fine_unit": self.max_unit.value(),
-            "bank_name": self.bank.text().strip(),
-            "bank_account": self.account.text().strip(),
-            "authority_address": self.address.text().strip(),
+            S.CURRENT_OFFICER: self.officer.currentData() or "",
+            S.REINSPECTION_WINDOW: self.window_days.value(),
+            S.MAX_FINE_INDIVIDUAL: self.max_individual.value(),
+            S.MAX_FINE_UNIT: self.max_unit.value(),
+            S.BANK_NAME: self.bank.text().strip(),
+            S.BANK_ACCOUNT: self.account.text().strip(),
+            S.AUTHORITY_ADDRESS: self.address.text().strip(),
         }
 
         def save() -> None:
-            with self.store.write():
-                for key, value in values.items():
-                    self.store.set_setting(key, value)
+            settings.put_many(self.store, values)
 
         saved: list[bool] = []
         Op(self, save, changes={Change.SETTINGS}).success(lambda _r: saved.append(True)).run()

@@ -18,7 +18,7 @@ from ..core.township import officer_row_problems
 from ..storage import settings as settings_store
 from ..storage import township
 from ..storage.db import Store
-from ..storage.township import Officer, TownshipSetup
+from ..storage.township import SETUP_OPTIONS, Officer, TownshipSetup
 from .operations import Change, Op, show_failure
 from .widgets.messages import ERROR_STYLE, HINT_STYLE, error_label, set_message
 
@@ -71,8 +71,8 @@ class AuthorityPage(_Page):
         self.abbr.setMaxLength(4)
         self.review = QLineEdit(s.review_government, self)
         self.court = QLineEdit(s.court, self)
-        self._field(form, QCoreApplication.translate("SetupWizard", "Authority full name:"), self.name, "authority_name")
-        self._field(form, QCoreApplication.translate("SetupWizard", "Abbreviation in document numbers:"), self.abbr, "authority_abbr")
+        self._field(form, QCoreApplication.translate("SetupWizard", "Authority full name:"), self.name, S.AUTHORITY_NAME.key)
+        self._field(form, QCoreApplication.translate("SetupWizard", "Abbreviation in document numbers:"), self.abbr, S.AUTHORITY_ABBR.key)
         self._field(form, QCoreApplication.translate("SetupWizard", "Administrative review government:"), self.review)
         self._field(form, QCoreApplication.translate("SetupWizard", "Court for litigation:"), self.court)
         form.addRow(self.error)
@@ -95,9 +95,9 @@ class TownshipPage(_Page):
             self.device.setToolTip(QCoreApplication.translate("SetupWizard", "This laptop has issued documents under this code; change it in "
                                       "Settings, which explains what it does to numbering."))
         self.villages = QPlainTextEdit("\n".join(s.villages), self)
-        self._field(form, QCoreApplication.translate("SetupWizard", "Township / sub-district:"), self.township, "township")
+        self._field(form, QCoreApplication.translate("SetupWizard", "Township / sub-district:"), self.township, S.TOWNSHIP.key)
         self._field(form, QCoreApplication.translate("SetupWizard", "Township government:"), self.government)
-        self._field(form, QCoreApplication.translate("SetupWizard", "This laptop's device code:"), self.device, "device_code")
+        self._field(form, QCoreApplication.translate("SetupWizard", "This laptop's device code:"), self.device, S.DEVICE_CODE.key)
         self._field(form, QCoreApplication.translate("SetupWizard", "Villages / communities:"), self.villages, "villages")
         form.addRow(self.error)
 
@@ -209,11 +209,8 @@ class SetupWizard(QWizard):
         self.resize(680, 560)
 
     def _from_store(self) -> TownshipSetup:
-        s = township.settings(self.store)
         return TownshipSetup(
-            authority_name=s["authority_name"], authority_abbr=s["authority_abbr"],
-            review_government=s["review_government"], court=s["court"], township=s["township"],
-            township_government=s["township_government"], device_code=s["device_code"],
+            **settings_store.get_many(self.store, SETUP_OPTIONS),  # the fields are named by the keys
             villages=[v.name for v in township.list_villages(self.store)],
             officers=township.list_officers(self.store),
         )

@@ -4,9 +4,144 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="79" />
+        <location filename="../../inspector_app/ui/app.py" line="55" />
+        <source>New database?</source>
+        <translation>新建数据库？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/app.py" line="56" />
+        <source>There is no database at
+%1
+
+Create a new, empty database there? (Choose No if the name or folder is mistyped.)</source>
+        <translation>该位置没有数据库：
+%1
+
+要在此新建一个空数据库吗？（如文件名或文件夹输错了，请选“否”。）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/app.py" line="103" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>Autosave</name>
+    <message>
+        <location filename="../../inspector_app/ui/autosave.py" line="45" />
+        <source>Not saved: %1 Retrying every %2 s; what you typed is kept.</source>
+        <translation>未保存：%1 每%2秒自动重试一次，已输入的内容不会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/autosave.py" line="57" />
+        <source>Saved again.</source>
+        <translation>已重新保存。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/autosave.py" line="64" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/autosave.py" line="65" />
+        <source>Some answers or notes could not be saved:
+%1
+
+Close anyway and lose them?</source>
+        <translation>部分检查结果或备注未能保存：
+%1
+
+仍要关闭并放弃这些内容吗？</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="29" />
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="64" />
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="78" />
+        <source>Back up data</source>
+        <translation>备份数据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="35" />
+        <source>Folder on a USB stick or another disk</source>
+        <translation>U盘或其他磁盘上的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="36" />
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="41" />
+        <source>The backup holds the database and every photo in one verified file. Keep it on another disk than this laptop's.</source>
+        <translation>备份把数据库和全部照片保存为一个经过核验的文件。请保存在本机以外的磁盘上（如U盘）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="45" />
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="57" />
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="64" />
+        <source>Choose a folder for the backup first.</source>
+        <translation>请先选择备份文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="72" />
+        <source>Backing up and verifying…</source>
+        <translation>正在备份并核验…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="79" />
+        <source>Backup written and verified:
+%1
+
+Eject the USB stick safely before removing it.</source>
+        <translation>备份已写入并核验：
+%1
+
+拔出U盘前请先“安全弹出”。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupStartup</name>
+    <message>
+        <location filename="../../inspector_app/ui/backup/startup.py" line="35" />
+        <source>Records check</source>
+        <translation>记录核验</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/startup.py" line="36" />
+        <source>The check of the legal records found problems:
+%1
+
+Run “inspector verify --full” for the complete list.</source>
+        <translation>执法记录核验发现问题：
+%1
+
+运行“inspector verify --full”可查看完整清单。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/startup.py" line="40" />
+        <source>Backup reminder</source>
+        <translation>备份提醒</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/startup.py" line="61" />
+        <source>Automatic backup written: %1</source>
+        <translation>已自动备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/startup.py" line="63" />
+        <source>Automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
     </message>
 </context>
 <context>
@@ -219,63 +354,63 @@
 <context>
     <name>DocumentSettingsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="26" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="39" />
         <source>Documents and deadlines</source>
         <translation>文书与期限设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="30" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="43" />
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="37" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="48" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="42" />
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="46" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="49" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="50" />
         <source> yuan</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="54" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="57" />
         <source>Officer using this laptop:</source>
         <translation>本机执法人员：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="55" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="58" />
         <source>Re-inspection within, after the deadline:</source>
         <translation>整改期满后复查期限：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="56" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="59" />
         <source>On-the-spot fine limit, individual:</source>
         <translation>当场处罚限额（个人）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="57" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="60" />
         <source>On-the-spot fine limit, organisation:</source>
         <translation>当场处罚限额（单位）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="58" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="61" />
         <source>Bank for fines:</source>
         <translation>罚款缴纳银行：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="59" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="62" />
         <source>Account number:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="60" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="63" />
         <source>Authority address:</source>
         <translation>机关地址：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="62" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="65" />
         <source>The re-inspection window (commonly 10 days) and the fine limits (Administrative Penalty Law art. 51: 200 yuan for individuals, 3000 yuan for organisations) are not confirmed against the official texts: check them with the county emergency management bureau.</source>
         <translation>复查期限（通常为整改期满后10日内）和当场处罚限额（《行政处罚法》第五十一条：对公民200元以下、对法人或者其他组织3000元以下）尚未与正式文本核对，请向市应急管理局确认。</translation>
     </message>
@@ -600,32 +735,32 @@
 <context>
     <name>EnterpriseInspectionsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection/history.py" line="31" />
+        <location filename="../../inspector_app/ui/inspection/history.py" line="32" />
         <source>No inspections of this enterprise yet.</source>
         <translation>尚无对该企业的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/history.py" line="33" />
+        <location filename="../../inspector_app/ui/inspection/history.py" line="34" />
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/history.py" line="36" />
+        <location filename="../../inspector_app/ui/inspection/history.py" line="37" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/history.py" line="39" />
+        <location filename="../../inspector_app/ui/inspection/history.py" line="40" />
         <source>Inspection &amp;record (PDF)…</source>
         <translation>现场检查记录（PDF）(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/history.py" line="75" />
+        <location filename="../../inspector_app/ui/inspection/history.py" line="76" />
         <source>&amp;Resume draft</source>
         <translation>继续草稿(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/history.py" line="76" />
+        <location filename="../../inspector_app/ui/inspection/history.py" line="77" />
         <source>&amp;Open (read-only)</source>
         <translation>打开（只读）(&amp;O)</translation>
     </message>
@@ -821,201 +956,201 @@
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="72" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="70" />
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="77" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="75" />
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="85" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="83" />
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="87" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="85" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="89" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="87" />
         <source>Record &amp;service…</source>
         <translation>登记送达(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="99" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="97" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="104" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="102" />
         <source>Add rectification photos…</source>
         <translation>添加整改照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="108" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="106" />
         <source>Before (found on the inspection)</source>
         <translation>整改前（检查时发现）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="110" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="108" />
         <source>After (rectification and re-inspection)</source>
         <translation>整改后（整改及复查）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="116" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="114" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="120" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="118" />
         <source>Five in place (五到位)</source>
         <translation>五到位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="123" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="121" />
         <source>Supervision listing (挂牌督办)</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="125" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="123" />
         <source>Order &amp;rectification…</source>
         <translation>责令整改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="128" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="126" />
         <source>On-site &amp;measures…</source>
         <translation>现场处理措施(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="131" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="129" />
         <source>Mark recti&amp;fied…</source>
         <translation>登记整改完成(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="134" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="132" />
         <source>Re-&amp;inspect…</source>
         <translation>复查(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="137" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="135" />
         <source>&amp;Close the finding (销号)…</source>
         <translation>销号(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="140" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="138" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="181" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="179" />
         <source>Finding — %1</source>
         <translation>隐患 — %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="185" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="183" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="185" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="183" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="191" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="189" />
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="196" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="194" />
         <source>Re-inspection due by %1</source>
         <translation>应于 %1 前复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="217" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="215" />
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="218" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="216" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="219" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="217" />
         <source>Location</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="220" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="218" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="220" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="218" />
         <source>reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="222" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="220" />
         <source>Major hidden danger criterion</source>
         <translation>重大隐患判定标准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="223" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="221" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="224" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="222" />
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="225" />
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="290" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="223" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="288" />
         <source>Rectified on</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="226" />
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="312" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="224" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="310" />
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="290" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="288" />
         <source>Rectification reported</source>
         <translation>企业报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="291" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="289" />
         <source>How it was rectified</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="312" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="310" />
         <source>Close the finding (销号)</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="325" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="323" />
         <source>Rectification photos</source>
         <translation>整改照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="326" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="324" />
         <source>Pictures (*.jpg *.jpeg *.png *.heic *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="340" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="338" />
         <source>Select a document first.</source>
         <translation>请先选择一份文书。</translation>
     </message>
@@ -1023,42 +1158,42 @@
 <context>
     <name>FindingEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="33" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="34" />
         <source>A problem not on the checklist</source>
         <translation>检查表以外的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="43" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="44" />
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="44" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="45" />
         <source>Legal basis:</source>
         <translation>依据：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="45" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="46" />
         <source>Rectification required:</source>
         <translation>整改要求：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="51" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="52" />
         <source>Description:</source>
         <translation>隐患描述：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="62" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="63" />
         <source>Major hazard criterion: %1</source>
         <translation>重大隐患判定标准：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="65" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="66" />
         <source>Grade:</source>
         <translation>等级：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="68" />
+        <location filename="../../inspector_app/ui/inspection/finding_editor.py" line="69" />
         <source>Reason for the grade:</source>
         <translation>定级理由：</translation>
     </message>
@@ -1187,52 +1322,52 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_model.py" line="92" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="93" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_model.py" line="93" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="94" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_model.py" line="94" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="95" />
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_model.py" line="95" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="96" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_model.py" line="96" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="97" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_model.py" line="97" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="98" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_model.py" line="98" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="99" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_model.py" line="99" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="100" />
         <source>Listed (挂牌)</source>
         <translation>挂牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_model.py" line="199" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="200" />
         <source>re-inspection +%1</source>
         <translation>复查 +%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_model.py" line="200" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="201" />
         <source>Re-inspection due by %1</source>
         <translation>应于 %1 前复查</translation>
     </message>
@@ -1326,12 +1461,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/actions.py" line="55" />
+        <location filename="../../inspector_app/ui/findings/actions.py" line="50" />
         <source>Select a finding first.</source>
         <translation>请先选择一条隐患。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/actions.py" line="91" />
+        <location filename="../../inspector_app/ui/findings/actions.py" line="86" />
         <source>&amp;Issue for selected</source>
         <translation>为所选隐患出具文书(&amp;I)</translation>
     </message>
@@ -1380,76 +1515,76 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="78" />
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="125" />
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="128" />
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="187" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="65" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="110" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="113" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="169" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="79" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="66" />
         <source>Reading the workbook…</source>
         <translation>正在读取工作簿…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="88" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="73" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="91" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="76" />
         <source>Save rejected rows…</source>
         <translation>保存未通过的行…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="94" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="79" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="127" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="112" />
         <source>Reading and checking the workbook…</source>
         <translation>正在读取并校验工作簿…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="140" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="122" />
         <source>%1 rows read: %2 new, %3 to update, %4 unchanged, %5 with errors (listed first, not imported).</source>
         <translation>共读取 %1 行：新增 %2，更新 %3，未变 %4，有错误 %5（排在最前，不导入）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="144" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="126" />
         <source>Columns recognised: </source>
         <translation>已识别的列：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="146" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="128" />
         <source>Columns not imported: </source>
         <translation>未导入的列：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="149" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="131" />
         <source>&amp;Import %1 good rows</source>
         <translation>导入 %1 条有效行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="179" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="161" />
         <source>Imported: %1 new, %2 updated, %3 unchanged. %4 rows rejected — save them, correct and import again.</source>
         <translation>已导入：新增 %1，更新 %2，未变 %3。%4 行未通过 — 请保存、更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="186" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="168" />
         <source>Writing enterprises…</source>
         <translation>正在写入企业…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="191" />
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="202" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="173" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="184" />
         <source>Save rejected rows</source>
         <translation>保存未通过的行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="192" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="174" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1457,103 +1592,103 @@
 <context>
     <name>Inspection</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="17" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="18" />
         <source>Compliant</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="18" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="19" />
         <source>Not compliant</source>
         <translation>不符合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="19" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="20" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="22" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="23" />
         <source>Routine</source>
         <translation>日常检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="23" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="24" />
         <source>Special campaign</source>
         <translation>专项检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="24" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="25" />
         <source>Random selection (双随机)</source>
         <translation>双随机</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="25" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="26" />
         <source>Unannounced (四不两直)</source>
         <translation>四不两直</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="26" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="27" />
         <source>Complaint check</source>
         <translation>举报核查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="27" />
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="33" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="28" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="34" />
         <source>Re-inspection</source>
         <translation>复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="30" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="31" />
         <source>On site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="31" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="32" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="32" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="33" />
         <source>Rectification</source>
         <translation>整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="36" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="37" />
         <source>General hazard</source>
         <translation>一般隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="37" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="38" />
         <source>Major hazard</source>
         <translation>重大隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="40" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="41" />
         <source>People</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="41" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="42" />
         <source>Equipment and materials</source>
         <translation>物</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="42" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="43" />
         <source>Management</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="43" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="44" />
         <source>Environment</source>
         <translation>环境</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="46" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="47" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/labels.py" line="47" />
+        <location filename="../../inspector_app/ui/inspection/labels.py" line="48" />
         <source>Final</source>
         <translation>已定稿</translation>
     </message>
@@ -1563,14 +1698,14 @@
         <translation>现场检查记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection/officers.py" line="58" />
+        <location filename="../../inspector_app/ui/inspection/officers.py" line="25" />
         <source>Only %n active officer(s) registered. An inspection needs at least two officers: add officers under Settings → Township, authority and officers.</source>
         <translation>
             <numerusform>仅登记了 %n 名在岗执法人员。检查至少需要两名执法人员：请在“设置 → 镇（街道）、执法机构和执法人员”中添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/officers.py" line="62" />
+        <location filename="../../inspector_app/ui/inspection/officers.py" line="29" />
         <source>Check at least two officers: an inspection is carried out by two or more officers.</source>
         <translation>请至少勾选两名执法人员：检查须由两名以上执法人员实施。</translation>
     </message>
@@ -1578,42 +1713,42 @@
 <context>
     <name>InspectionHistory</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection/rows.py" line="98" />
+        <location filename="../../inspector_app/ui/inspection/rows.py" line="70" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/rows.py" line="99" />
+        <location filename="../../inspector_app/ui/inspection/rows.py" line="71" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/rows.py" line="100" />
+        <location filename="../../inspector_app/ui/inspection/rows.py" line="72" />
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/rows.py" line="101" />
+        <location filename="../../inspector_app/ui/inspection/rows.py" line="73" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/rows.py" line="102" />
+        <location filename="../../inspector_app/ui/inspection/rows.py" line="74" />
         <source>Failed items</source>
         <translation>不符合项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/rows.py" line="103" />
+        <location filename="../../inspector_app/ui/inspection/rows.py" line="75" />
         <source>Findings</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/rows.py" line="104" />
+        <location filename="../../inspector_app/ui/inspection/rows.py" line="76" />
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/rows.py" line="105" />
+        <location filename="../../inspector_app/ui/inspection/rows.py" line="77" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1621,154 +1756,154 @@
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="126" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="132" />
         <source>Inspection — %1</source>
         <translation>检查 — %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="136" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="142" />
         <source>Answered %v / %m</source>
         <translation>已作答 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="140" />
-        <location filename="../../inspector_app/ui/inspection/window.py" line="598" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="146" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="613" />
         <source>Inspection details</source>
         <translation>检查信息</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="147" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="153" />
         <source>&amp;Finalise…</source>
         <translation>定稿(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="151" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="157" />
         <source>Inspection &amp;record (PDF)…</source>
         <translation>现场检查记录（PDF）(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="243" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="249" />
         <source>Change…</source>
         <translation>更改…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="258" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="264" />
         <source>Refused to sign</source>
         <translation>拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="262" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="268" />
         <source>Record how the refusal happened (required when refused)</source>
         <translation>记录拒签经过（拒绝签字时必填）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="273" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="279" />
         <source>Kind:</source>
         <translation>检查类型：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="275" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="281" />
         <source>Start:</source>
         <translation>开始时间：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="277" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="283" />
         <source>Officers:</source>
         <translation>执法人员：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="279" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="285" />
         <source>Place:</source>
         <translation>检查场所：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="281" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="287" />
         <source>On-site person:</source>
         <translation>现场负责人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="283" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="289" />
         <source>Title:</source>
         <translation>职务：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="285" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="291" />
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="287" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="293" />
         <source>Witness:</source>
         <translation>见证人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="289" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="295" />
         <source>Witness ID no.:</source>
         <translation>见证人身份证号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="296" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="302" />
         <source>Photos of the whole inspection:</source>
         <translation>检查整体照片：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="347" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="353" />
         <source>started %1</source>
         <translation>开始于 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="349" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="355" />
         <source>finalised %1</source>
         <translation>定稿于 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="351" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="357" />
         <source>draft — every change is saved at once</source>
         <translation>草稿 — 所有更改即时保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="367" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="373" />
         <source>Finalised on %1. This record is read-only: it shows the checklist exactly as it was used.</source>
         <translation>已于 %1 定稿。本记录为只读，显示的是当时所用的检查表原貌。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="373" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="379" />
         <source>J/K or ↓/↑ next/previous item</source>
         <translation>J/K 或 ↓/↑ 下一项/上一项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="374" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="380" />
         <source>1/Y compliant · 2/N not compliant · 3/X not applicable · J/K or ↓/↑ next/previous · Delete clears · Enter edits · Esc back</source>
         <translation>1/Y 符合 · 2/N 不符合 · 3/X 不适用 · J/K 或 ↓/↑ 下一项/上一项 · Delete 清除 · Enter 编辑 · Esc 返回</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="384" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="390" />
         <source>All items answered. Fill in the details above, then Finalise…</source>
         <translation>所有检查项均已作答。请填写上方检查信息，然后点击“定稿…”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="439" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="445" />
         <source>%1 of %2 items answered. Press J or ↓ for the first item.</source>
         <translation>已作答 %1 / %2 项。按 J 或 ↓ 转到第一项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="472" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="478" />
         <source>Type the measured value and press Enter (3 or X: not applicable).</source>
         <translation>输入实测值后按 Enter（3 或 X：不适用）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="474" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="480" />
         <source>Write what you found (3 or X: not applicable).</source>
         <translation>填写发现的情况（3 或 X：不适用）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/window.py" line="630" />
-        <location filename="../../inspector_app/ui/inspection/window.py" line="650" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="645" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="665" />
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection/window.py" line="631" />
+        <location filename="../../inspector_app/ui/inspection/window.py" line="646" />
         <source>%n item(s) not answered yet. Answer every item (3 or X when it does not apply) before finalising; the first one is selected.</source>
         <translation>
             <numerusform>还有 %n 项未作答。定稿前请逐项作答（不适用的按 3 或 X），已选中第一项未答项。</numerusform>
@@ -1778,85 +1913,85 @@
 <context>
     <name>InspectionsWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="26" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="27" />
         <source>&amp;New inspection…</source>
         <translation>新建检查(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="29" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="30" />
         <source>Inspections</source>
         <translation>现场检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="39" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="40" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="40" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="41" />
         <source>Kind</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="41" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="42" />
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="42" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="43" />
         <source>Answered</source>
         <translation>已检查项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="43" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="44" />
         <source>Last saved</source>
         <translation>最后保存</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="49" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="50" />
         <source>&amp;Resume</source>
         <translation>继续检查(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="52" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="53" />
         <source>&amp;Discard draft…</source>
         <translation>放弃草稿(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="65" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="66" />
         <source>Recent inspections</source>
         <translation>最近的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="71" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="72" />
         <source>&amp;Open (read-only)</source>
         <translation>打开（只读）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="74" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="75" />
         <source>Inspection &amp;record (PDF)…</source>
         <translation>现场检查记录（PDF）(&amp;R)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="99" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="100" />
         <source>Unfinished inspections (%n) — resume here</source>
         <translation>
             <numerusform>未完成的检查（%n）— 可在此继续</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="118" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="119" />
         <source>New inspection: choose the enterprise</source>
         <translation>新建检查：选择企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="134" />
-        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="146" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="135" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="147" />
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="135" />
+        <location filename="../../inspector_app/ui/inspection/inspections_list.py" line="136" />
         <source>Discard the unfinished inspection of %1 started %2, with its answers and photos? This cannot be undone.</source>
         <translation>确定放弃对%1于%2开始的未完成检查及其检查结果和照片吗？此操作无法撤销。</translation>
     </message>
@@ -1884,74 +2019,74 @@
         <translation>责令暂时停止使用相关设施、设备</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="65" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="63" />
         <source>Correct %1</source>
         <translation>更正%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="65" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="63" />
         <source>Issue %1</source>
         <translation>出具%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="104" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="99" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="111" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="106" />
         <source>Number on issue</source>
         <translation>文书编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="112" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="107" />
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="113" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="108" />
         <source>Date of issue</source>
         <translation>出具日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="116" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="111" />
         <source>Corrects</source>
         <translation>更正的文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="128" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="123" />
         <source>Officers (at least two with certificates)</source>
         <translation>执法人员（至少两名持证人员）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="129" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="124" />
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="142" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="137" />
         <source>Issue correction</source>
         <translation>出具更正文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="142" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="137" />
         <source>Issue</source>
         <translation>出具</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="165" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="160" />
         <source>Start the rectification period of the %n finding(s) named here</source>
         <translation>
             <numerusform>开始计算本文书所列 %n 项隐患的整改期限</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="169" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="164" />
         <source>The findings are already ordered; this document does not change their state</source>
         <translation>这些隐患已下达整改指令，本文书不改变其状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="260" />
+        <location filename="../../inspector_app/ui/documents/issue_dialog.py" line="253" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -2164,7 +2299,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="44" />
+        <location filename="../../inspector_app/ui/main_window.py" line="45" />
         <source>Enterprise registry</source>
         <translation>企业台账</translation>
     </message>
@@ -2199,57 +2334,72 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="125" />
+        <location filename="../../inspector_app/ui/main_window.py" line="124" />
+        <source>&amp;Back up data…</source>
+        <translation>备份数据(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="126" />
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="128" />
+        <source>Confirm document &amp;numbers…</source>
+        <translation>确认文书编号(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="134" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="126" />
+        <location filename="../../inspector_app/ui/main_window.py" line="135" />
         <source>&amp;Township, authority and officers…</source>
         <translation>镇（街道）、执法机关和执法人员(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="129" />
+        <location filename="../../inspector_app/ui/main_window.py" line="138" />
         <source>&amp;Documents and deadlines…</source>
         <translation>文书与期限设置(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="132" />
+        <location filename="../../inspector_app/ui/main_window.py" line="141" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="133" />
+        <location filename="../../inspector_app/ui/main_window.py" line="142" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="152" />
+        <location filename="../../inspector_app/ui/main_window.py" line="161" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="157" />
+        <location filename="../../inspector_app/ui/main_window.py" line="166" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="158" />
+        <location filename="../../inspector_app/ui/main_window.py" line="167" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="177" />
+        <location filename="../../inspector_app/ui/main_window.py" line="202" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="180" />
+        <location filename="../../inspector_app/ui/main_window.py" line="205" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="181" />
+        <location filename="../../inspector_app/ui/main_window.py" line="206" />
         <source>Work-safety inspector %1
 Offline tool for township work-safety officers.</source>
         <translation>安全生产检查 %1
@@ -2314,7 +2464,7 @@ Offline tool for township work-safety officers.</source>
         <translation>[K] 本条款文字系凭记忆录入，尚未与官方文本核对。在文书中引用前请先核实。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="86" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="71" />
         <source>Applies</source>
         <translation>适用</translation>
     </message>
@@ -2357,27 +2507,27 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>ObligationsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="175" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="147" />
         <source>[K] = clause written from memory, not yet checked against the official text; verify before citing it.</source>
         <translation>[K] = 条款系凭记忆录入，尚未与官方文本核对；引用前请先核实。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="179" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="151" />
         <source>&amp;Start inspection</source>
         <translation>开始检查(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="226" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="198" />
         <source>Obligations of %1</source>
         <translation>%1的法定义务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="229" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="201" />
         <source>%1 satisfied, %2 not satisfied, %3 to check on site. Every obligation is also an item of the inspection checklist.</source>
         <translation>已满足 %1 项，未满足 %2 项，待现场核查 %3 项。每项义务同时也是检查表中的一个检查项。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="233" />
+        <location filename="../../inspector_app/ui/registry/obligations_panel.py" line="205" />
         <source>Checklists that apply (%n)</source>
         <translation>
             <numerusform>适用的检查表（%n）</numerusform>
@@ -2385,22 +2535,14 @@ Offline tool for township work-safety officers.</source>
     </message>
 </context>
 <context>
-    <name>OfficerChecklist</name>
-    <message>
-        <location filename="../../inspector_app/ui/inspection/officers.py" line="38" />
-        <source>No certificate number recorded: add it under Settings before this officer signs a document.</source>
-        <translation>未登记执法证号：该执法人员签署文书前，请先在“设置”中补充。</translation>
-    </message>
-</context>
-<context>
     <name>OfficerPicker</name>
     <message>
-        <location filename="../../inspector_app/ui/widgets/officers.py" line="45" />
+        <location filename="../../inspector_app/ui/widgets/officers.py" line="46" />
         <source>no certificate</source>
         <translation>无执法证</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/widgets/officers.py" line="52" />
+        <location filename="../../inspector_app/ui/widgets/officers.py" line="53" />
         <source>No certificate number recorded: add it under Settings before this officer signs a document.</source>
         <translation>未登记执法证号：该执法人员签署文书前，请先在“设置”中补充。</translation>
     </message>
@@ -2408,7 +2550,7 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>OfficersDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection/officers.py" line="72" />
+        <location filename="../../inspector_app/ui/inspection/officers.py" line="39" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
@@ -2454,24 +2596,24 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../inspector_app/ui/operations.py" line="73" />
+        <location filename="../../inspector_app/ui/operations.py" line="79" />
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/operations.py" line="76" />
+        <location filename="../../inspector_app/ui/operations.py" line="82" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/operations.py" line="77" />
+        <location filename="../../inspector_app/ui/operations.py" line="83" />
         <source>The action failed and nothing was changed by it:
 %1</source>
         <translation>操作失败，未作任何更改：
 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/operations.py" line="133" />
+        <location filename="../../inspector_app/ui/operations.py" line="139" />
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
@@ -2567,42 +2709,42 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="17" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="18" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="18" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="19" />
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="19" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="20" />
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="20" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="21" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="25" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="26" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="25" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="26" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="26" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="27" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="26" />
+        <location filename="../../inspector_app/ui/registry/import_dialog.py" line="28" />
         <source>Reasons / warnings</source>
         <translation>原因/警告</translation>
     </message>
@@ -2610,12 +2752,12 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>PrintDayDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/documents/print_day.py" line="52" />
+        <location filename="../../inspector_app/ui/documents/print_day.py" line="54" />
         <source>Print a day's documents</source>
         <translation>打印当日文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/print_day.py" line="59" />
+        <location filename="../../inspector_app/ui/documents/print_day.py" line="61" />
         <source>Documents issued on</source>
         <translation>出具日期</translation>
     </message>
@@ -2623,50 +2765,50 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>QuarterListingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="53" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="54" />
         <source>Listed major hidden dangers of a quarter</source>
         <translation>季度挂牌督办重大事故隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="62" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="63" />
         <source>Q%1</source>
         <translation>第%1季度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="73" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="74" />
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="76" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="77" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="79" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="80" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="106" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="107" />
         <source>%n listed major hidden danger(s)</source>
         <translation>
             <numerusform>挂牌督办重大隐患 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="116" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="117" />
         <source>%1 row(s) exported to %2</source>
         <translation>已导出 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="118" />
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="126" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="119" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="127" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="127" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="128" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2674,47 +2816,47 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>QuarterListingModel</name>
     <message>
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="21" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="22" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="22" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="23" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="23" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="24" />
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="24" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="25" />
         <source>Supervising body</source>
         <translation>督办单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="25" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="26" />
         <source>Listing doc. no.</source>
         <translation>挂牌文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="26" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="27" />
         <source>Listed on</source>
         <translation>挂牌日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="27" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="28" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="28" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="29" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/quarter.py" line="29" />
+        <location filename="../../inspector_app/ui/findings/quarter.py" line="30" />
         <source>De-listed on</source>
         <translation>摘牌日期</translation>
     </message>
@@ -2722,57 +2864,57 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>RegistryModel</name>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="34" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="35" />
         <source>Name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="35" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="36" />
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="36" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="37" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="37" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="38" />
         <source>Sector</source>
         <translation>监管行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="38" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="39" />
         <source>Scale</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="39" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="40" />
         <source>Employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="40" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="41" />
         <source>Risk tags</source>
         <translation>风险标签</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="41" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="42" />
         <source>Class</source>
         <translation>监管分级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="42" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="43" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="43" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="44" />
         <source>Responsible person</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="44" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="45" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -2780,48 +2922,48 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>RegistryWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="188" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="169" />
         <source>Search by name, pinyin initials (e.g. jyhg) or credit code</source>
         <translation>按名称、拼音首字母（如 jyhg）或信用代码搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="191" />
-        <location filename="../../inspector_app/ui/registry/registry.py" line="271" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="172" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="240" />
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="193" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="174" />
         <source>All sectors</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="194" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="175" />
         <source>All risk tags</source>
         <translation>全部风险标签</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="195" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="176" />
         <source>All classes</source>
         <translation>全部分级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="196" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="177" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="197" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="178" />
         <source>All scales</source>
         <translation>全部规模</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="201" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="182" />
         <source>&amp;New enterprise</source>
         <translation>新增企业(&amp;N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/registry/registry.py" line="265" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="234" />
         <source>%n enterprise(s)</source>
         <translation>
             <numerusform>%n 家企业</numerusform>
@@ -2831,126 +2973,126 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>ReinspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="123" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="122" />
         <source>Re-inspection — %1</source>
         <translation>整改复查 — %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="131" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="130" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="135" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="134" />
         <source>No order was issued for these findings: the re-inspection is recorded without a re-inspection opinion.</source>
         <translation>这些隐患未下达整改指令：本次复查仅作记录，不出具整改复查意见书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="139" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="138" />
         <source>Original decision</source>
         <translation>原决定文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="141" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="140" />
         <source>Re-inspected on</source>
         <translation>复查日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="145" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="144" />
         <source>Finding</source>
         <translation>隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="145" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="144" />
         <source>Result</source>
         <translation>复查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="145" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="144" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="146" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="145" />
         <source>New deadline</source>
         <translation>新整改期限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="146" />
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="278" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="145" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="277" />
         <source>After-photos</source>
         <translation>整改后照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="166" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="165" />
         <source>What was seen</source>
         <translation>现场所见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="172" />
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="275" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="171" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="274" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="177" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="176" />
         <source>Officers (at least two with certificates)</source>
         <translation>执法人员（至少两名持证人员）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="183" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="182" />
         <source>Close the passed findings now (销号)</source>
         <translation>复查合格的隐患立即销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="186" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="185" />
         <source>Opinion handed over on the spot (直接送达)</source>
         <translation>意见书已当场直接送达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="197" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="196" />
         <source>The opinion will be numbered %1</source>
         <translation>意见书编号将为 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="204" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="203" />
         <source>Record and issue the opinion</source>
         <translation>记录并出具意见书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="204" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="203" />
         <source>Record the re-inspection</source>
         <translation>记录复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="214" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="213" />
         <source>Opinion (printed on the 整改复查意见书)</source>
         <translation>复查意见（打印在整改复查意见书上）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="275" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="274" />
         <source>%n photo(s)…</source>
         <translation>
             <numerusform>%n 张照片…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="279" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="278" />
         <source>Pictures (*.jpg *.jpeg *.png *.heic *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="324" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="323" />
         <source>Re-inspection recorded</source>
         <translation>复查已记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="325" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="324" />
         <source>The re-inspection is recorded, but:</source>
         <translation>复查已记录，但：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/reinspection.py" line="330" />
+        <location filename="../../inspector_app/ui/findings/reinspection.py" line="329" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -2986,6 +3128,108 @@ Offline tool for township work-safety officers.</source>
         <location filename="../../inspector_app/ui/documents/editors/reinspection_opinion.py" line="56" />
         <source>Re-inspection</source>
         <translation>复查</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="91" />
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="130" />
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="137" />
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="149" />
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="156" />
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="96" />
+        <source>Restoring replaces the current data with the backup. A copy of the current database is kept first. Afterwards no document can be numbered until the last number of each kind is confirmed from the paper register. The program closes when the restore is done; start it again.</source>
+        <translation>恢复将用备份替换现有数据，替换前会先保留现有数据库的副本。恢复后，须对照纸质登记簿确认各类文书已用到的最大编号，才能再出具文书。恢复完成后程序将关闭，请重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="101" />
+        <source>I have checked the date and want to restore this backup</source>
+        <translation>我已核对备份时间，确认恢复此备份</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="104" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="131" />
+        <source>Backups (inspector-backup-*.sqlite)</source>
+        <translation>备份文件 (inspector-backup-*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="150" />
+        <source>The backup of %1 was restored. The previous database was kept as:
+%2
+
+The program now closes; start it again and confirm the document numbers.</source>
+        <translation>已恢复%1的备份。原数据库已保留为：
+%2
+
+程序将关闭，请重新启动并确认文书编号。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="157" />
+        <source>The restore did not happen; the current data is unchanged:
+%1
+
+The program now closes; start it again.</source>
+        <translation>未能恢复，现有数据未被改动：
+%1
+
+程序将关闭，请重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="161" />
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesConfirmDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="171" />
+        <source>Confirm the document numbers</source>
+        <translation>确认文书编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="172" />
+        <source>This laptop was restored from a backup. Documents issued after the backup was taken may already carry numbers. For each kind, enter the last number written in the paper register (执法文书登记簿); numbering continues after it.</source>
+        <translation>本机数据已从备份恢复，备份之后出具的文书可能已经占用了编号。请对照纸质执法文书登记簿，填写每类文书已用到的最大编号，之后的文书将接续编号。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="176" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="176" />
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="176" />
+        <source>Series</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="176" />
+        <source>In the backup</source>
+        <translation>备份时编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="177" />
+        <source>Last number in the register</source>
+        <translation>登记簿最大编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/backup/dialogs.py" line="187" />
+        <source>Confirm</source>
+        <translation>确认</translation>
     </message>
 </context>
 <context>
@@ -3039,7 +3283,7 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/documents/service.py" line="84" />
+        <location filename="../../inspector_app/ui/documents/service.py" line="82" />
         <source>Record service — %1</source>
         <translation>登记送达 — %1</translation>
     </message>
@@ -3047,117 +3291,117 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="40" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="41" />
         <source>Issuing authority</source>
         <translation>执法机关</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="41" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="42" />
         <source>In Jiangyin, townships act in the name of the entrusting authority (江阴市应急管理局). These appear on every document.</source>
         <translation>在江阴，镇（街道）以委托机关（江阴市应急管理局）的名义执法。以下信息将出现在每份文书上。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="50" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="51" />
         <source>Authority full name:</source>
         <translation>机关全称：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="51" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="52" />
         <source>Abbreviation in document numbers:</source>
         <translation>文书编号中的简称：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="52" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="53" />
         <source>Administrative review government:</source>
         <translation>行政复议机关（人民政府）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="53" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="54" />
         <source>Court for litigation:</source>
         <translation>行政诉讼法院：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="62" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="63" />
         <source>Township and villages</source>
         <translation>镇（街道）和村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="63" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="64" />
         <source>One village or community per line.</source>
         <translation>每行填写一个村或社区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="70" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="71" />
         <source>e.g. A1 — given by the county, unique per laptop</source>
         <translation>例如 A1 — 由市里分配，每台笔记本电脑唯一</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="72" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="73" />
         <source>Township / sub-district:</source>
         <translation>镇（街道）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="73" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="74" />
         <source>Township government:</source>
         <translation>镇政府（街道办事处）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="74" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="75" />
         <source>This laptop's device code:</source>
         <translation>本机设备代码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="75" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="76" />
         <source>Villages / communities:</source>
         <translation>村（社区）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="84" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="85" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="85" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="86" />
         <source>At least two officers with enforcement certificate numbers.</source>
         <translation>至少填写两名具有执法证号的执法人员。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="87" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="88" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="87" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="88" />
         <source>Certificate no.</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="87" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="88" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="113" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="114" />
         <source>First-run setup</source>
         <translation>首次运行设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="120" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="121" />
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="121" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="122" />
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="122" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="123" />
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="123" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="124" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3165,152 +3409,152 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>SpotPenaltyEditor</name>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="27" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="28" />
         <source>Unit (the enterprise)</source>
         <translation>单位（企业）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="29" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="30" />
         <source>Individual</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="40" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="41" />
         <source>Person penalised</source>
         <translation>被处罚人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="43" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="44" />
         <source>Name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="43" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="44" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="43" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="44" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="44" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="45" />
         <source>ID card no.</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="44" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="45" />
         <source>Home address</source>
         <translation>家庭住址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="45" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="46" />
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="45" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="46" />
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="46" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="47" />
         <source>Employer address</source>
         <translation>单位地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="46" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="47" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="91" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="92" />
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="102" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="103" />
         <source>Hard to enforce later unless collected on the spot (第68条)</source>
         <translation>不当场收缴事后难以执行（第68条）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="105" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="106" />
         <source>Leave empty to print blank lines for handwriting</source>
         <translation>留空则打印空行，供手写填写</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="108" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="109" />
         <source>Penalised</source>
         <translation>被处罚对象</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="110" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="111" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="111" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="112" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="112" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="113" />
         <source>Facts and evidence</source>
         <translation>违法事实及证据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="113" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="114" />
         <source>Provision violated</source>
         <translation>违反的规定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="114" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="115" />
         <source>Penalty basis</source>
         <translation>处罚依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="115" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="116" />
         <source>Penalty</source>
         <translation>处罚种类</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="119" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="120" />
         <source>Fine</source>
         <translation>罚款金额</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="120" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="121" />
         <source>Payment</source>
         <translation>缴纳方式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="122" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="123" />
         <source>Statement of the party</source>
         <translation>当事人陈述、申辩</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="123" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="124" />
         <source>On-the-spot penalty (simplified procedure)</source>
         <translation>当场处罚（简易程序）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="142" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="143" />
         <source>an individual</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="142" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="143" />
         <source>a unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="144" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="145" />
         <source>An on-the-spot fine on %1 may not exceed %2 yuan (行政处罚法第51条). Use the ordinary procedure for %3 yuan.</source>
         <translation>对%1当场处以罚款不得超过%2元（行政处罚法第51条）。罚款%3元应适用普通程序。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="149" />
+        <location filename="../../inspector_app/ui/documents/editors/penalty.py" line="150" />
         <source>Limit on the spot: %1 yuan</source>
         <translation>当场处罚限额：%1元</translation>
     </message>
@@ -3318,52 +3562,52 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>StartInspectionDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="37" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="40" />
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="65" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="68" />
         <source>An unfinished inspection of this enterprise (started %1) is in the drafts; you can resume it from Inspections instead.</source>
         <translation>该企业有一项未完成的检查（开始于 %1）保存在草稿中；也可以在“现场检查”中继续该检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="75" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="78" />
         <source>Enterprise:</source>
         <translation>企业：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="76" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="79" />
         <source>Officers:</source>
         <translation>执法人员：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="78" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="81" />
         <source>Kind:</source>
         <translation>检查类型：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="79" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="82" />
         <source>Place:</source>
         <translation>检查地点：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="80" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="83" />
         <source>Start time:</source>
         <translation>开始时间：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="81" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="84" />
         <source>Purpose:</source>
         <translation>检查目的：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="85" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="88" />
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="86" />
+        <location filename="../../inspector_app/ui/inspection/start_dialog.py" line="89" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3485,7 +3729,7 @@ Offline tool for township work-safety officers.</source>
         <translation>暂无到期事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="168" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="162" />
         <source>Select the findings to re-inspect.</source>
         <translation>请选择要复查的隐患。</translation>
     </message>
@@ -3493,27 +3737,27 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/documents/void.py" line="21" />
+        <location filename="../../inspector_app/ui/documents/void.py" line="19" />
         <source>Void document — %1</source>
         <translation>作废文书 — %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/void.py" line="24" />
+        <location filename="../../inspector_app/ui/documents/void.py" line="22" />
         <source>Why is this document void? (e.g. wrong party, printed twice)</source>
         <translation>作废原因（例如：当事人有误、重复打印）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/void.py" line="27" />
+        <location filename="../../inspector_app/ui/documents/void.py" line="25" />
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/void.py" line="32" />
+        <location filename="../../inspector_app/ui/documents/void.py" line="30" />
         <source>The number stays in the register marked void; it is never reused.</source>
         <translation>该文号在登记簿中保留并标记为作废，不会再次使用。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/void.py" line="36" />
+        <location filename="../../inspector_app/ui/documents/void.py" line="34" />
         <source>Reason</source>
         <translation>作废原因</translation>
     </message>

@@ -59,7 +59,7 @@ def test_number_and_date_types():
     with pytest.raises(argparse.ArgumentTypeError, match="年份应为数字，实为“二〇二六”"):
         common.number("年份")("二〇二六")
     assert common.iso_date("截止日期")("2026-03-31") == date(2026, 3, 31)
-    with pytest.raises(argparse.ArgumentTypeError, match="截止日期应为日期"):
+    with pytest.raises(argparse.ArgumentTypeError, match="截止日期格式不正确"):
         common.iso_date("截止日期")("31/3/2026")
 
 
@@ -87,6 +87,9 @@ def test_permission_error_from_a_command(tmp_path, capsys, monkeypatch):
         raise PermissionError(13, "Permission denied", str(path))
 
     monkeypatch.setattr(registry_xlsx, "export_registry", refuse)
+    from inspector_app.storage import open_db
+
+    open_db(tmp_path / "t.sqlite", create=True).close()
     assert cli.main(["export", "--db", str(tmp_path / "t.sqlite"), "ledger.xlsx"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("错误：没有权限读写“ledger.xlsx”") and err.count("\n") == 1

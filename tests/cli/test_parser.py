@@ -15,7 +15,8 @@ from inspector_app.cli import common
 ROOT = Path(__file__).resolve().parents[2]
 
 COMMANDS = ["demo", "import", "export", "search", "info", "forms", "obligations",
-            "documents", "render", "findings", "quarter-listing"]
+            "documents", "render", "findings", "quarter-listing", "ledgers", "backup", "restore", "verify",
+            "series"]
 
 
 def subcommands():
@@ -32,8 +33,16 @@ def global_options():
 
 
 def minimal_argv(sub: argparse.ArgumentParser) -> list[str]:
-    """One value per positional argument: enough for the parser (numbers are accepted too)."""
-    return ["1" for a in sub._actions if not a.option_strings and a.nargs != 0]
+    """One value per positional argument: enough for the parser (numbers are accepted too); for a
+    command with actions of its own (``ledgers export``), its first action."""
+    argv = []
+    for a in sub._actions:
+        if isinstance(a, argparse._SubParsersAction):
+            name, nested = next(iter(a.choices.items()))
+            argv += [name, *minimal_argv(nested)]
+        elif not a.option_strings and a.nargs != 0:
+            argv.append("1")
+    return argv
 
 
 def test_commands_are_listed_in_the_same_order_as_before():
@@ -104,6 +113,9 @@ def test_entry_point_and_python_m(tmp_path):
     assert getattr(import_module(module), attr) is cli.main
     import subprocess
 
+    from inspector_app.storage import open_db
+
+    open_db(tmp_path / "t.sqlite", create=True).close()  # a missing database is not created by `info`
     run = subprocess.run([sys.executable, "-m", "inspector_app.cli", "--db", str(tmp_path / "t.sqlite"), "info"],
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert run.returncode == 0, run.stderr

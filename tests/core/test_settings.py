@@ -10,6 +10,8 @@ STORED_KEYS = {
     "authority_name", "authority_abbr", "review_government", "court", "bank_name", "bank_account",
     "authority_address", "township", "township_government", "device_code", "current_officer_id",
     "setup_done", "reinspection_window_days", "max_fine_individual", "max_fine_unit", "doc_codes",
+    "backup_dir", "auto_backup", "backup_keep_daily", "backup_keep_weekly", "backup_remind_days",
+    "last_backup_at", "last_backup_path",
 }
 
 

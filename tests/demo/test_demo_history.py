@@ -36,7 +36,7 @@ def built(request, tmp_path_factory):
     """A 120-enterprise demo with its history: in a file (problem photos next to it) and in
     memory (no photos: only items that need none are failed)."""
     if request.param == "file":
-        store = open_db(tmp_path_factory.mktemp("history") / "d.sqlite")
+        store = open_db(tmp_path_factory.mktemp("history") / "d.sqlite", create=True)
     else:
         store = open_memory()
     counts = build(store)

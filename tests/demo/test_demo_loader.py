@@ -5,7 +5,8 @@ import pytest
 from inspector_app import demo as demo_mod
 from inspector_app.storage import open_db, open_memory
 from inspector_app.storage import enterprises as ents_store
-from inspector_app.storage import township
+from inspector_app.storage import settings, township
+from inspector_app.core import settings as S
 from inspector_app.demo.loader import create_demo_database, load_demo
 from inspector_app.storage.enterprises import SearchQuery, search_ids
 
@@ -40,9 +41,9 @@ def test_counts_match(loaded, demo):
 
 def test_settings_applied(loaded):
     store, _ = loaded
-    s = township.settings(store)
-    assert s["authority_name"] == "江阴市应急管理局" and s["authority_abbr"] == "澄"
-    assert s["township"] == "璜土镇" and s["device_code"] == "A1"
+    s = {o: settings.get(store, o) for o in (S.AUTHORITY_NAME, S.AUTHORITY_ABBR, S.TOWNSHIP, S.DEVICE_CODE)}
+    assert s[S.AUTHORITY_NAME] == "江阴市应急管理局" and s[S.AUTHORITY_ABBR] == "澄"
+    assert s[S.TOWNSHIP] == "璜土镇" and s[S.DEVICE_CODE] == "A1"
     assert township.is_configured(store)
     assert store.device == "A1"
     assert _scalar(store, "SELECT count(*) FROM enterprise WHERE origin != 'A1'") == 0
@@ -144,7 +145,7 @@ def test_create_demo_database(tmp_path):
 
 def test_create_accepts_an_empty_database_and_refuses_other_files(tmp_path):
     empty = tmp_path / "empty.sqlite"
-    open_db(empty).close()  # migrated, but holds no records
+    open_db(empty, create=True).close()  # migrated, but holds no records
     create_demo_database(empty, enterprises=20)
     store = open_db(empty)
     assert _scalar(store, "SELECT count(*) FROM enterprise") == 20
@@ -205,5 +206,5 @@ def test_demo_laptop_has_its_officer(tmp_path):
     from inspector_app.demo.loader import create_demo_database
 
     store = open_db(create_demo_database(tmp_path / "o.sqlite", enterprises=20, history=False))
-    assert store.setting("current_officer_id") in {o.id for o in township.list_officers(store)}
+    assert settings.get(store, S.CURRENT_OFFICER) in {o.id for o in township.list_officers(store)}
     store.close()

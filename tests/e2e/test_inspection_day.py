@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from inspector_app.demo import create_demo_database
-from inspector_app.storage import enterprises, findings, inspections, open_db, photos, township
+from inspector_app.core import settings as S
+from inspector_app.storage import enterprises, findings, inspections, open_db, photos, settings, township
 from inspector_app.demo import create_demo_database
 from inspector_app.ui.inspection import window as ui
 from inspector_app.ui.inspection.finalise_dialog import FinaliseDialog
@@ -45,7 +46,7 @@ def _walk(qtbot, store, tmp_path, monkeypatch):
     ent = enterprises.get(store, dust_id)
     assert "粉尘涉爆" in ent.risk_tags
     officers = township.list_officers(store)[:2]
-    store.set_setting("current_officer_id", officers[0].id)
+    settings.put(store, S.CURRENT_OFFICER, officers[0].id)
 
     # Start: the current officer is pre-checked, a second one is added.
     start = StartInspectionDialog(store, dust_id)

@@ -7,11 +7,12 @@ from dataclasses import asdict
 import pytest
 from openpyxl import load_workbook
 
+from inspector_app.core import settings as S
 from inspector_app.core.enterprise import Enterprise
 from inspector_app.importers import enterprise_xlsx as imp
 from inspector_app.reports import registry_xlsx as reg
 from inspector_app.storage import enterprises as repo
-from inspector_app.storage import open_memory, township
+from inspector_app.storage import open_memory, settings, township
 from tests.fixtures.make_xlsx import code
 
 VILLAGES = ("璜土村", "石庄村", "新桥社区")
@@ -23,7 +24,7 @@ def digits_only_code() -> str:
 
 
 def populate(store) -> dict[str, Enterprise]:
-    store.set_setting("township", "璜土镇")
+    settings.put(store, S.TOWNSHIP, "璜土镇")
     v = {name: township.save_village(store, township.Village(name=name, sort=i)).id
          for i, name in enumerate(VILLAGES)}
     landlord = repo.save(store, Enterprise(

@@ -28,7 +28,7 @@ def test_holds_data_only_for_records_or_foreign_files(tmp_path):
     (tmp_path / "empty.sqlite").write_bytes(b"")
     assert not holds_data(tmp_path / "empty.sqlite")
     fresh = tmp_path / "fresh.sqlite"
-    open_db(fresh).close()
+    open_db(fresh, create=True).close()
     assert not holds_data(fresh)  # ours, nothing in it yet
     store = open_db(fresh)
     township.save_village(store, township.Village(name="璜土村"))

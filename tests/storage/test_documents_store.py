@@ -143,7 +143,7 @@ def test_needs_a_device_code_and_an_enterprise(ent):
     s = open_memory(device="X")
     with pytest.raises(ValueError, match="设备编号"):
         issue(s, add_enterprise(s))
-    s.set_setting("device_code", "A-1")  # raw: settings.put refuses it, an old database may hold it
+    s.set_setting(S.DEVICE_CODE.key, "A-1")  # raw: settings.put refuses it, an old database may hold it
     with pytest.raises(ValueError, match="设备编号"):
         issue(s, add_enterprise(s, "另一家"))
     prefs.put(s, S.DEVICE_CODE, "A1")

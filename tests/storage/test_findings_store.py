@@ -527,7 +527,7 @@ def test_window_setting(s):
     assert findings.reinspection_window(s) == 10
     prefs.put(s, S.REINSPECTION_WINDOW, 15)
     assert findings.reinspection_window(s) == 15
-    s.set_setting("reinspection_window_days", 0)  # a value no screen can write reads as the bound
+    s.set_setting(S.REINSPECTION_WINDOW.key, 0)  # a value no screen can write reads as the bound
     assert findings.reinspection_window(s) == 1
 
 

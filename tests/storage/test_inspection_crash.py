@@ -34,7 +34,7 @@ CHILD = textwrap.dedent("""
     from inspector_app.storage.db import open_db
 
     db_path, forms_dir, mode = sys.argv[1:4]
-    store = open_db(db_path, device="T1")
+    store = open_db(db_path, device="T1", create=True)
     officers = [township.save_officer(store, township.Officer(name=n, cert_no=c)).id
                 for n, c in (("张三", "32000001"), ("李四", "32000002"))]
     ent = enterprises.save(store, Enterprise(name="江阴市崩溃测试机械厂", scale="个体",

@@ -89,7 +89,7 @@ kind = "text"
 
 @pytest.fixture
 def store(tmp_path):
-    s = open_db(tmp_path / "rec.sqlite", device="A1")
+    s = open_db(tmp_path / "rec.sqlite", device="A1", create=True)
     township.apply_setup(s, TownshipSetup(
         authority_name="江阴市应急管理局", authority_abbr="澄", review_government="江阴市人民政府",
         court="江阴市人民法院", township="周庄镇", device_code="A1", villages=["华宏村"],
@@ -216,7 +216,10 @@ def test_content_of_a_finalised_inspection(store, ent, finished):
 
     # Problem photos only (the item's photo first, then the inspection's 问题 photo), files exist.
     assert len(rec.photos) == 2
-    assert all(Path(p.path).is_file() for p in rec.photos)
+    # Frozen relative to the photos folder, with the hash each file has.
+    root = paths.photos_dir(store.path)
+    assert all(not Path(p.path).is_absolute() and (root / p.path).is_file() for p in rec.photos)
+    assert all(photos.file_sha256(root / p.path) == p.sha256 for p in rec.photos)
     assert rec.photos[0].caption.startswith("干式除尘系统")
     assert rec.photos[1].caption == "配电箱前堆物"
 

@@ -59,7 +59,7 @@ def test_migration_rebuilds_old_keys(tmp_path):
 
     path = tmp_path / "old.sqlite"
     db = Database(path)
-    migrations.apply(db, stop_before="m002_officer_week")
+    migrations.apply(db, stop_before="m005_officer_week")
     db.execute("INSERT INTO enterprise (id, name, py_initials, py_full, search_key) "
                "VALUES ('e1', '长富五金厂', 'zfwjc', 'zhangfuwujinchang', '长富五金厂\x1fzhangfuwujinchang\x1f\x1f')")
     db.conn.commit()

@@ -96,7 +96,7 @@ def test_every_write_carries_sync_columns(store):
 
 
 def test_file_database_pragmas(tmp_path):
-    s = open_db(tmp_path / "a.sqlite")
+    s = open_db(tmp_path / "a.sqlite", create=True)
     assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert s.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert s.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -133,7 +133,7 @@ def test_reopening_a_current_database_does_not_import_sqlite_utils(tmp_path):
     import subprocess
     import sys
 
-    open_db(tmp_path / "a.sqlite").close()
+    open_db(tmp_path / "a.sqlite", create=True).close()
     code = ("import sys; from inspector_app.storage import open_db; "
             f"s = open_db({str(tmp_path / 'a.sqlite')!r}); "
             "print('sqlite_utils' in sys.modules)")

@@ -3,7 +3,8 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from inspector_app.storage import township
+from inspector_app.core import settings as S
+from inspector_app.storage import settings, township
 from inspector_app.storage.township import Officer, TownshipSetup
 from inspector_app.ui.setup_wizard import SetupWizard
 
@@ -38,8 +39,7 @@ def test_wizard_writes_the_setup(qtbot, store):
     finish(qtbot, wiz)
     assert wiz.result() == QWizard.DialogCode.Accepted
     assert township.is_configured(store)
-    s = township.settings(store)
-    assert (s["township"], s["device_code"], s["authority_abbr"]) == ("璜土镇", "A1", "澄")
+    assert [settings.get(store, o) for o in (S.TOWNSHIP, S.DEVICE_CODE, S.AUTHORITY_ABBR)] == ["璜土镇", "A1", "澄"]
     assert [v.name for v in township.list_villages(store)] == ["璜土村", "石庄村"]
     assert {o.cert_no for o in township.list_officers(store)} == {"32028100001", "32028100002"}
     assert store.device == "A1"

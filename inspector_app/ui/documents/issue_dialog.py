@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
 
 from ...core import clock
 from ...core import documents as docs
-from ...core.findings import as_date
+from ...core.dates import as_date
 from ...storage import documents as doc_store
 from ...storage import findings as findings_store
-from ...storage.db import Store
+from ...storage.db import Store, require
 from ..widgets.dates import date_edit, to_date
 from ..widgets.messages import ERROR_STYLE, error_label, inline_failure, set_message
 from ..widgets.officers import DOCUMENT_OFFICERS_KEY, OfficerPicker
@@ -48,9 +48,7 @@ class IssueDocumentDialog(QDialog):
         self.document: dict | None = None
         self.findings: list[dict] = []
         for fid in dict.fromkeys(finding_ids):
-            f = findings_store.get_finding(store, fid)
-            if f is None:
-                raise ValueError("找不到所选隐患，可能已被删除，请刷新后重试。")
+            f = findings_store.require_finding(store, fid)
             if f["enterprise_id"] != enterprise_id:
                 raise ValueError("所选隐患不属于该企业，请分别出具文书。")
             self.findings.append(f)
@@ -71,13 +69,10 @@ class IssueDocumentDialog(QDialog):
 
     # -- construction -----------------------------------------------------------------------
     def _enterprise_row(self) -> dict:
-        cur = self.store.conn.execute(
-            "SELECT id, name, address, legal_rep, principal FROM enterprise WHERE id = ? AND deleted = 0",
-            [self.enterprise_id])
-        row = cur.fetchone()
-        if row is None:
-            raise ValueError("所选企业不存在或已删除，请重新选择企业。")
-        return dict(zip([d[0] for d in cur.description], row))
+        columns = ("id", "name", "address", "legal_rep", "principal")
+        row = require(self.store, "enterprise", self.enterprise_id, "所选企业", columns=columns,
+                      hint="请重新选择企业。")
+        return dict(zip(columns, row))
 
     def _inspected_on(self) -> date:
         if self.inspection_id:
@@ -174,9 +169,7 @@ class IssueDocumentDialog(QDialog):
     # -- prefill (corrections) ----------------------------------------------------------------
     @classmethod
     def for_correction(cls, store: Store, document_id: str, parent=None) -> IssueDocumentDialog:
-        row = doc_store.get_document(store, document_id)
-        if row is None:
-            raise ValueError("找不到要更正的原文书。")
+        row = doc_store.require_document(store, document_id, "要更正的原文书")
         if row["register_status"] != "issued":
             raise ValueError(f"文书{row['doc_no']}已作废或已被更正，不能再更正。")
         return cls(store, row["kind"], enterprise_id=row["enterprise_id"], inspection_id=row["inspection_id"],

@@ -34,9 +34,7 @@ def preview_document(parent: QWidget | None, store: Store, document_id: str):
     """Render a stored document from its frozen content and preview it."""
     from ...reports.pdf_documents import render_document  # reportlab stays off the start-up path
 
-    row = doc_store.get_document(store, document_id)
-    if row is None:
-        raise ValueError("找不到该文书，请刷新后重试。")
+    row = doc_store.require_document(store, document_id)
     return show_pdf(parent, render_document(store, document_id), f"{row['title']} {row['doc_no']}")
 
 

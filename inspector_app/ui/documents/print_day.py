@@ -38,7 +38,9 @@ def render_documents(store: Store, ids: list[str], progress=None) -> bytes:
                 progress(i, total)
             yield kind, json.loads(content), doc_no
 
-    data = pdf_documents.render_many(batch())
+    from ... import paths
+
+    data = pdf_documents.render_many(batch(), photos_root=paths.photos_dir(store.path))
     if progress:
         progress(total, total)
     return data

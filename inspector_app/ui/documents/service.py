@@ -78,9 +78,7 @@ class ServiceDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.document_id = document_id
-        row = doc_store.get_document(store, document_id)
-        if row is None:
-            raise ValueError("找不到该文书，请刷新后重试。")
+        row = doc_store.require_document(store, document_id)
         self.setWindowTitle(self.tr("Record service — %1").replace("%1", row["doc_no"]))
         self.box = ServiceBox(self, checkable=False)
         self.error = error_label(self, "serviceError")

@@ -15,9 +15,7 @@ class VoidDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.document_id = document_id
-        row = doc_store.get_document(store, document_id)
-        if row is None:
-            raise ValueError("找不到该文书，请刷新后重试。")
+        row = doc_store.require_document(store, document_id)
         self.setWindowTitle(self.tr("Void document — %1").replace("%1", row["doc_no"]))
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("voidReason")

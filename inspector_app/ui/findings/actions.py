@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMenu, QTableView, QToolButton, QWidget
 
 from ...core import documents as docs
@@ -10,7 +10,8 @@ from ...storage import findings as findings_store
 from ...storage.db import Store
 from ..documents.issue_dialog import IssueDocumentDialog
 from ..widgets.messages import set_message
-from .dossier import FindingDialog
+from ..widgets.tables import selected_rows
+from .dossier import FindingDialog, open_finding_dialog
 from .list_model import FindingsModel
 from .reinspection import ReinspectionDialog
 
@@ -29,18 +30,12 @@ class FindingActions:
     child_dialog = None
 
     def selected_ids(self) -> list[str]:
-        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
-        if not rows and self.view.currentIndex().isValid():
-            rows = [self.view.currentIndex().row()]
-        return [i for i in (self.model.id_at(r) for r in rows) if i]
+        return [i for i in (self.model.id_at(r) for r in selected_rows(self.view)) if i]
 
     def open_finding(self, finding_id: str) -> FindingDialog:
         """Open the finding's dossier (window-modal, non-blocking)."""
-        dlg = FindingDialog(self.store, finding_id, self)
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.finding_dialog = dlg
-        dlg.open()
-        return dlg
+        self.finding_dialog = open_finding_dialog(self, self.store, finding_id)
+        return self.finding_dialog
 
     def _on_view_activated(self, index) -> None:
         fid = self.model.id_at(index.row())

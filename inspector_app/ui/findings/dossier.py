@@ -14,7 +14,7 @@ from ...core import documents as docs
 from ...core import findings as rules
 from ...storage import documents as doc_store
 from ...storage import findings as findings_store
-from ...storage.db import Store
+from ...storage.db import Store, not_found
 from ..documents import modal
 from ..documents.issue_dialog import IssueDocumentDialog
 from ..documents.list_model import DocumentListModel, document_table, entry_of
@@ -39,9 +39,7 @@ class FindingDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.finding_id = finding_id
-        self.finding = findings_store.get_finding(store, finding_id)
-        if self.finding is None:
-            raise ValueError("找不到该隐患记录，可能已被删除，请刷新列表后重试。")
+        self.finding = findings_store.require_finding(store, finding_id, "该隐患记录")
         self.setObjectName("findingDialog")
         self.child_dialog = None
         self._build()
@@ -173,7 +171,7 @@ class FindingDialog(QDialog):
     def reload(self) -> None:
         f = findings_store.get_finding(self.store, self.finding_id)
         if f is None:
-            set_message(self.message, "该隐患记录已删除。")
+            set_message(self.message, str(not_found("该隐患记录", "请关闭后刷新列表。")))
             return
         self.finding = f
         today = clock.today()
@@ -377,3 +375,11 @@ class FindingDialog(QDialog):
 
 
 __all__ = ["FindingDialog"]
+
+
+def open_finding_dialog(parent: QWidget, store: Store, finding_id: str) -> FindingDialog:
+    """Open a finding's dossier window-modal and non-blocking; it deletes itself when closed."""
+    dlg = FindingDialog(store, finding_id, parent)
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dlg.open()
+    return dlg

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from ...core import clock
 from ...core import findings as rules
+from ...core.dates import as_date
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ...storage import findings as findings_store
 from ...storage.db import Store
@@ -204,7 +205,7 @@ class FindingsModel(QAbstractTableModel):
             texts["due"] = self.tr("Re-inspection due by %1")
         late = rules.days_overdue(r, self.today)
         if not late and r.get("overdue_reinspection") and r.get("reinspection_due_by"):
-            days = (self.today - rules.as_date(r["reinspection_due_by"])).days
+            days = (self.today - as_date(r["reinspection_due_by"])).days
             late = texts["late"].replace("%1", str(days))
         listed = "挂牌" if r["listed"] else ("已摘牌" if r.get("delisted_on") else "")
         values = {"state": texts.get(r["state"], r["state"]), "days_overdue": late or "", "listed": listed}

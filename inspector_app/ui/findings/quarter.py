@@ -7,9 +7,10 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QHBoxLayout, QLab
 
 from ...core import clock
 from ...core import findings as rules
+from ...core import settings as S
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ...storage import findings as findings_store
-from ...storage import township
+from ...storage import settings
 from ...storage.db import Store
 from ..widgets.tables import ListTableModel, table_view
 from . import ops
@@ -122,7 +123,7 @@ class QuarterListingDialog(QDialog):
         from ...reports.quarter_listing_xlsx import quarter_title
 
         year, q = self.period()
-        default = quarter_title(township.settings(self.store)["township"] or "", year, q) + ".xlsx"
+        default = quarter_title(settings.get(self.store, S.TOWNSHIP), year, q) + ".xlsx"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), default,
                                               self.tr("Excel workbooks (*.xlsx)"))
         if path:

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from ...core import clock
 from ...core import documents as docs
-from ...core.findings import REINSPECTION_STATES, as_date
+from ...core.dates import as_date
+from ...core.findings import REINSPECTION_STATES
 from ...storage import documents as doc_store
 from ...storage import findings as findings_store
 from ...storage.db import Store
@@ -100,9 +101,7 @@ class ReinspectionDialog(QDialog):
         self.store = store
         self.findings: list[dict] = []
         for fid in dict.fromkeys(finding_ids):
-            f = findings_store.get_finding(store, fid)
-            if f is None:
-                raise ValueError("找不到所选隐患，可能已被删除，请刷新后重试。")
+            f = findings_store.require_finding(store, fid)
             if f["state"] not in REINSPECTION_STATES:
                 raise ValueError(f"隐患“{f['description'][:30]}”当前不需要复查（已复查合格或已销号）。")
             self.findings.append(f)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ...core.forms import Item
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ...storage.inspections import Answer, InspectionSession
-from ..registry.badges import RED
+from ..widgets.badges import RED
 from .labels import ANSWER_LABELS, answer_icon, label_of
 
 

@@ -3,7 +3,6 @@ the end time and summary, then finalise (the inspection is frozen and its findin
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
@@ -12,7 +11,8 @@ from ...storage import inspections as ins
 from ...storage.db import Store
 from ...storage.inspections import FinaliseError
 from ..operations import Change, Op, show_failure
-from ..registry.badges import RED
+from ..widgets.badges import RED
+from ..widgets.dates import to_local_iso, to_qdatetime
 from .finding_editor import FindingEditor
 from .labels import parse_time, wrap_label
 
@@ -43,13 +43,13 @@ class FinaliseDialog(QDialog):
              if self.proposals else self.tr("No item failed. "))
             + self.tr("Check each description, grade and deadline. After finalising, the inspection "
                       "can no longer be changed and its record is issued."))
-        self.ended = QDateTimeEdit(QDateTime(clock.now()), self)
+        self.ended = QDateTimeEdit(to_qdatetime(clock.now()), self)
         self.ended.setObjectName("endedAt")
         self.ended.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.ended.setCalendarPopup(True)
         started = parse_time(self.session.started_at)
         if started:
-            self.ended.setMinimumDateTime(QDateTime(started))
+            self.ended.setMinimumDateTime(to_qdatetime(started))
         self.summary = QPlainTextEdit(self.session.summary, self)
         self.summary.setObjectName("summary")
         self.summary.setTabChangesFocus(True)
@@ -140,7 +140,7 @@ class FinaliseDialog(QDialog):
             self.error_label.setText(self.tr("Some findings are incomplete; see the marked entries."))
             self.error_label.show()
             return
-        ended = self.ended.dateTime().toPython().astimezone().isoformat(timespec="seconds")
+        ended = to_local_iso(self.ended.dateTime())
         summary = self.summary.toPlainText()
         found = self.findings()
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QFrame, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton)
 
-from ..registry.badges import RED
+from ..widgets.badges import RED
+from ..widgets.dates import to_date, to_qdate
 from .labels import CATEGORY_LABELS, GRADE_LABELS, bold, label_of, wrap_label
 
 
@@ -71,9 +72,8 @@ class FindingEditor(QFrame):
         self.deadline.setObjectName("findingDeadline")
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("yyyy-MM-dd")
-        self.deadline.setMinimumDate(QDate(found_on))
-        due = date.fromisoformat(proposal["deadline"]) if proposal else found_on + timedelta(days=15)
-        self.deadline.setDate(QDate(due))
+        self.deadline.setMinimumDate(to_qdate(found_on))
+        self.deadline.setDate(to_qdate(proposal["deadline"] if proposal else found_on + timedelta(days=15)))
         deadline_row = QHBoxLayout()
         deadline_row.addWidget(self.deadline)
         deadline_row.addStretch(1)
@@ -101,7 +101,7 @@ class FindingEditor(QFrame):
         out = {"item_key": self.item_key, "description": self.description.toPlainText().strip(),
                "grade": self.grade.currentData(),
                "grade_override_reason": self.reason.text().strip() if self.needs_reason else "",
-               "deadline": self.deadline.date().toPython().isoformat()}
+               "deadline": to_date(self.deadline.date()).isoformat()}
         if self.proposal is None:
             out.update(category=self.category.currentData(), legal_basis=self.legal_basis.text().strip(),
                        requirement=self.requirement.text().strip())
@@ -128,7 +128,7 @@ class FindingEditor(QFrame):
         if values.get("grade_override_reason"):
             self.reason.setText(values["grade_override_reason"])
         if values.get("deadline"):
-            self.deadline.setDate(QDate(date.fromisoformat(values["deadline"])))
+            self.deadline.setDate(to_qdate(values["deadline"]))
         if self.proposal is None:
             self.category.setCurrentIndex(max(self.category.findData(values.get("category")), 0))
             self.legal_basis.setText(values.get("legal_basis", ""))

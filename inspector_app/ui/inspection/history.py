@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from ...storage import inspections as ins
 from ...storage.db import Store
 from ..operations import Change
+from ..widgets.badges import GREY
 from ..widgets.refresh import RefreshOnChange
-from ..registry.badges import GREY
+from ..widgets.tables import table_view
 from .record import show_inspection_record
-from .rows import RowsModel, history_columns, rows_view
+from .rows import RowsModel, history_columns
 from .start_dialog import start_inspection_interactive
 from .window import open_inspection_window
 
@@ -25,7 +26,7 @@ class EnterpriseInspectionsPage(QWidget):
         self.store = store
         self.enterprise_id = enterprise_id
         self.model = RowsModel(history_columns(with_enterprise=False), self)
-        self.view = rows_view(self.model, self, "historyView", [130, 110, 170, 95, 75, 60, 70])
+        self.view = table_view(self, self.model, name="historyView", widths=(130, 110, 170, 95, 75, 60, 70))
         self.view.activated.connect(lambda _i: self._on_open_clicked())
         self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._update_buttons())
         self.empty = QLabel(self.tr("No inspections of this enterprise yet."), self)

@@ -9,9 +9,10 @@ from ...storage import inspections as ins
 from ...storage.db import Store
 from ..operations import Change, Op
 from ..widgets.refresh import RefreshOnChange
+from ..widgets.tables import table_view
 from .labels import KIND_LABELS, bold, fmt_time, label_of
 from .record import show_inspection_record
-from .rows import Column, RowsModel, history_columns, rows_view
+from .rows import Column, RowsModel, history_columns
 from .start_dialog import start_inspection_interactive
 from .window import _open_windows, open_inspection_window
 
@@ -42,8 +43,8 @@ class InspectionsWidget(QWidget):
             Column(self.tr("Answered"), lambda r: r["answered_count"], None, True),
             Column(self.tr("Last saved"), lambda r: fmt_time(r["last_saved"])),
         ], self)
-        self.drafts_view = rows_view(self.drafts_model, self.drafts_box, "draftsView",
-                                      [300, 110, 130, 80, 130])
+        self.drafts_view = table_view(self.drafts_box, self.drafts_model, name="draftsView",
+                                      widths=(300, 110, 130, 80, 130))
         self.drafts_view.activated.connect(lambda _i: self._on_resume_clicked())
         self.drafts_view.setStyleSheet("font-weight: normal;")
         self.resume_button = QPushButton(self.tr("&Resume"), self.drafts_box)
@@ -65,8 +66,8 @@ class InspectionsWidget(QWidget):
         self.recent_label = QLabel(self.tr("Recent inspections"), self)
         bold(self.recent_label, 1.1)
         self.recent_model = RowsModel(history_columns(with_enterprise=True), self)
-        self.recent_view = rows_view(self.recent_model, self, "recentView",
-                                      [130, 280, 110, 170, 95, 75, 60])
+        self.recent_view = table_view(self, self.recent_model, name="recentView",
+                                      widths=(130, 280, 110, 170, 95, 75, 60))
         self.recent_view.activated.connect(lambda _i: self._on_open_clicked())
         self.open_button = QPushButton(self.tr("&Open (read-only)"), self)
         self.open_button.setObjectName("openInspection")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QP
 from ...core.forms import Item
 from ...storage.db import Store
 from ...storage.inspections import Answer
-from ..registry.badges import AMBER, GREY, RED, badge_icon
+from ..widgets.badges import AMBER, GREY, RED, badge_icon
 from .checklist_model import ChecklistModel
 from .labels import ANSWER_LABELS, ANSWER_STYLE, bold, label_of, wrap_label
 from .photo_strip import PhotoStrip

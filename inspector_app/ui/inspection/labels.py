@@ -9,8 +9,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ...core.dates import local_naive
 from ...core.i18n import QT_TRANSLATE_NOOP
-from ..registry.badges import GREEN, GREY, RED, badge_icon
+from ..widgets.badges import GREEN, GREY, RED, badge_icon
 
 _CTX = "Inspection"
 ANSWER_LABELS = {
@@ -64,14 +65,14 @@ def label_of(labels: dict[str, str], value: str) -> str:
 
 
 def parse_time(text: str | None) -> datetime | None:
-    """Stored ISO text as local wall-clock time (naive), or None."""
+    """Stored ISO text as local wall-clock time (naive), or None when blank or unreadable: the
+    screens show what they can rather than fail on one odd stored value."""
     if not text:
         return None
     try:
-        value = datetime.fromisoformat(str(text).strip())
+        return local_naive(text)
     except ValueError:
         return None
-    return value.astimezone().replace(tzinfo=None) if value.tzinfo else value
 
 
 def fmt_time(text: str | None) -> str:

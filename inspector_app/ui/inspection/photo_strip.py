@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLis
 from ... import paths
 from ...storage import photos as photo_store
 from ...storage.db import Store
-from ..registry.badges import GREY, badge_icon
+from ..widgets.badges import GREY, badge_icon
 from .camera import CameraDialog, camera_available
 from .labels import PHOTO_KIND_LABELS, fmt_time, label_of
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Any, Callable, NamedTuple
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
+from PySide6.QtCore import (QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt)
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from ...core.i18n import QT_TRANSLATE_NOOP
-from ..registry.badges import AMBER, RED
+from ..widgets.badges import AMBER, RED
+from ..widgets.tables import ListTableModel
 from .labels import KIND_LABELS, STATUS_LABELS, fmt_time, label_of
 
 
@@ -22,27 +22,16 @@ class Column(NamedTuple):
     align_right: bool = False
 
 
-class RowsModel(QAbstractTableModel):
-    """Rows (dicts with an ``id``) shown through column getters; small lists only."""
+class RowsModel(ListTableModel):
+    """Rows (dicts with an ``id``) shown through column getters (headers already translated);
+    small lists only."""
 
     def __init__(self, columns: list[Column], parent=None):
         super().__init__(parent)
         self.columns = columns
-        self.rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
     def id_at(self, row: int) -> str | None:
         return self.rows[row]["id"] if 0 <= row < len(self.rows) else None
-
-    def row_at(self, row: int) -> dict | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
@@ -67,23 +56,6 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.get("id")
         return None
-
-
-def rows_view(model: QAbstractTableModel, parent: QWidget, name: str, widths: list[int]) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(24)
-    header = view.horizontalHeader()
-    for col, width in enumerate(widths):
-        header.resizeSection(col, width)
-    header.setStretchLastSection(True)
-    return view
 
 
 def count_color(value_key: str, color: str):

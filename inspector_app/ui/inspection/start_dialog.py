@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from ...core import clock
+from ...core import settings as S
 from ...core.documents import DEFAULT_PURPOSE
 from ...storage import enterprises as repo
 from ...storage import inspections as ins
+from ...storage import settings
 from ...storage.db import Store
 from ...storage.inspections import KINDS
 from ..operations import Change, Op, show_failure
-from ..registry.badges import AMBER, RED
+from ..widgets.badges import AMBER, RED
+from ..widgets.dates import to_local_iso, to_qdatetime
 from .labels import KIND_LABELS, bold, fmt_time, label_of, wrap_label
-from .officers import OfficerChecklist, officer_message
+from .officers import officer_message, officer_picker
 
 if TYPE_CHECKING:
     from .window import InspectionWindow
@@ -39,8 +42,8 @@ class StartInspectionDialog(QDialog):
         self.enterprise_label = wrap_label(self, "enterpriseName")
         bold(self.enterprise_label, 1.1)
         self.enterprise_label.setText(ent.name if ent else "")
-        current = str(store.setting("current_officer_id", "") or "")
-        self.officers = OfficerChecklist(store, self, checked=[current] if current else [])
+        current = settings.get(store, S.CURRENT_OFFICER)
+        self.officers = officer_picker(store, self, [current] if current else [])
         self.officer_message = wrap_label(self, "officerMessage", selectable=False)
         self.officer_message.setStyleSheet(f"color: {RED};")
         self.kind = QComboBox(self)
@@ -53,7 +56,7 @@ class StartInspectionDialog(QDialog):
         self.purpose.setObjectName("purpose")
         self.purpose.setTabChangesFocus(True)
         self.purpose.setFixedHeight(64)
-        self.started = QDateTimeEdit(QDateTime(clock.now()), self)
+        self.started = QDateTimeEdit(to_qdatetime(clock.now()), self)
         self.started.setObjectName("startedAt")
         self.started.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.started.setCalendarPopup(True)
@@ -102,7 +105,7 @@ class StartInspectionDialog(QDialog):
         self.ok_button.setEnabled(not msg)
 
     def _on_start_clicked(self) -> None:
-        started = self.started.dateTime().toPython().astimezone().isoformat(timespec="seconds")
+        started = to_local_iso(self.started.dateTime())
         values = dict(enterprise_id=self.enterprise_id, officer_ids=self.officers.checked_ids(),
                       kind=self.kind.currentData(), place=self.place.text(),
                       purpose=self.purpose.toPlainText(), started_at=started)

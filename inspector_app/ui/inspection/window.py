@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
                                QDateTimeEdit, QDialog, QFrame, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
@@ -23,9 +23,10 @@ from ...core import clock
 from ...storage import inspections as ins
 from ...storage import photos as photo_store
 from ...storage import township
-from ...storage.db import Store
+from ...storage.db import Store, StorageError
 from ...storage.inspections import KINDS, Answer, FinaliseError
 from ..operations import Change, Op, changes, show_failure
+from ..widgets.dates import to_local_iso, to_qdatetime
 from .checklist_model import ChecklistModel
 from .finalise_dialog import FinaliseDialog
 from .item_panel import ItemPanel
@@ -109,6 +110,11 @@ class InspectionWindow(QMainWindow):
         self._header_timer.timeout.connect(self._flush_header)
 
         self._build()
+        # A failed save: a red banner at once, the queue kept and retried on a timer.
+        from ..autosave import AutosaveGuard
+
+        self._autosave = AutosaveGuard(self, self.flush,
+                                       pending=lambda: bool(self._pending_items or self._pending_header))
         self._load_header()
         self._apply_read_only()
         self._update_progress()
@@ -312,7 +318,7 @@ class InspectionWindow(QMainWindow):
         self.refused.toggled.connect(self._on_refused_toggled)
         self.started.dateTimeChanged.connect(
             lambda value: self._queue_header(
-                "started_at", value.toPython().astimezone().isoformat(timespec="seconds")))
+                "started_at", to_local_iso(value)))
         return box
 
     # -- loading ---------------------------------------------------------------------------
@@ -322,7 +328,7 @@ class InspectionWindow(QMainWindow):
         try:
             self.kind.setCurrentIndex(max(self.kind.findData(s.kind), 0))
             started = parse_time(s.started_at) or clock.now()
-            self.started.setDateTime(QDateTime(started))
+            self.started.setDateTime(to_qdatetime(started))
             self.place.setText(s.place)
             self.onsite_person.setText(s.onsite_person)
             self.onsite_person_title.setText(s.onsite_person_title)
@@ -492,12 +498,16 @@ class InspectionWindow(QMainWindow):
         stored = done.get("stored")
         if stored is None:
             return None
+        self._autosave.saved()
         self.session.answers[key] = stored
         self.model.set_answer(key, stored)
         self._update_progress()
         return stored
 
     def _on_save_failed(self, key: str, exc: BaseException) -> None:
+        if isinstance(exc, StorageError):  # disk full, busy, read-only: kept, shown at once, retried
+            self._autosave.failed(exc)
+            return
         if not isinstance(exc, ValueError):
             show_failure(self, exc)
             return
@@ -583,14 +593,19 @@ class InspectionWindow(QMainWindow):
         Op(self, lambda: ins.update_header(self.store, self.inspection_id, **pending),
            changes={Change.INSPECTION}) \
             .success(lambda _r: self._on_header_saved(pending)) \
-            .failure(self._on_header_failed).run()
+            .failure(lambda exc: self._on_header_failed(exc, pending)).run()
 
     def _on_header_saved(self, values: dict[str, Any]) -> None:
         for k, v in values.items():
             setattr(self.session, k, v)
+        self._autosave.saved()
         self._update_subtitle()
 
-    def _on_header_failed(self, exc: BaseException) -> None:
+    def _on_header_failed(self, exc: BaseException, pending: dict[str, Any]) -> None:
+        if isinstance(exc, StorageError):  # kept for the retry, newer edits win
+            self._pending_header = {**pending, **self._pending_header}
+            self._autosave.failed(exc)
+            return
         if not isinstance(exc, ValueError):
             show_failure(self, exc)
             return
@@ -665,6 +680,9 @@ class InspectionWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # Qt override: nothing typed may be lost
         self.flush()
+        if not self._autosave.may_close():
+            event.ignore()
+            return
         if _open_windows.get(self.inspection_id) is self:  # deletion is deferred; forget it now
             del _open_windows[self.inspection_id]
         super().closeEvent(event)

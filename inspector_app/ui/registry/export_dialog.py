@@ -6,16 +6,16 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ...core import clock
+from ...core import settings as S
 from ...storage import open_db
-from ...storage import township
+from ...storage import settings
 from ...storage.db import Store
 from ...storage.enterprises import SearchQuery
 from ..operations import Op
 
 
 def export_registry_interactive(parent: QWidget, store: Store, query: SearchQuery | None) -> Op | None:
-    s = township.settings(store)
-    default = f"{s['township']}企业基本情况台账_{clock.today():%Y%m%d}.xlsx"
+    default = f"{settings.get(store, S.TOWNSHIP)}企业基本情况台账_{clock.today():%Y%m%d}.xlsx"
     path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ExportDialog", "Export registry ledger"), default,
                                           QCoreApplication.translate("ExportDialog", "Excel workbooks (*.xlsx)"))
     if not path:

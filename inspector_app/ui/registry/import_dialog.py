@@ -3,15 +3,16 @@ with its reason, import the good rows, and save the rejected ones for correction
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel,
-                               QMessageBox, QPushButton, QTableView, QVBoxLayout)
+                               QMessageBox, QPushButton, QVBoxLayout)
 
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ...storage import open_db
 from ...storage.db import Store
 from ..operations import Change, Op, show_failure
+from ..widgets.tables import ListTableModel, table_view
 
 ACTION_LABELS = {
     "insert": QT_TRANSLATE_NOOP("PlanModel", "New"),
@@ -21,19 +22,10 @@ ACTION_LABELS = {
 }
 
 
-class PlanModel(QAbstractTableModel):
-    HEADERS = (QT_TRANSLATE_NOOP("PlanModel", "Row"), QT_TRANSLATE_NOOP("PlanModel", "Action"),
-               QT_TRANSLATE_NOOP("PlanModel", "Name"), QT_TRANSLATE_NOOP("PlanModel", "Reasons / warnings"))
-
-    def __init__(self, rows, parent=None):
-        super().__init__(parent)
-        self.rows = rows
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.HEADERS)
+class PlanModel(ListTableModel):
+    COLUMNS = (("row", QT_TRANSLATE_NOOP("PlanModel", "Row")), ("action", QT_TRANSLATE_NOOP("PlanModel", "Action")),
+               ("name", QT_TRANSLATE_NOOP("PlanModel", "Name")),
+               ("reasons", QT_TRANSLATE_NOOP("PlanModel", "Reasons / warnings")))
 
     @staticmethod
     def action_of(r) -> str:
@@ -60,11 +52,6 @@ class PlanModel(QAbstractTableModel):
             return QColor("#8a5a00")
         return None
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("PlanModel", self.HEADERS[section])
-        return None
-
 
 class ImportDialog(QDialog):
     imported = Signal(object)
@@ -81,10 +68,8 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.columns = QLabel(self)
         self.columns.setWordWrap(True)
-        self.view = QTableView(self)
-        self.view.setObjectName("importPreview")
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.model = PlanModel(self)
+        self.view = table_view(self, self.model, name="importPreview", widths=(60, 80, 300))
         self.import_button = QPushButton(self.tr("&Import"), self)
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self._on_import_clicked)
@@ -131,10 +116,7 @@ class ImportDialog(QDialog):
     def show_plan(self, plan) -> None:
         self.plan = plan
         rows = sorted(plan.rows, key=lambda r: (r.action != "error", r.row_number))
-        self.view.setModel(PlanModel(rows, self))
-        self.view.horizontalHeader().resizeSection(0, 60)
-        self.view.horizontalHeader().resizeSection(1, 80)
-        self.view.horizontalHeader().resizeSection(2, 300)
+        self.model.set_rows(rows)
         n_err = len(plan.error_rows)
         self.summary.setText(
             self.tr("%1 rows read: %2 new, %3 to update, %4 unchanged, %5 with errors (listed first, not imported).")

@@ -3,10 +3,9 @@ checklists that apply to it; the page the officer reads before starting an inspe
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, Qt, QTimer, Signal)
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, Qt, QTimer, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QScrollArea, QTableView, QVBoxLayout, QWidget)
 
 from ...core.forms import FormError
@@ -15,8 +14,9 @@ from ...core.obligations import Obligation, derive_obligations
 from ...storage import enterprises as repo
 from ...storage.db import Store
 from ..operations import Change
+from ..widgets.badges import AMBER, BLUE, GREEN, RED, badge_icon
 from ..widgets.refresh import RefreshOnChange
-from .badges import AMBER, BLUE, GREEN, RED, badge_icon
+from ..widgets.tables import ListTableModel, table_view
 
 # (source text, colour, glyph) per satisfied value
 _STATUS = {
@@ -34,44 +34,29 @@ def status_text(satisfied: bool | None) -> str:
     return QCoreApplication.translate("Obligations", _STATUS[satisfied][0])
 
 
-class ObligationsModel(QAbstractTableModel):
+class ObligationsModel(ListTableModel):
     """Obligations as rows: status, what, requirement, clause. With ``checklists=True`` the rows
     are the applicable checklists: "Applies", title, why it applies, its basis."""
 
     COLUMNS = (
-        QT_TRANSLATE_NOOP("ObligationsModel", "Status"),
-        QT_TRANSLATE_NOOP("ObligationsModel", "Obligation"),
-        QT_TRANSLATE_NOOP("ObligationsModel", "Requirement"),
-        QT_TRANSLATE_NOOP("ObligationsModel", "Legal basis"),
+        ("status", QT_TRANSLATE_NOOP("ObligationsModel", "Status")),
+        ("what", QT_TRANSLATE_NOOP("ObligationsModel", "Obligation")),
+        ("requirement", QT_TRANSLATE_NOOP("ObligationsModel", "Requirement")),
+        ("basis", QT_TRANSLATE_NOOP("ObligationsModel", "Legal basis")),
     )
     CHECKLIST_COLUMNS = (
-        QT_TRANSLATE_NOOP("ObligationsModel", "Status"),
-        QT_TRANSLATE_NOOP("ObligationsModel", "Checklist"),
-        QT_TRANSLATE_NOOP("ObligationsModel", "Why it applies"),
-        QT_TRANSLATE_NOOP("ObligationsModel", "Legal basis"),
+        ("status", QT_TRANSLATE_NOOP("ObligationsModel", "Status")),
+        ("what", QT_TRANSLATE_NOOP("ObligationsModel", "Checklist")),
+        ("requirement", QT_TRANSLATE_NOOP("ObligationsModel", "Why it applies")),
+        ("basis", QT_TRANSLATE_NOOP("ObligationsModel", "Legal basis")),
     )
 
     def __init__(self, obligations: list[Obligation], parent=None, *, checklists: bool = False):
         super().__init__(parent)
         self.rows = list(obligations)
         self.checklists = checklists
-
-    def set_rows(self, obligations: list[Obligation]) -> None:
-        self.beginResetModel()
-        self.rows = list(obligations)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            cols = self.CHECKLIST_COLUMNS if self.checklists else self.COLUMNS
-            return QCoreApplication.translate("ObligationsModel", cols[section])
-        return None
+        if checklists:
+            self.COLUMNS = self.CHECKLIST_COLUMNS
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -111,25 +96,12 @@ class ObligationsModel(QAbstractTableModel):
 
 
 def _table(model: QAbstractTableModel, parent: QWidget, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setWordWrap(True)
+    view = table_view(parent, model, name=name, widths=(150, 210, 0, 260), row_height=None, word_wrap=True,
+                      resize_mode=QHeaderView.ResizeMode.Interactive, stretch_column=2)
     view.setTextElideMode(Qt.TextElideMode.ElideNone)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a read-only summary; Tab goes to the button
     # The page scrolls as a whole: each table is as tall as its rows, so nothing is clipped.
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.resizeSection(0, 150)
-    header.resizeSection(1, 210)
-    header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-    header.resizeSection(3, 260)
     return view
 
 

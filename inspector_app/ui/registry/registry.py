@@ -7,11 +7,11 @@ costs one id query per keystroke, not 20,000 Python objects.
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QModelRoleDataSpan,
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt, QTimer, Signal)
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ...core.enterprise import RISK_TAGS, SCALES, SECTORS, STATUSES, SUPERVISION_CLASSES
@@ -20,6 +20,7 @@ from ...storage import township
 from ...storage.db import Store
 from ..operations import Change
 from ..widgets.refresh import RefreshOnChange
+from ..widgets.tables import table_view
 
 BLOCK = 64  # rows fetched at a time: a screenful or two, so a keystroke loads little
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -131,26 +132,6 @@ class RegistryModel(QAbstractTableModel):
             return self._row(index.row())[-1]
         return None
 
-    def multiData(self, index, roleDataSpan: QModelRoleDataSpan) -> None:
-        # The view's delegate asks for every role of a cell in one call; answering them together
-        # costs one Python call per cell instead of one per role (PySide 6.12 on Python 3.12).
-        if not index.isValid():
-            for rd in roleDataSpan:
-                rd.clearData()
-            return
-        row = self._row(index.row())
-        col = index.column()
-        for rd in roleDataSpan:
-            role = rd.role()
-            if role == _DISPLAY or role == _TOOLTIP:
-                rd.setData(row[col])
-            elif role == _ALIGN and col == _EMPLOYEES_COL:
-                rd.setData(_RIGHT)
-            elif role == _USER:
-                rd.setData(row[-1])
-            else:
-                rd.clearData()
-
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("RegistryModel", self.COLUMNS[section][2])
@@ -202,21 +183,9 @@ class RegistryWidget(QWidget):
         self.new_button = QPushButton(self.tr("&New enterprise"), self)
         self.new_button.clicked.connect(self.new_requested)
 
-        self.view = QTableView(self)
-        self.view.setObjectName("registryView")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((260, 170, 90, 60, 50, 70, 180, 50, 50, 80, 110)):
-            header.resizeSection(col, width)
-        header.setStretchLastSection(True)
+        self.view = table_view(self, self.model, name="registryView", sort_column=0,
+                               widths=(260, 170, 90, 60, 50, 70, 180, 50, 50, 80, 110),
+                               resize_mode=QHeaderView.ResizeMode.Interactive)
         self.view.activated.connect(self._on_view_activated)
 
         filters = QHBoxLayout()

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...core import clock
-from ...core import findings as rules
+from ...core.dates import as_date
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ..findings.labels import state_label
 from ..widgets.tables import ListTableModel
@@ -60,6 +60,9 @@ class Section:
     date_header: str                 # QT_TRANSLATE_NOOP("TodayModel", …): the date column's header
     date_note: str                   # QT_TRANSLATE_NOOP("TodayWidget", …): which date it is; %1 = window days
     action: str = "open"             # "reinspect" adds the re-inspection button
+    # Filled one event-loop turn after the page is first shown: its rows need storage modules
+    # (documents, inspections) that Today, the start page, keeps off the start-up path.
+    deferred: bool = False
 
     @property
     def buckets(self) -> tuple[str, ...]:  # the old SECTIONS tuple's second item
@@ -106,10 +109,12 @@ SECTIONS: tuple[Section, ...] = (
     Section("unserved_documents", QT_TRANSLATE_NOOP("TodayWidget", "Documents issued but not served"), "document",
             _unserved, QT_TRANSLATE_NOOP("TodayModel", "Issued"),
             QT_TRANSLATE_NOOP("TodayWidget", "Date: the day the document was issued. A rectification period "
-                                             "runs from service: record it once the document is handed over.")),
+                                             "runs from service: record it once the document is handed over."),
+            deferred=True),
     Section("drafts", QT_TRANSLATE_NOOP("TodayWidget", "Unfinished inspections"), "draft",
             _drafts, QT_TRANSLATE_NOOP("TodayModel", "Started"),
-            QT_TRANSLATE_NOOP("TodayWidget", "Date: when the inspection was started. Resume it to finish or discard it.")),
+            QT_TRANSLATE_NOOP("TodayWidget", "Date: when the inspection was started. Resume it to finish or discard it."),
+            deferred=True),
 )
 
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}
@@ -171,7 +176,7 @@ class TodayModel(ListTableModel):
 
     def days(self, r: dict) -> int:
         """Days left (positive) or overdue (negative) against the row's due date."""
-        due = rules.as_date(self.due(r))
+        due = as_date(self.due(r))
         return 0 if due is None else (due - self.today).days
 
     def text(self, r: dict, key: str) -> str:
@@ -222,7 +227,7 @@ class TodayDocumentsModel(TodayModel):
 
     def text(self, r: dict, key: str) -> str:
         if key == "late":
-            issued = rules.as_date(self.due(r))
+            issued = as_date(self.due(r))
             n = 0 if issued is None else (self.today - issued).days
             return self.tr("issued today") if n <= 0 else self.tr("%n day(s)", "", n)
         return super().text(r, key)

@@ -10,7 +10,7 @@ The page follows the changes operations announce (and the date: it refreshes on 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTableView, QVBoxLayout, QWidget
 
@@ -23,7 +23,7 @@ from ...storage.db import Store
 from ..operations import Change
 from ..widgets.messages import HINT_STYLE, error_label, set_message
 from ..widgets.refresh import RefreshOnChange
-from ..widgets.tables import table_view
+from ..widgets.tables import selected_rows, table_view
 from .model import MODEL_OF_KIND, SECTION_BY_KEY, SECTIONS, TodayContext, horizon_days, place_findings
 
 
@@ -43,6 +43,14 @@ class TodayWidget(QWidget):
         self.button_rows: dict[str, QHBoxLayout] = {}
         self.finding_dialog = None
         self.child_dialog = None
+        self.counts: dict[str, int] = {}  # section → rows shown
+        # The deferred sections (drafts, unserved documents) are filled one event-loop turn after
+        # the page is first shown; until then their boxes are hidden. ``loaded`` says they are in.
+        self.loaded = False
+        self._load_timer = QTimer(self)  # owned: it dies with the page (no call into a deleted one)
+        self._load_timer.setSingleShot(True)
+        self._load_timer.setInterval(0)
+        self._load_timer.timeout.connect(self._on_first_shown)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("todaySummary")
@@ -101,7 +109,9 @@ class TodayWidget(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
-        self.refresh()
+        for section in SECTIONS:
+            self.boxes[section.key].setVisible(not section.deferred)
+        self._fill(tuple(s for s in SECTIONS if not s.deferred))
         self.follow = RefreshOnChange(
             self, {Change.FINDING, Change.DOCUMENT, Change.INSPECTION, Change.ENTERPRISE, Change.SETTINGS},
             self.refresh, daily=True)
@@ -116,16 +126,30 @@ class TodayWidget(QWidget):
             return self.tr("Resume")
         return self.tr("Open")
 
+    def showEvent(self, event) -> None:  # Qt override
+        super().showEvent(event)
+        if not self.loaded and not self._load_timer.isActive():
+            self._load_timer.start()
+
+    def _on_first_shown(self) -> None:
+        if not self.loaded:
+            self._fill(tuple(s for s in SECTIONS if s.deferred))
+
     def refresh(self) -> None:
+        self._fill(SECTIONS)
+
+    def _fill(self, sections) -> None:
         self.today = clock.today()
         window = findings_store.reinspection_window(self.store)
-        view = findings_store.today_view(self.store, today=self.today, window_days=window,
-                                         horizon_days=horizon_days(self.today))
-        placed = place_findings(SECTIONS, TodayContext(self.store, self.today, window, view))
-        counts = {"finding": 0, "document": 0, "draft": 0}
-        for section in SECTIONS:
+        view = None
+        if any(s.kind == "finding" for s in sections):
+            view = findings_store.today_view(self.store, today=self.today, window_days=window,
+                                             horizon_days=horizon_days(self.today))
+        placed = place_findings(sections, TodayContext(self.store, self.today, window, view))
+        for section in sections:
             key = section.key
             rows = placed[key]
+            self.boxes[key].setVisible(True)
             self.models[key].set_rows(rows, self.today)
             # The count is of findings (documents, inspections): each is placed once.
             self.boxes[key].setTitle(QCoreApplication.translate("TodayWidget", section.title) + f"（{len(rows)}）")
@@ -143,7 +167,12 @@ class TodayWidget(QWidget):
                 w = buttons.itemAt(i).widget()
                 if w is not None:
                     w.setVisible(bool(rows))
-            counts[section.kind] += len(rows)
+            self.counts[key] = len(rows)
+        if all(s.key in self.counts for s in SECTIONS):
+            self.loaded = True
+        counts = {"finding": 0, "document": 0, "draft": 0}
+        for section in SECTIONS:
+            counts[section.kind] += self.counts.get(section.key, 0)
         d = self.today
         head = self.tr("Today, %1").replace("%1", f"{d.year}年{d.month}月{d.day}日")
         parts = []
@@ -157,19 +186,13 @@ class TodayWidget(QWidget):
 
     def selected_ids(self, key: str) -> list[str]:
         view, model = self.views[key], self.models[key]
-        rows = sorted({i.row() for i in view.selectionModel().selectedRows()})
-        if not rows and view.currentIndex().isValid():
-            rows = [view.currentIndex().row()]
-        return [model.rows[r]["id"] for r in rows]
+        return [model.rows[r]["id"] for r in selected_rows(view)]
 
     def open_finding(self, finding_id: str):
-        from ..findings.dossier import FindingDialog
+        from ..findings.dossier import open_finding_dialog
 
-        dlg = FindingDialog(self.store, finding_id, self)
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.finding_dialog = dlg
-        dlg.open()
-        return dlg
+        self.finding_dialog = open_finding_dialog(self, self.store, finding_id)
+        return self.finding_dialog
 
     def reinspection_dialog(self, finding_ids: list[str]):
         """The re-inspection of the given findings, extended to every finding due for re-inspection

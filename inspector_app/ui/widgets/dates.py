@@ -1,4 +1,7 @@
-"""Date edits and the conversions between ``QDate`` and ``datetime.date``."""
+"""Date edits and the conversions between Qt's ``QDate``/``QDateTime`` and Python's dates.
+
+Parsing text is core/dates.py's job; this module only converts between Qt and Python values, so
+no screen builds a ``QDate`` or reads ``toPython()`` itself."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QDateEdit, QWidget
 
 from ...core import clock
-from ...core.findings import as_date
+from ...core.dates import as_date
 
 
 def to_qdate(value) -> QDate:
@@ -25,6 +28,16 @@ def to_datetime(qdt: QDateTime) -> datetime:
     """A ``QDateTime`` to the minute (how service and decision times are recorded)."""
     d, t = qdt.date(), qdt.time()
     return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+def to_qdatetime(value: datetime) -> QDateTime:
+    """A datetime as a ``QDateTime`` (seconds kept; an aware one shown in local time)."""
+    return QDateTime(value)
+
+
+def to_local_iso(qdt: QDateTime) -> str:
+    """A ``QDateTime`` as zoned local ISO text to the second (how inspection times are stored)."""
+    return qdt.toPython().astimezone().isoformat(timespec="seconds")
 
 
 def now_qdatetime() -> QDateTime:
@@ -67,4 +80,5 @@ class OptionalDateEdit(QDateEdit):
         return "" if d == self.EMPTY else to_date(d).isoformat()
 
 
-__all__ = ["OptionalDateEdit", "date_edit", "now_qdatetime", "to_date", "to_datetime", "to_qdate"]
+__all__ = ["OptionalDateEdit", "date_edit", "now_qdatetime", "to_date", "to_datetime", "to_local_iso", "to_qdate",
+           "to_qdatetime"]

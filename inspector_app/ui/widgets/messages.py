@@ -11,10 +11,11 @@ from typing import Callable
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from .badges import AMBER  # a warning that is not an error (e.g. an officer without a certificate number)
+
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
 HINT_STYLE = "color: #555;"
-AMBER = "#b26a00"  # a warning that is not an error (e.g. an officer without a certificate number)
 
 
 def error_label(parent: QWidget, name: str = "") -> QLabel:

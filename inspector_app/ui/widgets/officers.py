@@ -19,7 +19,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from ...storage import township
+from ...core import settings as S
+from ...storage import settings, township
 from ...storage.db import Store
 from .. import state
 from .messages import AMBER
@@ -62,7 +63,7 @@ class OfficerPicker(QListWidget):
             remembered = [remembered]
         chosen = [i for i in remembered if i in known]
         if len(chosen) < self.minimum:
-            current = str(store.setting("current_officer_id", "") or "")
+            current = settings.get(store, S.CURRENT_OFFICER)
             chosen = [current] if current in known else []
             for o in self.officer_list:
                 if len(chosen) >= self.minimum:

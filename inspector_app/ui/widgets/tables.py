@@ -64,10 +64,12 @@ _SELECTION = {
 def table_view(parent: QWidget, model: QAbstractItemModel, *, name: str = "", widths: Iterable[int] = (),
                selection: str = "single", sort_column: int | None = None,
                row_height: int | None = ROW_HEIGHT, word_wrap: bool | None = None,
-               resize_mode: QHeaderView.ResizeMode | None = None) -> QTableView:
+               resize_mode: QHeaderView.ResizeMode | None = None,
+               stretch_column: int | None = None) -> QTableView:
     """A read-only table of whole rows: no row numbers, alternating colours, ``widths`` for the
-    first columns and the last one stretched. ``sort_column``: sorting by the header, starting on
-    that column (the model sorts; a new order is shown from its top)."""
+    first columns and the last one stretched (or ``stretch_column`` instead). ``sort_column``:
+    sorting by the header, starting on that column (the model sorts; a new order is shown from
+    its top)."""
     view = QTableView(parent)
     if name:
         view.setObjectName(name)
@@ -91,8 +93,20 @@ def table_view(parent: QWidget, model: QAbstractItemModel, *, name: str = "", wi
         header.sortIndicatorChanged.connect(lambda *_: view.scrollToTop())
     for col, width in enumerate(widths):
         header.resizeSection(col, width)
-    header.setStretchLastSection(True)
+    if stretch_column is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     return view
 
 
-__all__ = ["ROW_HEIGHT", "ListTableModel", "table_view"]
+def selected_rows(view: QTableView) -> list[int]:
+    """The selected rows in order, or the current row when none is selected (a keyboard user
+    moves the current row without selecting)."""
+    rows = sorted({i.row() for i in view.selectionModel().selectedRows()})
+    if not rows and view.currentIndex().isValid():
+        rows = [view.currentIndex().row()]
+    return rows
+
+
+__all__ = ["ROW_HEIGHT", "ListTableModel", "selected_rows", "table_view"]

@@ -9,8 +9,9 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
 
+from inspector_app.core import settings as S
 from inspector_app.core.documents import DEFAULT_PURPOSE
-from inspector_app.storage import findings, inspections, photos, township
+from inspector_app.storage import findings, inspections, photos, settings, township
 from inspector_app.storage.inspection_record import current_record
 from inspector_app.ui.inspection import window as ui
 from inspector_app.ui.inspection.camera import camera_available
@@ -113,7 +114,7 @@ def jpeg(tmp_path, name="p.jpg", color=(200, 40, 40)):
 
 
 def test_start_dialog_needs_two_officers(qtbot, store, dust_id, officer_ids):
-    store.set_setting("current_officer_id", officer_ids[1])
+    settings.put(store, S.CURRENT_OFFICER, officer_ids[1])
     dlg = StartInspectionDialog(store, dust_id)
     qtbot.addWidget(dlg)
     assert dlg.officers.checked_ids() == [officer_ids[1]]  # the current officer is pre-checked

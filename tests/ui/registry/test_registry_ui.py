@@ -205,17 +205,4 @@ def test_save_button_saves_and_the_registry_refreshes_itself(qtbot, db):
     assert repo.find_by_uscc(db, uscc.make("91", "320281", body8="55443322"))
 
 
-def test_model_answers_all_roles_of_a_cell_at_once(qtbot, db):
-    """multiData() gives what data() gives, role by role."""
-    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
 
-    model = RegistryModel(db)
-    model.set_query(repo.SearchQuery())
-    roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.UserRole,
-             Qt.ItemDataRole.ToolTipRole]
-    col = [c[0] for c in RegistryModel.COLUMNS].index("employees")
-    for index in (model.index(3, 0), model.index(3, col)):
-        for role in roles:
-            cell = QModelRoleData(int(role.value))
-            model.multiData(index, QModelRoleDataSpan(cell))  # Python builds one-role spans only
-            assert cell.data() == model.data(index, role), role

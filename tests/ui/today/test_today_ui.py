@@ -89,9 +89,18 @@ def test_buckets(qtbot, db, week):
     assert w.empty_labels["listings"].isHidden() and not w.views["listings"].isHidden()
 
 
-def test_empty_sections_say_so(qtbot, db):
+def shown_page(qtbot, db):
+    """The page shown, with its deferred sections (drafts, unserved documents) filled: they come
+    one event-loop turn after it is first shown."""
     w = TodayWidget(db)
     qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.loaded)
+    return w
+
+
+def test_empty_sections_say_so(qtbot, db):
+    w = shown_page(qtbot, db)
     for key, *_ in SECTIONS:
         assert not w.empty_labels[key].isHidden() and w.views[key].isHidden()
     assert "nothing is due" in w.summary.text()
@@ -255,6 +264,10 @@ def test_unserved_documents_and_drafts_are_listed(qtbot, db, week):
     draft = inspections.start_inspection(db, enterprise_id=e, officer_ids=[o.id for o in officers])
     w = TodayWidget(db)
     qtbot.addWidget(w)
+    # Off the start-up path: the slower sections are not there before the page is shown ...
+    assert not w.loaded and not w.boxes["drafts"].isVisibleTo(w) and w.models["drafts"].rows == []
+    w.show()
+    qtbot.waitUntil(lambda: w.loaded)  # ... and are one event-loop turn after
     assert doc["id"] in bucket(w, "unserved_documents")
     assert week["due"] not in bucket(w, "unserved_documents")  # served at issue
     draft_id = draft if isinstance(draft, str) else draft.id
@@ -275,3 +288,27 @@ def test_cells_show_their_full_text_on_hover(qtbot, db, week):
     for c in range(m.columnCount()):
         idx = m.index(0, c)
         assert m.data(idx, Qt.ItemDataRole.ToolTipRole) == m.data(idx, Qt.ItemDataRole.DisplayRole)
+
+
+def test_the_start_page_keeps_documents_and_inspections_off_the_start_up_path(tmp_path):
+    """Built (and shown) at start-up, Today does not import storage.documents/inspections until
+    its deferred sections are filled, one event-loop turn after it is shown."""
+    import subprocess
+    import sys
+
+    from inspector_app.demo import create_demo_database
+
+    path = tmp_path / "d.sqlite"
+    create_demo_database(path, enterprises=30)
+    code = ("import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]); "
+            "from inspector_app.storage import open_db; from inspector_app.ui.main_window import MainWindow; "
+            f"w = MainWindow(open_db({str(path)!r})); w.show(); "
+            "heavy = ('inspector_app.storage.documents', 'inspector_app.storage.inspections'); "
+            "before = [m for m in heavy if m in sys.modules]; "
+            "today = next(m for m in w.modules.values() if hasattr(m, 'loaded')); "
+            "app.processEvents(); "
+            "print(before, today.loaded, [m for m in heavy if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
+    assert out.strip().splitlines()[-1] == ("[] True ['inspector_app.storage.documents', "
+                                            "'inspector_app.storage.inspections']")

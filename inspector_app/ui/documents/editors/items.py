@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHea
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from ....core import clock
-from ....core.findings import as_date
+from ....core.dates import as_date
 from ...widgets.dates import date_edit, to_date, to_qdate
 from .base import DocumentEditor
 

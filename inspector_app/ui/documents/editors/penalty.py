@@ -6,13 +6,14 @@ officer types, and again before issuing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateTimeEdit, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QRadioButton, QSpinBox, QVBoxLayout)
 
 from ....core import documents as docs
-from ....storage import documents as doc_store
-from ...widgets.dates import now_qdatetime, to_datetime
+from ....core import settings as S
+from ....core.dates import as_datetime
+from ....storage import settings
+from ...widgets.dates import now_qdatetime, to_datetime, to_qdatetime
 from ...widgets.messages import HINT_STYLE, set_message
 from .base import DocumentEditor, register
 
@@ -22,8 +23,8 @@ class SpotPenaltyEditor(DocumentEditor):
     KIND = docs.SPOT_PENALTY
 
     def build(self) -> None:
-        self.max_individual = int(self.store.setting("max_fine_individual", doc_store.DEFAULT_MAX_FINE_INDIVIDUAL))
-        self.max_unit = int(self.store.setting("max_fine_unit", doc_store.DEFAULT_MAX_FINE_UNIT))
+        self.max_individual = settings.get(self.store, S.MAX_FINE_INDIVIDUAL)
+        self.max_unit = settings.get(self.store, S.MAX_FINE_UNIT)
         self.variant_unit = QRadioButton(self.tr("Unit (the enterprise)"), self)
         self.variant_unit.setObjectName("variantUnit")
         self.variant_person = QRadioButton(self.tr("Individual"), self)
@@ -167,7 +168,7 @@ class SpotPenaltyEditor(DocumentEditor):
             elif value is not None:
                 w.setText(str(value))
         if c.get("decided_at"):
-            self.decided_at.setDateTime(QDateTime.fromString(str(c["decided_at"])[:16], "yyyy-MM-ddTHH:mm"))
+            self.decided_at.setDateTime(to_qdatetime(as_datetime(c["decided_at"], "处罚决定时间").replace(second=0, microsecond=0)))
         self.place.setText(c.get("place", ""))
         self.facts.setPlainText(c.get("facts", ""))
         self.violated.setText(c.get("violated", ""))

@@ -1,5 +1,6 @@
-"""Status colours and the small round badge icon (colour + glyph), shared by the obligations
-page and the inspection screens: a status is shown by shape and text, never by colour alone."""
+"""Status colours and the small round badge icon (colour + glyph), shared by the registry's
+obligations page, the inspection screens and the officer picker: a status is shown by shape and
+text, never by colour alone."""
 
 from __future__ import annotations
 

@@ -1,0 +1,159 @@
+"""The audit log of legal records: one hash-chained entry per legal act, in the act's transaction.
+
+Issuing, correcting, voiding and serving a document, finalising an inspection, and registering,
+closing or deleting a finding call :func:`record` inside the same ``store.write()`` as the change,
+so an act and its entry commit or roll back together. The entry holds the sha256 of the record's
+legal content (:func:`content_of`: the columns ``storage.protect`` guards, the frozen document text
+with the sha256 of every photo it shows, an inspection's answers, evidence photos and findings),
+never the content itself (the record is in its own table; the entry proves what it said).
+
+``storage.verify`` recomputes the chain and compares every record's current content with its
+latest entry, so a change made behind the application's back (plain SQL with the triggers
+dropped, a swapped photo) is found.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from ..core import audit as A
+from .protect import guard
+
+RECORD_KINDS = ("document", "inspection", "finding", "series", "database")
+# Photo kinds that are evidence of the inspection itself (rectification photos come later).
+EVIDENCE_PHOTO_KINDS = ("现场", "问题")
+
+
+def _row(conn: sqlite3.Connection, table: str, cols, record_id: str) -> dict | None:
+    cur = conn.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE id = ?", [record_id])
+    r = cur.fetchone()
+    return None if r is None else dict(zip(cols, r))
+
+
+def _rows(conn, table: str, cols, where: str, params) -> list[dict]:
+    cur = conn.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE {where} ORDER BY id", params)
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def document_content(conn, document_id: str) -> dict | None:
+    row = _row(conn, "document", guard("document").all_columns, document_id)
+    if row is not None:
+        row["content"] = json.loads(row["content"])
+    return row
+
+
+def inspection_content(conn, inspection_id: str) -> dict | None:
+    row = _row(conn, "inspection", guard("inspection").columns, inspection_id)
+    if row is None:
+        return None
+    row["answers"] = _rows(conn, "inspection_answer", guard("inspection_answer").columns,
+                           "inspection_id = ?", [inspection_id])
+    marks = ",".join("?" * len(EVIDENCE_PHOTO_KINDS))
+    row["photos"] = _rows(conn, "photo", guard("photo").columns,
+                          f"inspection_id = ? AND kind IN ({marks})", [inspection_id, *EVIDENCE_PHOTO_KINDS])
+    row["findings"] = _rows(conn, "finding", guard("finding").columns, "inspection_id = ?", [inspection_id])
+    return row
+
+
+def finding_content(conn, finding_id: str, action: str) -> dict | None:
+    cols = guard("finding").columns + (("state", "closed_on") if action == "close" else ())
+    return _row(conn, "finding", cols, finding_id)
+
+
+def content_of(conn, record_kind: str, record_id: str, action: str) -> dict | None:
+    """The legal content of a record as an entry of ``action`` hashes it (None: no such row)."""
+    if record_kind == "document":
+        return document_content(conn, record_id)
+    if record_kind == "inspection":
+        return inspection_content(conn, record_id)
+    if record_kind == "finding":
+        return finding_content(conn, record_id, action)
+    raise ValueError(f"未知的审计对象：{record_kind}")
+
+
+def head(conn) -> tuple[int, str]:
+    """(seq, hash) of the last entry, (0, GENESIS) for an empty log."""
+    r = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    return (r[0], r[1]) if r else (0, A.GENESIS)
+
+
+def append(conn, *, at: str, device: str, action: str, record_kind: str, record_id: str,
+           content_sha256: str) -> dict:
+    """Append one chained entry (the caller holds the write transaction)."""
+    if action not in A.ACTIONS:
+        raise ValueError(f"未知的审计动作：{action}")
+    seq, prev = head(conn)
+    entry = {"seq": seq + 1, "at": at, "device": device, "action": action, "record_kind": record_kind,
+             "record_id": record_id, "content_sha256": content_sha256, "prev_hash": prev}
+    entry["hash"] = A.entry_hash(entry)
+    cols = list(entry)
+    conn.execute(f"INSERT INTO audit_log ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                 [entry[c] for c in cols])
+    return entry
+
+
+def record(store, action: str, record_kind: str, record_id: str, *, content=None) -> dict:
+    """Append the entry of a legal act on a record, hashing its current content (or ``content``
+    for entries that are not about one row, e.g. a restore)."""
+    from .db import now_iso
+
+    if not store.conn.in_transaction:
+        raise RuntimeError("audit entries are written inside the act's transaction")
+    if content is None:
+        content = content_of(store.conn, record_kind, record_id, action)
+        if content is None:
+            raise ValueError(f"要记录的{record_kind}不存在：{record_id}")
+    return append(store.conn, at=now_iso(), device=store.device, action=action, record_kind=record_kind,
+                  record_id=record_id, content_sha256=A.content_hash(content))
+
+
+def entries(conn, *, after: int = 0):
+    cur = conn.execute("SELECT * FROM audit_log WHERE seq > ? ORDER BY seq", [after])
+    names = [d[0] for d in cur.description]
+    for r in cur:
+        yield dict(zip(names, r))
+
+
+def latest_entries(conn) -> dict[tuple[str, str], dict]:
+    """The last entry per (record_kind, record_id)."""
+    cur = conn.execute(
+        "SELECT a.* FROM audit_log a JOIN (SELECT record_kind, record_id, max(seq) AS seq FROM audit_log "
+        "GROUP BY record_kind, record_id) m ON m.seq = a.seq")
+    names = [d[0] for d in cur.description]
+    return {(r[names.index("record_kind")], r[names.index("record_id")]): dict(zip(names, r)) for r in cur}
+
+
+def baseline(conn, *, at: str, device: str) -> int:
+    """One ``baseline`` entry per legal record that exists without one (a database from before
+    the chain, or records arrived by other means). Returns the number written."""
+    have = {(k, i) for k, i in conn.execute("SELECT DISTINCT record_kind, record_id FROM audit_log")}
+    n = 0
+    todo = [("document", r[0], "issue") for r in conn.execute("SELECT id FROM document ORDER BY issued_at, id")]
+    todo += [("inspection", r[0], "finalise") for r in conn.execute(
+        "SELECT id FROM inspection WHERE status = 'final' ORDER BY finalised_at, id")]
+    todo += [("finding", r[0], "close" if r[1] == "closed" else "register") for r in conn.execute(
+        "SELECT id, state FROM finding ORDER BY created_at, id")]
+    for kind, rid, action in todo:
+        if (kind, rid) in have:
+            continue
+        content = content_of(conn, kind, rid, action)
+        # The entry's action is "baseline"; verify hashes with the action the content implies.
+        append(conn, at=at, device=device, action="baseline", record_kind=kind, record_id=rid,
+               content_sha256=A.content_hash(content))
+        n += 1
+    return n
+
+
+def content_action(record_kind: str, entry_action: str, conn, record_id: str) -> str:
+    """Which content shape an entry hashed (a finding's close adds its closing facts)."""
+    if record_kind != "finding":
+        return entry_action
+    if entry_action == "baseline":
+        r = conn.execute("SELECT state FROM finding WHERE id = ?", [record_id]).fetchone()
+        return "close" if r and r[0] == "closed" else "register"
+    return entry_action
+
+
+__all__ = ["EVIDENCE_PHOTO_KINDS", "RECORD_KINDS", "append", "baseline", "content_action", "content_of",
+           "entries", "head", "latest_entries", "record"]
