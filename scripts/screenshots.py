@@ -1,6 +1,11 @@
 """Render the main screens offscreen to PNG files, to look at what an officer sees.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py --db DB --out DIR [--lang en]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py --db DB --help-images
+
+``--help-images`` also writes the user guide's pictures (resources/help/img/, 1366×768 for the
+main window) from the same screens: Today, the findings list, the registry, an import preview,
+the first-run wizard showing an error, and the township settings.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ def main() -> int:
     p.add_argument("--out", default="/tmp/shots")
     p.add_argument("--lang")
     p.add_argument("--search", default="jyhg")
+    p.add_argument("--help-images", action="store_true",
+                   help="also write the user guide's screenshots into resources/help/img/")
     args = p.parse_args()
     from PySide6.QtWidgets import QApplication
 
@@ -82,11 +89,63 @@ def main() -> int:
         app.processEvents()
     app.processEvents()
     imp.grab().save(str(out / "import_preview.png"))
+    if args.help_images:
+        help_images(app, store, win, imp, Path(__file__).resolve().parent.parent / "resources" / "help" / "img")
     print(f"screenshots in {out}", flush=True)
     # Leave without interpreter teardown: this script keeps windows and finished tasks alive to
     # the end, and PySide 6.12 can abort when such wrappers are collected after Qt is gone (the
     # app itself tears its window down inside main(), see ui/app.py).
     os._exit(0)
+
+
+def help_images(app, store, win, imp, img: Path) -> None:
+    """The guide's pictures, from the real screens at the laptop size officers have."""
+    from PySide6.QtWidgets import QTableWidgetItem, QWizard
+
+    from inspector_app.storage import open_memory
+    from inspector_app.ui.setup_wizard import SetupWizard
+    from inspector_app.ui.township_settings import TownshipSettingsDialog
+
+    img.mkdir(parents=True, exist_ok=True)
+    win.resize(1366, 768)
+    titles = [win.nav.item(i).text() for i in range(win.nav.count())]
+    for name, row in (("today", 1), ("registry", 0), ("inspections", 2), ("findings", 3), ("documents", 4)):
+        win.nav.setCurrentRow(row)
+        app.processEvents()
+        win.grab().save(str(img / f"{name}.png"))
+    assert len(titles) >= 5, titles
+    imp.grab().save(str(img / "import_preview.png"))
+    # The first-run wizard on a fresh township, with a village entered twice.
+    fresh = open_memory(device="A1")
+    wiz = SetupWizard(fresh)
+    wiz.township_page.township.setText("璜土镇")
+    wiz.township_page.government.setText("江阴市璜土镇人民政府")
+    wiz.township_page.device.setText("A1")
+    wiz.township_page.villages.setPlainText("璜土村\n石庄村\n璜土村")
+    wiz.show()
+    wiz.next()
+    wiz.next()  # refused: the page shows why under the field
+    app.processEvents()
+    wiz.grab().save(str(img / "wizard_error.png"))
+    wiz.township_page.villages.setPlainText("璜土村\n石庄村")
+    wiz.next()
+    for r, (name, cert, phone) in enumerate((("张伟", "32028100001", "13812345678"),
+                                             ("李强", "32028100002", "0510-8686123"))):
+        for c, v in enumerate((name, cert, phone)):
+            wiz.officers_page.table.setItem(r, c, QTableWidgetItem(v))
+    app.processEvents()
+    wiz.grab().save(str(img / "wizard_officers.png"))
+    wiz.button(QWizard.WizardButton.CancelButton).click()
+    dlg = TownshipSettingsDialog(store, win)
+    dlg.show()
+    dlg.tabs.setCurrentIndex(1)
+    app.processEvents()
+    dlg.grab().save(str(img / "settings_villages.png"))
+    dlg.tabs.setCurrentIndex(2)
+    app.processEvents()
+    dlg.grab().save(str(img / "settings_officers.png"))
+    dlg.reject()
+    print(f"guide pictures in {img}", flush=True)
 
 
 if __name__ == "__main__":

@@ -36,12 +36,23 @@ def cmd_documents(args) -> int:
     return 0
 
 
+# What a keyboard gives for the brackets of a document number: 〔2026〕 is hard to type, so
+# [2026], ［2026］ and (澄) / （澄） are read as the printed forms.
+_DOC_NO_FORMS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕",
+                               "(": "（", ")": "）", " ": None, "\u3000": None})
+
+
+def normalise_doc_no(text: str) -> str:
+    """The document number as printed, from what was typed (brackets and spaces)."""
+    return text.strip().translate(_DOC_NO_FORMS)
+
+
 def cmd_render(args) -> int:
     from ..reports import pdf_documents
 
     s = store(args)
     row = s.conn.execute("SELECT id FROM document WHERE doc_no = ? AND deleted = 0",
-                         [args.doc_no.strip()]).fetchone()
+                         [normalise_doc_no(args.doc_no)]).fetchone()
     if row is None:
         raise ValueError(f"找不到文号为“{args.doc_no}”的文书，请用 documents 命令查看登记簿中的文号。")
     data = pdf_documents.render_document(s, row[0])

@@ -89,5 +89,12 @@ def days_from_today(days: int) -> date:
     return today() + timedelta(days=days)
 
 
+def week_bounds(d: date | None = None) -> tuple[date, date]:
+    """Monday and Sunday of the week of ``d`` (today by default): what "this week" means."""
+    d = d or today()
+    monday = d - timedelta(days=d.weekday())
+    return monday, monday + timedelta(days=6)
+
+
 if os.environ.get(ENV):
     pin(os.environ[ENV])

@@ -81,8 +81,17 @@ def initials_glob(letters: str) -> str:
     return "*" + "*".join(letters[i:i + 2] for i in range(0, len(letters), 2)) + "*"
 
 
-def make_search_key(name: str, py_full: str, uscc: str | None, legacy_reg_no: str | None) -> str:
-    return "\x1f".join((name.lower(), py_full, (uscc or "").lower(), (legacy_reg_no or "").lower()))
+def make_search_key(name: str, py_full: str, uscc: str | None, legacy_reg_no: str | None,
+                    alt_full: tuple[str, ...] = ()) -> str:
+    """lower(name) | primary full pinyin | codes | the other readings in full (polyphones)."""
+    return "\x1f".join((name.lower(), py_full, (uscc or "").lower(), (legacy_reg_no or "").lower(),
+                        *alt_full))
+
+
+def make_alt_initials(alt_initials: tuple[str, ...]) -> str:
+    """The py_alt column: each alternate reading's initials behind a \x1f, so a first-letter
+    GLOB can anchor on any of them (``*\x1fz*``)."""
+    return "".join("\x1f" + a for a in alt_initials)
 
 
 def _term_clause(term: str) -> tuple[str, list]:
@@ -91,11 +100,14 @@ def _term_clause(term: str) -> tuple[str, list]:
     lower = term.lower()
     if _ASCII_WORD.match(lower):
         if len(lower) == 1:
-            # The first letter typed: names whose initials start with it. Anything broader
-            # matches the whole county and only costs time.
-            return "e.py_initials GLOB ?", [lower + "*"]
+            # The first letter typed: names whose initials (in any reading) start with it.
+            # Anything broader matches the whole county and only costs time.
+            return "(e.py_initials GLOB ? OR e.py_alt GLOB ?)", [lower + "*", "*\x1f" + lower + "*"]
         # GLOB, not LIKE: case-sensitive and much cheaper; initials are lower-case a-z/0-9.
-        return "(instr(e.search_key, ?) OR e.py_initials GLOB ?)", [lower, initials_glob(lower)]
+        # Alternate readings (polyphones) sit in py_alt; search_key holds every full reading.
+        glob = initials_glob(lower)
+        return ("(instr(e.search_key, ?) OR e.py_initials GLOB ? OR e.py_alt GLOB ?)",
+                [lower, glob, glob])
     return "instr(e.search_key, ?)", [lower]
 
 
@@ -125,17 +137,55 @@ def _relevance_words(query: SearchQuery) -> list[str]:
     return [w.lower() for w in query.text.split() if _ASCII_WORD.match(w.lower()) and len(w) >= 4]
 
 
+def _latin_words(query: SearchQuery) -> list[str]:
+    """Typed pinyin words (name order only): a row that matches them only in an alternate
+    reading of a polyphone ranks after the rows that match in the likeliest reading."""
+    if query.order_by != "name" or query.descending:
+        return []
+    return [w.lower() for w in query.text.split() if _ASCII_WORD.match(w.lower())]
+
+
+# The primary part of search_key (name, primary full pinyin, codes) without the alternates.
+_PRIMARY_KEY = ("(lower(e.name) || char(31) || e.py_full || char(31) || lower(coalesce(e.uscc, '')) "
+                "|| char(31) || lower(coalesce(e.legacy_reg_no, '')))")
+
+
+def _rank_sql(query: SearchQuery) -> tuple[str, list] | None:
+    """SQL for a row's relevance tier, or None when there is no ranking to do:
+    0 the first long word as one run in the likeliest reading (name, pinyin or initials),
+    1 every typed pinyin word matches in the likeliest reading, 2 only in another reading."""
+    latin = _latin_words(query)
+    if not latin:
+        return None
+    params: list = []
+    primary = []
+    for w in latin:
+        if len(w) == 1:
+            primary.append("e.py_initials GLOB ?")
+            params.append(w + "*")
+        else:
+            primary.append(f"(instr({_PRIMARY_KEY}, ?) OR e.py_initials GLOB ?)")
+            params += [w, initials_glob(w)]
+    tier1 = " AND ".join(primary)
+    long_words = _relevance_words(query)
+    if long_words:
+        sql = (f"CASE WHEN instr({_PRIMARY_KEY}, ?) OR instr(e.py_initials, ?) THEN 0 "
+               f"WHEN {tier1} THEN 1 ELSE 2 END")
+        return sql, [long_words[0], long_words[0]] + params
+    return f"CASE WHEN {tier1} THEN 1 ELSE 2 END", params
+
+
 def _search_sql(query: SearchQuery, select: str, *, relevance: bool = True) -> tuple[str, list]:
     where, params = _where(query)
     order = SORT_COLUMNS.get(query.order_by, SORT_COLUMNS["name"])
     direction = " DESC" if query.descending else ""
     order_sql = ", ".join(part.strip() + direction for part in order.split(", "))
-    words = _relevance_words(query) if relevance else []
-    if words:
-        # Relevance first: the typed letters as one run (in the name, pinyin or initials) rank
-        # above chunked initials matches.
-        order_sql = "(instr(e.search_key, ?) = 0 AND instr(e.py_initials, ?) = 0), " + order_sql
-        params = params + [words[0], words[0]]
+    rank = _rank_sql(query) if relevance else None
+    if rank:
+        # Relevance first: the typed letters as one run rank above chunked initials matches,
+        # and both above a match in a polyphone's other reading.
+        order_sql = rank[0] + ", " + order_sql
+        params = params + rank[1]
     return f"SELECT {select} FROM enterprise e WHERE {where} ORDER BY {order_sql}", params
 
 
@@ -151,13 +201,13 @@ def first_page(store: Store, query: SearchQuery, *, limit: int) -> tuple[list[in
     rowids = search_page(store, query, offset=0, limit=limit + 1)
     if len(rowids) > limit:
         return rowids[:limit], count(store, query)
-    words = _relevance_words(query)
-    if words and rowids:
+    rank = _rank_sql(query)
+    if rank and len(rowids) > 1:
         marks = ",".join("?" * len(rowids))
-        exact = {r[0] for r in store.conn.execute(
-            f"SELECT rowid FROM enterprise WHERE rowid IN ({marks}) "
-            "AND (instr(search_key, ?) OR instr(py_initials, ?))", rowids + [words[0], words[0]])}
-        rowids.sort(key=lambda r: r not in exact)  # stable: display order within each group
+        tiers = dict(store.conn.execute(
+            f"SELECT e.rowid, {rank[0]} FROM enterprise e WHERE e.rowid IN ({marks})",
+            rank[1] + rowids).fetchall())
+        rowids.sort(key=lambda r: tiers.get(r, 2))  # stable: display order within each tier
     return rowids, len(rowids)
 
 
@@ -257,8 +307,10 @@ def similar(store: Store, name: str, *, exclude_id: str | None = None, limit: in
 
 def derive_keys(row: dict) -> dict:
     """Fill the derived search columns of an enterprise row (call whenever name or codes change)."""
-    row["py_initials"], row["py_full"] = pinyin.keys(row["name"])
-    row["search_key"] = make_search_key(row["name"], row["py_full"], row.get("uscc"), row.get("legacy_reg_no"))
+    k = pinyin.all_keys(row["name"])
+    row["py_initials"], row["py_full"], row["py_alt"] = k.initials, k.full, make_alt_initials(k.alt_initials)
+    row["search_key"] = make_search_key(row["name"], row["py_full"], row.get("uscc"),
+                                        row.get("legacy_reg_no"), k.alt_full)
     return row
 
 

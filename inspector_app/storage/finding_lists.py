@@ -159,7 +159,7 @@ class _Query:
                 cond = f"instr(search_key, :{key}k)"
                 if is_latin_word(lower):
                     params[key + "g"] = initials_glob(lower)
-                    cond = f"({cond} OR py_initials GLOB :{key}g)"
+                    cond = f"({cond} OR py_initials GLOB :{key}g OR py_alt GLOB :{key}g)"
                 ent_cols.append(f"{cond} AS m{i}")
                 ent_any.append(cond)
                 if re.search(r"[A-Za-z]", term):

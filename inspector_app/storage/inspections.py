@@ -682,7 +682,8 @@ def history(store: Store, enterprise_id: str) -> list[dict]:
 
 def drafts(store: Store) -> list[dict]:
     """Unfinished inspections (to resume, e.g. after a crash), most recently edited first."""
-    cur = store.db.execute(
+    # The raw connection: Today (the start page) lists drafts, and store.db loads sqlite-utils.
+    cur = store.conn.execute(
         """
         SELECT i.id, i.enterprise_id, e.name AS enterprise_name, i.kind, i.place, i.started_at,
                (SELECT count(*) FROM inspection_answer a

@@ -638,6 +638,40 @@ ALTER TABLE inspection ADD COLUMN scope TEXT NOT NULL DEFAULT 'full' CHECK (scop
 
 
 @migrations()
+def m005_officer_week(db: Database) -> None:
+    """Polyphone search keys, retired villages, and the device-code change log (issue 10)."""
+    # Alternate pinyin initials (every other reading of a polyphone), each prefixed by \x1f so
+    # a first-letter GLOB can anchor on any of them; in the covering index like py_initials.
+    _run(db, """
+ALTER TABLE enterprise ADD COLUMN py_alt TEXT NOT NULL DEFAULT '';
+DROP INDEX enterprise_search;
+CREATE INDEX enterprise_search ON enterprise(deleted, py_full, py_initials, py_alt, search_key,
+    village_id, sector, status, supervision_class, scale, risk_tags);
+-- A retired village stays for history (its enterprises and documents keep it) but is no longer
+-- offered for new entries.
+ALTER TABLE village ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+-- Local: every change of this laptop's device code (its document number series), with how many
+-- documents the old series had issued.
+CREATE TABLE device_code_log (
+    at TEXT NOT NULL,
+    old_code TEXT NOT NULL,
+    new_code TEXT NOT NULL,
+    issued_under_old INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT ''
+);
+""")
+    # Rebuild every enterprise's keys with the polyphone-aware reader (derived columns only).
+    from .enterprises import derive_keys
+
+    rows = db.execute("SELECT rowid, name, uscc, legacy_reg_no FROM enterprise").fetchall()
+    for rowid, name, uscc, reg in rows:
+        row = derive_keys({"name": name, "uscc": uscc, "legacy_reg_no": reg})
+        db.execute("UPDATE enterprise SET py_initials = ?, py_full = ?, py_alt = ?, search_key = ? "
+                   "WHERE rowid = ?", [row["py_initials"], row["py_full"], row["py_alt"],
+                                       row["search_key"], rowid])
+
+
+@migrations()
 def m006_legal_staffing_service_escalation(db: Database) -> None:
     """Issue 9: registry fields that judge the staffing duties (NULL = not recorded, so the duty
     shows as unknown), the place/recipient/server of a service receipt (送达回执), and the

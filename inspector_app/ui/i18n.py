@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+import sys
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 
 from ..paths import resources_dir
 
@@ -24,10 +26,25 @@ def install(app, language: str | None = None) -> str:
             app.installTranslator(tr)
             _keep.append(tr)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    if use_qt_dialogs():
+        # The platform's file dialog speaks the system's language (GTK's on an English Linux,
+        # Windows' on an English Windows); Qt's own speaks the qtbase translation above.
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     return language
+
+
+def use_qt_dialogs(*, platform: str | None = None, ui_languages: list[str] | None = None) -> bool:
+    """Whether to use Qt's own (Chinese) dialogs instead of the platform's: everywhere except a
+    Windows or macOS whose own interface is already Chinese (there the native dialog is Chinese
+    and knows the network places an officer uses)."""
+    platform = platform or sys.platform
+    langs = QLocale.system().uiLanguages() if ui_languages is None else ui_languages
+    chinese_system = bool(langs) and langs[0].lower().startswith("zh")
+    return not (platform in ("win32", "darwin") and chinese_system)
 
 
 def uninstall(app) -> None:
     """Remove the translators installed by :func:`install` (tests switch languages)."""
     while _keep:
         app.removeTranslator(_keep.pop())
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, False)

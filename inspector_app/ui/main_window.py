@@ -22,6 +22,8 @@ from .registry import RegistryWidget
 
 
 class MainWindow(QMainWindow):
+    START_ROW = 1  # Today: the first of modules.MODULES, after the registry
+
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
         self.store = store
@@ -44,6 +46,8 @@ class MainWindow(QMainWindow):
         self.registry.new_requested.connect(self.new_enterprise)
         self.add_module(self.tr("Enterprise registry"), self.registry)
         self._add_later_modules()
+        # The day starts on Today: what is due, overdue and unfinished.
+        self.nav.setCurrentRow(self.START_ROW)
 
         self._build_menus()
         self._update_title()
@@ -139,6 +143,10 @@ class MainWindow(QMainWindow):
         docs_action.triggered.connect(self.edit_document_settings)
         settings_menu.addAction(docs_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = QAction(self.tr("&User guide"), self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(self.show_guide)
+        help_menu.addAction(self.guide_action)
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._on_about)
         help_menu.addAction(about)
@@ -181,9 +189,18 @@ class MainWindow(QMainWindow):
         export_registry_interactive(self, self.store, self.registry.current_query())
 
     def edit_setup(self) -> None:
-        from .setup_wizard import SetupWizard
+        # Settings edit the stored rows (rename, retire, correct); the first-run wizard is for
+        # a township not set up yet. Either announces Change.TOWNSHIP: villages, the title.
+        from ..storage import township
 
-        SetupWizard(self.store, self).exec()  # announces Change.TOWNSHIP: villages, the title
+        if township.is_configured(self.store):
+            from .township_settings import TownshipSettingsDialog
+
+            TownshipSettingsDialog(self.store, self).exec()
+        else:
+            from .setup_wizard import SetupWizard
+
+            SetupWizard(self.store, self).exec()
 
     # Backups: the dialogs import the backup code only when used (off the start-up path).
     def back_up(self) -> None:
@@ -206,6 +223,11 @@ class MainWindow(QMainWindow):
 
         if DocumentSettingsDialog(self.store, self).exec():
             self.statusBar().showMessage(self.tr("Settings saved."), 3000)
+
+    def show_guide(self) -> None:
+        from .help import GuideWindow
+
+        GuideWindow.show_for(self)
 
     def _on_about(self) -> None:
         QMessageBox.about(self, self.tr("About"),

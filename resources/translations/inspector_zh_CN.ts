@@ -894,66 +894,71 @@ Run “inspector verify --full” for the complete list.</source>
         <translation>检查定稿 — %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="40" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="41" />
         <source>%n problem(s) found</source>
         <translation>
             <numerusform>发现 %n 处问题</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="41" />
+        <source>%1. </source>
+        <translation>%1。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="42" />
         <source>, %n of them major hazards</source>
         <translation>
             <numerusform>，其中 %n 处为重大隐患</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="42" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="43" />
         <source>No item failed. </source>
         <translation>未发现不符合项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="43" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="44" />
         <source>Check each description, grade and deadline. After finalising, the inspection can no longer be changed and its record is issued.</source>
         <translation>请逐条核对隐患描述、等级和整改期限。定稿后检查不可再修改，并出具现场检查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="55" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="56" />
         <source>Optional: what was inspected and how (printed under 检查情况 on the record)</source>
         <translation>选填：检查了哪些内容、如何检查（打印在记录的“检查情况”栏）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="69" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="70" />
         <source>&amp;Add a finding not on the checklist</source>
         <translation>添加检查表以外的隐患(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="77" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="78" />
         <source>&amp;Finalise</source>
         <translation>定稿(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="78" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="79" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="83" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="84" />
         <source>Inspection ended:</source>
         <translation>检查结束时间：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="84" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="85" />
         <source>Summary:</source>
         <translation>检查情况：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="139" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="140" />
         <source>Some findings are incomplete; see the marked entries.</source>
         <translation>部分隐患信息不完整，请查看标记的条目。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="168" />
+        <location filename="../../inspector_app/ui/inspection/finalise_dialog.py" line="169" />
         <source>Describe what was found on site (the note of the item is empty).</source>
         <translation>请描述现场发现的问题（该检查项的备注为空）。</translation>
     </message>
@@ -1485,12 +1490,12 @@ Run “inspector verify --full” for the complete list.</source>
         <translation>挂牌</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_model.py" line="200" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="204" />
         <source>re-inspection +%1</source>
         <translation>复查 +%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_model.py" line="201" />
+        <location filename="../../inspector_app/ui/findings/list_model.py" line="205" />
         <source>Re-inspection due by %1</source>
         <translation>应于 %1 前复查</translation>
     </message>
@@ -1545,7 +1550,7 @@ Run “inspector verify --full” for the complete list.</source>
     <message>
         <location filename="../../inspector_app/ui/findings/list_widget.py" line="62" />
         <location filename="../../inspector_app/ui/findings/list_widget.py" line="68" />
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="186" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="189" />
         <source>All enterprises</source>
         <translation>全部企业</translation>
     </message>
@@ -1555,29 +1560,29 @@ Run “inspector verify --full” for the complete list.</source>
         <translation>仅显示某一企业的隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="80" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="83" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="83" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="86" />
         <source>&amp;Re-inspect selected…</source>
         <translation>复查所选(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="86" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="89" />
         <source>&amp;Quarter's listed major hidden dangers…</source>
         <translation>本季度挂牌督办重大隐患(&amp;Q)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="141" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="144" />
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n 条隐患</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="143" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="146" />
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 条逾期</numerusform>
@@ -1620,6 +1625,24 @@ Run “inspector verify --full” for the complete list.</source>
         <location filename="../../inspector_app/ui/findings/five_panel.py" line="117" />
         <source>Please correct the marked fields.</source>
         <translation>请更正标记的字段。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <location filename="../../inspector_app/ui/help.py" line="27" />
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/help.py" line="36" />
+        <source>The user guide is missing from this installation: %1</source>
+        <translation>本机安装的程序缺少使用说明文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/help.py" line="39" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2067,6 +2090,11 @@ Run “inspector verify --full” for the complete list.</source>
             <numerusform>还有 %n 项未作答。定稿前请逐项作答（不适用的按 3 或 X），已选中第一项未答项。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/window.py" line="675" />
+        <source>Finalised: this inspection is final and can no longer be changed; its record is issued.</source>
+        <translation>已定稿：本次检查已成为定稿，不能再修改；现场检查记录已出具。</translation>
+    </message>
 </context>
 <context>
     <name>InspectionsWidget</name>
@@ -2462,107 +2490,112 @@ Run “inspector verify --full” for the complete list.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="45" />
+        <location filename="../../inspector_app/ui/main_window.py" line="47" />
         <source>Enterprise registry</source>
         <translation>企业台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="57" />
+        <location filename="../../inspector_app/ui/main_window.py" line="61" />
         <source>Work-safety inspector</source>
         <translation>安全生产检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="108" />
+        <location filename="../../inspector_app/ui/main_window.py" line="112" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="109" />
+        <location filename="../../inspector_app/ui/main_window.py" line="113" />
         <source>&amp;Import enterprises from Excel…</source>
         <translation>从 Excel 导入企业(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="112" />
+        <location filename="../../inspector_app/ui/main_window.py" line="116" />
         <source>&amp;Export registry ledger to Excel…</source>
         <translation>导出企业台账到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="115" />
+        <location filename="../../inspector_app/ui/main_window.py" line="119" />
         <source>&amp;New enterprise</source>
         <translation>新增企业(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="118" />
+        <location filename="../../inspector_app/ui/main_window.py" line="122" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="124" />
+        <location filename="../../inspector_app/ui/main_window.py" line="128" />
         <source>&amp;Back up data…</source>
         <translation>备份数据(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="126" />
+        <location filename="../../inspector_app/ui/main_window.py" line="130" />
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="128" />
+        <location filename="../../inspector_app/ui/main_window.py" line="132" />
         <source>Confirm document &amp;numbers…</source>
         <translation>确认文书编号(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="134" />
+        <location filename="../../inspector_app/ui/main_window.py" line="138" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="135" />
+        <location filename="../../inspector_app/ui/main_window.py" line="139" />
         <source>&amp;Township, authority and officers…</source>
         <translation>镇（街道）、执法机关和执法人员(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="138" />
+        <location filename="../../inspector_app/ui/main_window.py" line="142" />
         <source>&amp;Documents and deadlines…</source>
         <translation>文书与期限设置(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="141" />
+        <location filename="../../inspector_app/ui/main_window.py" line="145" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="142" />
+        <location filename="../../inspector_app/ui/main_window.py" line="146" />
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="150" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="164" />
+        <location filename="../../inspector_app/ui/main_window.py" line="172" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="172" />
+        <location filename="../../inspector_app/ui/main_window.py" line="180" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="173" />
+        <location filename="../../inspector_app/ui/main_window.py" line="181" />
         <source>Spreadsheets (%1)</source>
         <translation>电子表格 (%1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="208" />
+        <location filename="../../inspector_app/ui/main_window.py" line="225" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="211" />
+        <location filename="../../inspector_app/ui/main_window.py" line="233" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="212" />
+        <location filename="../../inspector_app/ui/main_window.py" line="234" />
         <source>Work-safety inspector %1
 Offline tool for township work-safety officers.</source>
         <translation>安全生产检查 %1
@@ -3057,57 +3090,57 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>RegistryModel</name>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="35" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="36" />
         <source>Name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="36" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="37" />
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="37" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="38" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="38" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="39" />
         <source>Sector</source>
         <translation>监管行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="39" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="40" />
         <source>Scale</source>
         <translation>规模</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="40" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="41" />
         <source>Employees</source>
         <translation>从业人数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="41" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="42" />
         <source>Risk tags</source>
         <translation>风险标签</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="42" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="43" />
         <source>Class</source>
         <translation>监管分级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="43" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="44" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="44" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="45" />
         <source>Responsible person</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="45" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="46" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -3115,48 +3148,48 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>RegistryWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="169" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="170" />
         <source>Search by name, pinyin initials (e.g. jyhg) or credit code</source>
         <translation>按名称、拼音首字母（如 jyhg）或信用代码搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="172" />
-        <location filename="../../inspector_app/ui/registry/registry.py" line="240" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="173" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="241" />
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="174" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="175" />
         <source>All sectors</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="175" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="176" />
         <source>All risk tags</source>
         <translation>全部风险标签</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="176" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="177" />
         <source>All classes</source>
         <translation>全部分级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="177" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="178" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="178" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="179" />
         <source>All scales</source>
         <translation>全部规模</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/registry/registry.py" line="182" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="183" />
         <source>&amp;New enterprise</source>
         <translation>新增企业(&amp;N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/registry/registry.py" line="234" />
+        <location filename="../../inspector_app/ui/registry/registry.py" line="235" />
         <source>%n enterprise(s)</source>
         <translation>
             <numerusform>%n 家企业</numerusform>
@@ -3499,117 +3532,142 @@ The program now closes; start it again.</source>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="41" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="64" />
         <source>Issuing authority</source>
         <translation>执法机关</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="42" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="65" />
         <source>In Jiangyin, townships act in the name of the entrusting authority (江阴市应急管理局). These appear on every document.</source>
         <translation>在江阴，镇（街道）以委托机关（江阴市应急管理局）的名义执法。以下信息将出现在每份文书上。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="51" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="74" />
         <source>Authority full name:</source>
         <translation>机关全称：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="52" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="75" />
         <source>Abbreviation in document numbers:</source>
         <translation>文书编号中的简称：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="53" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="76" />
         <source>Administrative review government:</source>
         <translation>行政复议机关（人民政府）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="54" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="77" />
         <source>Court for litigation:</source>
         <translation>行政诉讼法院：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="63" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="83" />
         <source>Township and villages</source>
         <translation>镇（街道）和村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="64" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="84" />
         <source>One village or community per line.</source>
         <translation>每行填写一个村或社区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="71" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="91" />
         <source>e.g. A1 — given by the county, unique per laptop</source>
         <translation>例如 A1 — 由市里分配，每台笔记本电脑唯一</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="73" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="95" />
+        <source>This laptop has issued documents under this code; change it in Settings, which explains what it does to numbering.</source>
+        <translation>本机已用此设备编号出具过文书；如需更改，请到“设置”中更改，那里会说明对文书编号的影响。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="98" />
         <source>Township / sub-district:</source>
         <translation>镇（街道）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="74" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="99" />
         <source>Township government:</source>
         <translation>镇政府（街道办事处）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="75" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="100" />
         <source>This laptop's device code:</source>
         <translation>本机设备代码：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="76" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="101" />
         <source>Villages / communities:</source>
         <translation>村（社区）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="85" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="109" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="86" />
-        <source>At least two officers with enforcement certificate numbers.</source>
-        <translation>至少填写两名具有执法证号的执法人员。</translation>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="110" />
+        <source>At least two officers with enforcement certificate numbers. Add as many as the township has.</source>
+        <translation>至少两名持有执法证的执法人员；本镇有多少名就填多少名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="88" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="249" />
+        <source>Not saved: </source>
+        <translation>未保存：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="114" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="88" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="114" />
         <source>Certificate no.</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="88" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="114" />
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="114" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="123" />
+        <source>Add a row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="126" />
+        <source>Leave a row empty to skip it. Phone: a mobile (13812345678) or a landline with its area code (0510-86861234).</source>
+        <translation>不用的行留空即可。电话：手机号（如13812345678）或带区号的固定电话（如0510-86861234）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="185" />
+        <source>Row %1: </source>
+        <translation>第%1行：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="197" />
         <source>First-run setup</source>
         <translation>首次运行设置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="121" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="205" />
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="122" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="206" />
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="123" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="207" />
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="124" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="208" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3851,56 +3909,148 @@ The program now closes; start it again.</source>
     </message>
 </context>
 <context>
-    <name>TodayModel</name>
+    <name>TodayDocumentsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/today/model.py" line="46" />
+        <location filename="../../inspector_app/ui/today/model.py" line="215" />
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="216" />
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="217" />
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="218" />
+        <source>Issued</source>
+        <translation>出具日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="219" />
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="232" />
+        <source>issued today</source>
+        <translation>今天出具</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/today/model.py" line="232" />
+        <source>%n day(s)</source>
+        <translation><numerusform>%n 天</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TodayDraftsModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="245" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/model.py" line="47" />
+        <location filename="../../inspector_app/ui/today/model.py" line="246" />
+        <source>Kind</source>
+        <translation>检查类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="247" />
+        <source>Items answered</source>
+        <translation>已检查项数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="248" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="249" />
+        <source>Last saved</source>
+        <translation>最后保存</translation>
+    </message>
+</context>
+<context>
+    <name>TodayModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="93" />
+        <location filename="../../inspector_app/ui/today/model.py" line="98" />
+        <source>Re-inspect by</source>
+        <translation>复查期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="103" />
+        <source>Rectify by</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="107" />
+        <source>Listing deadline</source>
+        <translation>督办期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="110" />
+        <source>Issued</source>
+        <translation>出具日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="115" />
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="145" />
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="146" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/model.py" line="48" />
+        <location filename="../../inspector_app/ui/today/model.py" line="147" />
         <source>Description</source>
         <translation>隐患描述</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/model.py" line="49" />
+        <location filename="../../inspector_app/ui/today/model.py" line="148" />
         <source>Grade</source>
         <translation>隐患等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/model.py" line="50" />
+        <location filename="../../inspector_app/ui/today/model.py" line="149" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/model.py" line="51" />
+        <location filename="../../inspector_app/ui/today/model.py" line="150" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/model.py" line="52" />
+        <location filename="../../inspector_app/ui/today/model.py" line="151" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/today/model.py" line="89" />
+        <location filename="../../inspector_app/ui/today/model.py" line="190" />
         <source>%n day(s) late</source>
         <translation>
             <numerusform>逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/model.py" line="90" />
+        <location filename="../../inspector_app/ui/today/model.py" line="191" />
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/today/model.py" line="90" />
+        <location filename="../../inspector_app/ui/today/model.py" line="191" />
         <source>in %n day(s)</source>
         <translation>
             <numerusform>%n 天后</numerusform>
@@ -3910,72 +4060,330 @@ The program now closes; start it again.</source>
 <context>
     <name>TodayWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/today/model.py" line="32" />
+        <location filename="../../inspector_app/ui/today/model.py" line="92" />
         <source>Re-inspections overdue</source>
         <translation>逾期未复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/model.py" line="34" />
+        <location filename="../../inspector_app/ui/today/model.py" line="94" />
+        <location filename="../../inspector_app/ui/today/model.py" line="99" />
+        <source>Date: the last day for the re-inspection (the rectification deadline, or the day rectification was reported, + %1 days).</source>
+        <translation>日期列：复查的最后期限（整改期限届满或报告整改完成之日起%1日内）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="97" />
         <source>Re-inspections due this week</source>
         <translation>本周应复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/model.py" line="36" />
+        <location filename="../../inspector_app/ui/today/model.py" line="102" />
         <source>Rectifications overdue</source>
         <translation>逾期未整改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/model.py" line="38" />
-        <source>Supervision listings expired or about to expire</source>
-        <translation>挂牌督办已到期或即将到期</translation>
+        <location filename="../../inspector_app/ui/today/model.py" line="104" />
+        <source>Date: the rectification deadline set in the order.</source>
+        <translation>日期列：指令书规定的整改期限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="49" />
+        <location filename="../../inspector_app/ui/today/model.py" line="105" />
+        <source>Supervision listings expired or expiring this week</source>
+        <translation>挂牌督办已到期或本周到期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="108" />
+        <source>Date: the deadline of the supervision listing (督办期限).</source>
+        <translation>日期列：挂牌督办的督办期限。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="109" />
+        <source>Documents issued but not served</source>
+        <translation>已出具未送达的文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="111" />
+        <source>Date: the day the document was issued. A rectification period runs from service: record it once the document is handed over.</source>
+        <translation>日期列：文书出具日期。整改期限自送达起算，文书交付后请及时登记送达。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="114" />
+        <source>Unfinished inspections</source>
+        <translation>未完成的检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/model.py" line="116" />
+        <source>Date: when the inspection was started. Resume it to finish or discard it.</source>
+        <translation>日期列：检查开始时间。请继续完成，或放弃该草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/widget.py" line="60" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="63" />
-        <location filename="../../inspector_app/ui/today/widget.py" line="136" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="80" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="189" />
         <source>Nothing here.</source>
         <translation>暂无事项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="70" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="132" />
+        <source>Record service…</source>
+        <translation>登记送达…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/widget.py" line="134" />
+        <source>Resume</source>
+        <translation>继续检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/widget.py" line="135" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/today/widget.py" line="194" />
+        <source>%n finding(s) need attention</source>
+        <translation><numerusform>%n 条隐患待处理</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/today/widget.py" line="196" />
+        <source>%n document(s) to serve</source>
+        <translation><numerusform>%n 份文书待送达</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/today/widget.py" line="198" />
+        <source>%n unfinished inspection(s)</source>
+        <translation><numerusform>%n 次检查未完成</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="75" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="93" />
         <source>Start re-inspection</source>
         <translation>开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="133" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="186" />
         <source>Under suspension until a resumption review passes</source>
         <translation>责令停产整改（复产审查合格前）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="138" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="191" />
         <source>Today, %1</source>
         <translation>今天是%1</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../inspector_app/ui/today/widget.py" line="139" />
-        <source>%n item(s) need attention</source>
-        <translation>
-            <numerusform>%n 项待处理</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="140" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="199" />
         <source>nothing is due</source>
         <translation>暂无到期事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="176" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="253" />
         <source>Select the findings to re-inspect.</source>
         <translation>请选择要复查的隐患。</translation>
+    </message>
+</context>
+<context>
+    <name>TownshipSettingsDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="36" />
+        <source>Change the device code</source>
+        <translation>更改设备编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="38" />
+        <source>Keep it</source>
+        <translation>不更改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="47" />
+        <source>Township, authority and officers</source>
+        <translation>镇（街道）、机关和执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="49" />
+        <source>Authority and township</source>
+        <translation>机关和镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="50" />
+        <source>Villages / communities</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="51" />
+        <source>Officers</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="55" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="56" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="70" />
+        <source>Authority full name:</source>
+        <translation>执法机关全称：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="71" />
+        <source>Abbreviation in document numbers:</source>
+        <translation>文号中的机关简称：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="72" />
+        <source>Administrative review government:</source>
+        <translation>行政复议机关：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="73" />
+        <source>Court for litigation:</source>
+        <translation>行政诉讼法院：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="74" />
+        <source>Township / sub-district:</source>
+        <translation>镇（街道）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="75" />
+        <source>Township government:</source>
+        <translation>镇（街道）全称：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="76" />
+        <source>This laptop's device code:</source>
+        <translation>本机设备编号：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="86" />
+        <source>The device code is this laptop's document number series, given by the county. Once documents have been issued, changing it starts a new series: you will be asked to confirm, and the change is logged.</source>
+        <translation>设备编号是本机的文书编号序列，由县局分配。本机出具过文书后，更改设备编号将开始新的编号序列：更改前会请您确认，更改也会记入本机日志。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="101" />
+        <source>Name of a village or community</source>
+        <translation>村（社区）名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="102" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="103" />
+        <source>Rename</source>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="104" />
+        <location filename="../../inspector_app/ui/township_settings.py" line="150" />
+        <location filename="../../inspector_app/ui/township_settings.py" line="186" />
+        <location filename="../../inspector_app/ui/township_settings.py" line="241" />
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="109" />
+        <source>Changes to villages are saved at once. A renamed village keeps its enterprises; a retired one stays in the records but is no longer offered.</source>
+        <translation>村（社区）的更改立即保存。改名后原有企业随之显示新名称；停用的村（社区）保留在历史记录中，但不再供选择。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="129" />
+        <source> (%1 enterprises)</source>
+        <translation>（%1家企业）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="131" />
+        <source> — retired</source>
+        <translation> — 已停用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="150" />
+        <location filename="../../inspector_app/ui/township_settings.py" line="241" />
+        <source>Bring back</source>
+        <translation>恢复使用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="162" />
+        <source>Village added.</source>
+        <translation>已添加村（社区）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="168" />
+        <source>Renamed; its enterprises now show the new name.</source>
+        <translation>已改名，所属企业已显示新名称。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="174" />
+        <location filename="../../inspector_app/ui/township_settings.py" line="263" />
+        <source>Brought back.</source>
+        <translation>已恢复使用。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="174" />
+        <location filename="../../inspector_app/ui/township_settings.py" line="263" />
+        <source>Retired: kept for history, no longer offered.</source>
+        <translation>已停用：保留在历史记录中，不再供选择。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="180" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="180" />
+        <source>Certificate no.</source>
+        <translation>执法证号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="181" />
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="181" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="185" />
+        <source>Add an officer</source>
+        <translation>添加执法人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="190" />
+        <source>Correct a name, certificate number or phone in its cell and press Save: it stays the same officer. A retired officer stays on past inspections and documents but is no longer offered.</source>
+        <translation>在表格中直接更正姓名、执法证号或电话后点“保存”，仍是同一名执法人员。停用的执法人员保留在以往的检查和文书中，但不再供选择。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="221" />
+        <source>Serving</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="221" />
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="246" />
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="298" />
+        <source>Row %1: </source>
+        <translation>第%1行：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/township_settings.py" line="311" />
+        <source>Change the device code?</source>
+        <translation>确定更改设备编号？</translation>
     </message>
 </context>
 <context>

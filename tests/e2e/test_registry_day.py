@@ -28,6 +28,10 @@ def test_registry_morning(qtbot, tmp_path, monkeypatch):
     win = MainWindow(store)
     qtbot.addWidget(win)
     win.show()
+    # The app opens on Today; the officer clicks the registry in the module list.
+    nav = win.nav
+    qtbot.mouseClick(nav.viewport(), LEFT, pos=nav.visualItemRect(nav.item(0)).center())
+    assert win.stack.currentWidget() is win.registry
     assert win.registry.model.rowCount() == 300
 
     # Search by pinyin initials, as typed on a laptop keyboard: 江阴…化工…

@@ -28,10 +28,10 @@ def _enterprise(s, name, village_id=None):
     keys = derive_keys({"name": name, "uscc": None, "legacy_reg_no": None})
     with s.write():
         s.conn.execute(
-            "INSERT INTO enterprise (id, name, village_id, py_initials, py_full, search_key, hlc, origin) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [row["id"], name, village_id, keys["py_initials"], keys["py_full"], keys["search_key"],
-             row["hlc"], row["origin"]],
+            "INSERT INTO enterprise (id, name, village_id, py_initials, py_full, py_alt, search_key, hlc, origin) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [row["id"], name, village_id, keys["py_initials"], keys["py_full"], keys["py_alt"],
+             keys["search_key"], row["hlc"], row["origin"]],
         )
     return row["id"]
 
@@ -376,7 +376,8 @@ def test_query_filters(s, ledger, villages):
     assert q(s, text="仓库") == [L["fresh"]]                       # location
     assert q(s, text="华宏") == [L["late"], L["waiting"]]           # enterprise name
     assert q(s, text="华宏 接地") == [L["waiting"]]                 # every word must match
-    assert q(s, text="zsfz") == [L["done"], L["fresh"], L["major"]]   # 长寿纺织 initials
+    assert q(s, text="zsfz") == [L["done"], L["fresh"], L["major"]]   # 长寿纺织, 长 read zhǎng
+    assert q(s, text="csfz") == [L["done"], L["fresh"], L["major"]]   # …and cháng (primary)
     assert q(s, text="fangzhi") == [L["done"], L["fresh"], L["major"]]  # full pinyin
     assert q(s, text="100%") == []
     assert q(s, state="passed", village_id=villages["周庄村"]) == []

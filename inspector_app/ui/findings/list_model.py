@@ -100,6 +100,10 @@ class FindingsModel(QAbstractTableModel):
         ("listed", "listed", QT_TRANSLATE_NOOP("FindingsModel", "Listed (挂牌)")),
     )
 
+    @classmethod
+    def column_of(cls, key: str) -> int:
+        return [c[0] for c in cls.COLUMNS].index(key)
+
     def __init__(self, store: Store, parent=None, *, filter: FindingFilter | None = None,
                  count_overdue: bool = False):
         super().__init__(parent)
@@ -214,7 +218,9 @@ class FindingsModel(QAbstractTableModel):
             "listed": (f"{r['listing_body']} {r['listing_doc_no']} {r['listed_on']}→{r['listing_deadline']}"
                        if r["listed"] else None),
         }
-        tooltips = tuple(tips.get(k) for k, _sort, _header in self.COLUMNS)
+        # Every cell shows its whole text on hover (a long description or name is cut off).
+        tooltips = tuple(tips.get(k) or (str(d) if d not in ("", None) else None)
+                         for (k, _sort, _header), d in zip(self.COLUMNS, display))
         brush = None
         if r["state"] == "closed":
             brush = _CLOSED

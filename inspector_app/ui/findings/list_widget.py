@@ -76,6 +76,9 @@ class FindingsWidget(QWidget, FindingActions):
         self.message = error_label(self, "findingsMessage")
         self.view = findings_table(self, self.model, name="findingsView")
         self.view.activated.connect(self._on_view_activated)
+        # Opens on what needs doing: open findings, most overdue first.
+        self.state.setCurrentIndex(self.state.findData(OPEN_CHOICE))
+        self.view.sortByColumn(FindingsModel.column_of("days_overdue"), Qt.SortOrder.DescendingOrder)
 
         self.open_button = QPushButton(self.tr("&Open"), self)
         self.open_button.setObjectName("openButton")

@@ -37,8 +37,9 @@ class FinaliseDialog(QDialog):
         majors = sum(1 for p in self.proposals if p["grade"] == "重大")
         intro = wrap_label(self, "finaliseIntro", selectable=False)
         intro.setText(
-            (self.tr("%n problem(s) found", "", len(self.proposals))
-             + (self.tr(", %n of them major hazards", "", majors) if majors else "") + ". "
+            # The full stop is translated with the sentence: "。" in Chinese, never an English ".".
+            (self.tr("%1. ").replace("%1", self.tr("%n problem(s) found", "", len(self.proposals))
+                                     + (self.tr(", %n of them major hazards", "", majors) if majors else ""))
              if self.proposals else self.tr("No item failed. "))
             + self.tr("Check each description, grade and deadline. After finalising, the inspection "
                       "can no longer be changed and its record is issued."))

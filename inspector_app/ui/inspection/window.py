@@ -670,6 +670,9 @@ class InspectionWindow(QMainWindow):
         self.read_only = True
         self._apply_read_only()
         self.inspection_finalised.emit(self.inspection_id)
+        # Say it is final: the officer should not look for a Save button or fear an edit.
+        self.statusBar().showMessage(
+            self.tr("Finalised: this inspection is final and can no longer be changed; its record is issued."))
         show_inspection_record(self.store, self.inspection_id, self)
 
     def _on_record_clicked(self) -> None:

@@ -26,6 +26,7 @@ BLOCK = 64  # rows fetched at a time: a screenful or two, so a keystroke loads l
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _USER = Qt.ItemDataRole.UserRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -123,7 +124,7 @@ class RegistryModel(QAbstractTableModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         # Called thousands of times per repaint: the display strings are precomputed per row.
-        if role == _DISPLAY:
+        if role in (_DISPLAY, _TOOLTIP):  # the tooltip: the whole text of a cut-off cell (risk tags)
             return self._row(index.row())[index.column()] if index.isValid() else None
         if role == _ALIGN and index.column() == _EMPLOYEES_COL:
             return _RIGHT

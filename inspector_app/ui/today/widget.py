@@ -1,14 +1,16 @@
-"""Today (今日待办): what needs doing now, from ``storage.findings.today_view``.
+"""Today (今日待办): what needs doing now — the page the app opens on.
 
-Re-inspections due this week, re-inspections and rectifications already overdue, and listings
-for supervision about to expire (or expired). A row opens its finding; the re-inspection lists
-start the re-inspection of the selected findings. The page follows the changes operations
-announce (and the date: it refreshes when shown on a new day).
+The sections (``model.SECTIONS``, in order of urgency): re-inspections overdue and due this week
+(Monday–Sunday), rectifications overdue, supervision listings expired or expiring, documents
+issued but not served, unfinished inspections. A finding appears once, under its most pressing
+reason; each section says which date its date column shows. A row opens its finding, document
+service or inspection; the re-inspection lists start the re-inspection of the selected findings.
+The page follows the changes operations announce (and the date: it refreshes on a new day).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTableView, QVBoxLayout, QWidget
 
@@ -16,13 +18,13 @@ from ...core import clock
 from ...core import findings as rules
 from ...storage import findings as findings_store
 from ...storage.db import Store
-from ..findings.dossier import FindingDialog, open_finding_dialog
-from ..findings.reinspection import ReinspectionDialog, original_order
+# The finding dossier and the re-inspection dialog are imported when first opened: Today is the
+# start page, so its imports are on the start-up path.
 from ..operations import Change
 from ..widgets.messages import HINT_STYLE, error_label, set_message
 from ..widgets.refresh import RefreshOnChange
 from ..widgets.tables import selected_rows, table_view
-from .model import HORIZON_DAYS, SECTIONS, TodayModel
+from .model import MODEL_OF_KIND, SECTION_BY_KEY, SECTIONS, TodayContext, horizon_days, place_findings
 
 
 class TodayWidget(QWidget):
@@ -33,13 +35,22 @@ class TodayWidget(QWidget):
         super().__init__(parent)
         self.store = store
         self.today = clock.today()
-        self.models: dict[str, TodayModel] = {}
+        self.models: dict = {}
+        self.notes: dict[str, QLabel] = {}
         self.views: dict[str, QTableView] = {}
         self.boxes: dict[str, QGroupBox] = {}
         self.empty_labels: dict[str, QLabel] = {}
         self.button_rows: dict[str, QHBoxLayout] = {}
         self.finding_dialog = None
         self.child_dialog = None
+        self.counts: dict[str, int] = {}  # section → rows shown
+        # The deferred sections (drafts, unserved documents) are filled one event-loop turn after
+        # the page is first shown; until then their boxes are hidden. ``loaded`` says they are in.
+        self.loaded = False
+        self._load_timer = QTimer(self)  # owned: it dies with the page (no call into a deleted one)
+        self._load_timer.setSingleShot(True)
+        self._load_timer.setInterval(0)
+        self._load_timer.timeout.connect(self._on_first_shown)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("todaySummary")
@@ -53,25 +64,32 @@ class TodayWidget(QWidget):
         body = QWidget(self)
         inner = QVBoxLayout(body)
         inner.setContentsMargins(0, 0, 0, 0)
-        for key, _buckets, title, action in SECTIONS:
-            model = TodayModel(key, self)
+        for section in SECTIONS:
+            key = section.key
+            model = MODEL_OF_KIND[section.kind](key, self)
             view = table_view(self, model, name=f"today_{key}", selection="extended",
                               widths=(230, 80, 340, 50, 100, 90))
             view.activated.connect(lambda index, k=key: self._on_row_activated(k, index))
             box = QGroupBox(self)
+            box.setObjectName(f"box_{key}")
             lay = QVBoxLayout(box)
+            note = QLabel(box)
+            note.setObjectName(f"note_{key}")
+            note.setStyleSheet(HINT_STYLE)
+            note.setWordWrap(True)
             empty = QLabel(self.tr("Nothing here."), box)
             empty.setObjectName(f"empty_{key}")
             empty.setStyleSheet(HINT_STYLE)
             lay.addWidget(empty)
+            lay.addWidget(note)
             lay.addWidget(view)
             buttons = QHBoxLayout()
             buttons.addStretch(1)
-            open_button = QPushButton(self.tr("Open"), box)
+            open_button = QPushButton(self._open_text(section.kind), box)
             open_button.setObjectName(f"open_{key}")
             open_button.clicked.connect(lambda _c=False, k=key: self._on_open_clicked(k))
             buttons.addWidget(open_button)
-            if action == "reinspect":
+            if section.action == "reinspect":
                 start = QPushButton(self.tr("Start re-inspection"), box)
                 start.setObjectName(f"reinspect_{key}")
                 start.clicked.connect(lambda _c=False, k=key: self._on_reinspect_clicked(k))
@@ -79,7 +97,7 @@ class TodayWidget(QWidget):
             lay.addLayout(buttons)
             inner.addWidget(box)
             self.models[key], self.views[key], self.boxes[key] = model, view, box
-            self.empty_labels[key], self.button_rows[key] = empty, buttons
+            self.empty_labels[key], self.button_rows[key], self.notes[key] = empty, buttons, note
         # Enterprises under suspension (停产整改) until a resumption review passes (issue 9).
         self.suspended_box = QGroupBox(self)
         self.suspended_box.setObjectName("today_suspended")
@@ -99,23 +117,53 @@ class TodayWidget(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
-        self.refresh()
+        for section in SECTIONS:
+            self.boxes[section.key].setVisible(not section.deferred)
+        self._fill(tuple(s for s in SECTIONS if not s.deferred))
         self.follow = RefreshOnChange(
-            self, {Change.FINDING, Change.DOCUMENT, Change.INSPECTION, Change.ENTERPRISE, Change.SETTINGS}, self.refresh, daily=True)
+            self, {Change.FINDING, Change.DOCUMENT, Change.INSPECTION, Change.ENTERPRISE, Change.SETTINGS},
+            self.refresh, daily=True)
 
     def _on_refresh_clicked(self) -> None:
         self.refresh()
 
+    def _open_text(self, kind: str) -> str:
+        if kind == "document":
+            return self.tr("Record service…")
+        if kind == "draft":
+            return self.tr("Resume")
+        return self.tr("Open")
+
+    def showEvent(self, event) -> None:  # Qt override
+        super().showEvent(event)
+        if not self.loaded and not self._load_timer.isActive():
+            self._load_timer.start()
+
+    def _on_first_shown(self) -> None:
+        if not self.loaded:
+            self._fill(tuple(s for s in SECTIONS if s.deferred))
+
     def refresh(self) -> None:
+        self._fill(SECTIONS)
+
+    def _fill(self, sections) -> None:
         self.today = clock.today()
-        view = findings_store.today_view(self.store, today=self.today,
-                                         window_days=findings_store.reinspection_window(self.store),
-                                         horizon_days=HORIZON_DAYS)
-        total = 0
-        for key, buckets, title, _action in SECTIONS:
-            rows = [r for b in buckets for r in view[b]]
+        window = findings_store.reinspection_window(self.store)
+        view = None
+        if any(s.kind == "finding" for s in sections):
+            view = findings_store.today_view(self.store, today=self.today, window_days=window,
+                                             horizon_days=horizon_days(self.today))
+        placed = place_findings(sections, TodayContext(self.store, self.today, window, view))
+        for section in sections:
+            key = section.key
+            rows = placed[key]
+            self.boxes[key].setVisible(True)
             self.models[key].set_rows(rows, self.today)
-            self.boxes[key].setTitle(QCoreApplication.translate("TodayWidget", title) + f"（{len(rows)}）")
+            # The count is of findings (documents, inspections): each is placed once.
+            self.boxes[key].setTitle(QCoreApplication.translate("TodayWidget", section.title) + f"（{len(rows)}）")
+            self.notes[key].setText(QCoreApplication.translate("TodayWidget", section.date_note)
+                                    .replace("%1", str(window)))
+            self.notes[key].setVisible(bool(rows))
             view_widget = self.views[key]
             # Each list as tall as its rows (up to 8), so the page reads top to bottom.
             shown = max(1, min(len(rows), 8))
@@ -127,7 +175,12 @@ class TodayWidget(QWidget):
                 w = buttons.itemAt(i).widget()
                 if w is not None:
                     w.setVisible(bool(rows))
-            total += len(rows)
+            self.counts[key] = len(rows)
+        if all(s.key in self.counts for s in SECTIONS):
+            self.loaded = True
+        counts = {"finding": 0, "document": 0, "draft": 0}
+        for section in SECTIONS:
+            counts[section.kind] += self.counts.get(section.key, 0)
         from ...storage import escalation
         suspended = escalation.suspensions(self.store, open_only=True)
         self.suspended_box.setTitle(self.tr("Under suspension until a resumption review passes") + f"（{len(suspended)}）")
@@ -136,20 +189,30 @@ class TodayWidget(QWidget):
             or self.tr("Nothing here."))
         d = self.today
         head = self.tr("Today, %1").replace("%1", f"{d.year}年{d.month}月{d.day}日")
-        self.summary.setText(head + " — " + (self.tr("%n item(s) need attention", "", total) if total
-                                             else self.tr("nothing is due")))
+        parts = []
+        if counts["finding"]:
+            parts.append(self.tr("%n finding(s) need attention", "", counts["finding"]))
+        if counts["document"]:
+            parts.append(self.tr("%n document(s) to serve", "", counts["document"]))
+        if counts["draft"]:
+            parts.append(self.tr("%n unfinished inspection(s)", "", counts["draft"]))
+        self.summary.setText(head + " — " + ("；".join(parts) if parts else self.tr("nothing is due")))
 
     def selected_ids(self, key: str) -> list[str]:
         view, model = self.views[key], self.models[key]
         return [model.rows[r]["id"] for r in selected_rows(view)]
 
-    def open_finding(self, finding_id: str) -> FindingDialog:
+    def open_finding(self, finding_id: str):
+        from ..findings.dossier import open_finding_dialog
+
         self.finding_dialog = open_finding_dialog(self, self.store, finding_id)
         return self.finding_dialog
 
     def reinspection_dialog(self, finding_ids: list[str]):
         """The re-inspection of the given findings, extended to every finding due for re-inspection
         under the same order (one opinion per order, as it is printed)."""
+        from ..findings.reinspection import ReinspectionDialog, original_order
+
         ids = list(dict.fromkeys(finding_ids))
         if len(ids) == 1:
             order = original_order(self.store, ids[0])
@@ -161,14 +224,28 @@ class TodayWidget(QWidget):
                         ids.append(other)
         return ReinspectionDialog(self.store, ids, self)
 
+    def open_row(self, key: str, row: dict):
+        """What a row opens: its finding, the service of its document, or its inspection."""
+        kind = SECTION_BY_KEY[key].kind
+        if kind == "document":
+            from ..documents.service import ServiceDialog
+
+            self.child_dialog = ServiceDialog(self.store, row["id"], self)
+            self.child_dialog.exec()
+            return self.child_dialog
+        if kind == "draft":
+            from ..inspection.window import open_inspection_window
+
+            return open_inspection_window(self.store, row["id"], self)
+        return self.open_finding(row["id"])
+
     def _on_row_activated(self, key: str, index) -> None:
-        r = self.models[key].rows[index.row()]
-        self.open_finding(r["id"])
+        self.open_row(key, self.models[key].rows[index.row()])
 
     def _on_open_clicked(self, key: str) -> None:
         ids = self.selected_ids(key)
         if ids:
-            self.open_finding(ids[0])
+            self.open_row(key, next(r for r in self.models[key].rows if r["id"] == ids[0]))
 
     def _on_reinspect_clicked(self, key: str) -> None:
         ids = self.selected_ids(key)

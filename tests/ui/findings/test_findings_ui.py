@@ -23,6 +23,16 @@ T = clock.today()
 REF = "应急管理部令第10号 第十一条第（三）项"
 
 
+
+def show_all(w):
+    """Every state in deadline order (the list opens on open findings, most overdue first:
+    see test_the_list_opens_on_open_findings_most_overdue_first)."""
+    from PySide6.QtCore import Qt
+
+    w.state.setCurrentIndex(w.state.findData(""))
+    w.view.sortByColumn(w.model.column_of("deadline"), Qt.SortOrder.AscendingOrder)
+
+
 def day(n: int) -> str:
     return (T + timedelta(days=n)).isoformat()
 
@@ -119,6 +129,7 @@ def test_models_pass_qt_model_checks(qtmodeltester, db, ledger):
 ])
 def test_overdue_filters_agree_with_the_core_rules(qtbot, db, ledger, overdue, expected):
     w = FindingsWidget(db)
+    show_all(w)
     qtbot.addWidget(w)
     assert w.model.rowCount() == len(ledger)
     w.overdue.setCurrentIndex(w.overdue.findData(overdue))
@@ -136,6 +147,7 @@ def test_overdue_filters_agree_with_the_core_rules(qtbot, db, ledger, overdue, e
 
 def test_overdue_rows_show_days_and_colour(qtbot, db, ledger):
     w = FindingsWidget(db)
+    show_all(w)
     qtbot.addWidget(w)
     col = [c[0] for c in w.model.COLUMNS].index("days_overdue")
     row = w.model.row_of(ledger["late_rect"])
@@ -151,6 +163,7 @@ def test_overdue_rows_show_days_and_colour(qtbot, db, ledger):
 
 def test_major_state_village_enterprise_and_text_filters(qtbot, db, ledger):
     w = FindingsWidget(db)
+    show_all(w)
     qtbot.addWidget(w)
     w.grade.setCurrentIndex(w.grade.findData(True))
     assert model_ids(w.model) == [ledger["major"]]
@@ -184,6 +197,7 @@ def test_major_state_village_enterprise_and_text_filters(qtbot, db, ledger):
 
 def test_header_sort_runs_in_sql(qtbot, db, ledger):
     w = FindingsWidget(db)
+    show_all(w)
     qtbot.addWidget(w)
     deadlines = [findings.get_finding(db, i)["deadline"] for i in model_ids(w.model)]
     assert deadlines == sorted(deadlines)  # default: earliest deadline first
@@ -209,6 +223,7 @@ def many(db, ledger):
 
 def test_the_list_pages_beyond_the_first_block(qtbot, qtmodeltester, db, many):
     w = FindingsWidget(db)
+    show_all(w)
     qtbot.addWidget(w)
     total = len(many) - 1 + len(many["extra"])
     assert total > 2 * BLOCK and w.model.rowCount() == total
@@ -231,6 +246,7 @@ def test_the_list_pages_beyond_the_first_block(qtbot, qtmodeltester, db, many):
 
 def test_a_new_filter_or_order_shows_the_top_a_refresh_keeps_the_place(qtbot, db, many):
     w = FindingsWidget(db)
+    show_all(w)
     qtbot.addWidget(w)
     w.resize(1000, 500)
     w.show()
@@ -255,6 +271,7 @@ def test_a_new_filter_or_order_shows_the_top_a_refresh_keeps_the_place(qtbot, db
 
 def test_refresh_keeps_the_selection(qtbot, db, many):
     w = FindingsWidget(db)
+    show_all(w)
     qtbot.addWidget(w)
     deep = many["extra"][-1]
     rows = [w.model.row_of(many["fresh"]), w.model.row_of(deep)]
@@ -277,6 +294,7 @@ def test_refresh_keeps_the_selection(qtbot, db, many):
 
 def test_set_filter_shows_it_in_the_controls(qtbot, db, ledger):
     w = FindingsWidget(db)
+    show_all(w)
     qtbot.addWidget(w)
     target = findings.get_finding(db, ledger["major"])
     w.set_filter(FindingFilter(state=states_of("open"), overdue="", major=True, enterprise_id=target["enterprise_id"],
@@ -320,6 +338,7 @@ def answer(qtbot, monkeypatch):
 
 def test_double_click_opens_the_finding_and_changes_refresh_the_list(qtbot, db, ledger, answer):
     w = FindingsWidget(db)
+    show_all(w)
     qtbot.addWidget(w)
     row = w.model.row_of(ledger["fresh"])
     w.view.activated.emit(w.model.index(row, 2))
@@ -335,6 +354,7 @@ def test_double_click_opens_the_finding_and_changes_refresh_the_list(qtbot, db, 
 
 def test_open_without_a_selection_says_so(qtbot, db, ledger):
     w = FindingsWidget(db)
+    show_all(w)
     qtbot.addWidget(w)
     click(qtbot, w.open_button)
     assert "Select a finding" in w.message.text()
@@ -480,6 +500,7 @@ def test_quarter_listing_one_click_from_the_list_with_excel_export(qtbot, db, le
     findings.delist(db, old, on=(first - timedelta(days=1)).isoformat())  # de-listed before this quarter
 
     w = FindingsWidget(db)
+    show_all(w)
     qtbot.addWidget(w)
     opened = []
     drive(monkeypatch, QuarterListingDialog, lambda d: None, opened)
@@ -505,3 +526,18 @@ def test_quarter_listing_one_click_from_the_list_with_excel_export(qtbot, db, le
     if q == 1:
         dlg.year.setValue(y - 1)
     assert {dlg.model.rows[r]["id"] for r in range(dlg.model.rowCount())} == {old}
+
+
+def test_the_list_opens_on_open_findings_most_overdue_first(qtbot, db, ledger):
+    from PySide6.QtCore import Qt
+
+    w = FindingsWidget(db)
+    qtbot.addWidget(w)
+    states = {w.model.data(w.model.index(r, w.model.column_of("state"))) for r in range(w.model.rowCount())}
+    assert "已销号" not in states and w.model.rowCount() > 0
+    days = [w.model.data(w.model.index(r, w.model.column_of("days_overdue"))) for r in range(w.model.rowCount())]
+    import re
+
+    nums = [int(re.search(r"\d+", str(d)).group()) if d and re.search(r"\d+", str(d)) else 0 for d in days]
+    assert nums == sorted(nums, reverse=True) and nums[0] > 0
+    assert w.view.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder

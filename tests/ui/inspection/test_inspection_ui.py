@@ -340,6 +340,7 @@ def test_finalise_with_a_failed_major_item(qtbot, store, draft, tmp_path, monkey
     assert current_record(store, draft) is not None
     assert no_modals["previews"] and no_modals["previews"][0][0].startswith("现场检查记录")
     assert win.read_only and win.finalise_button.isHidden() and not win.record_button.isHidden()
+    assert "final" in win.statusBar().currentMessage()  # the status bar says it is final
     assert not win.panel.answer_buttons["符合"].isEnabled()
     assert win.panel.note.isReadOnly() and win.onsite_person.isReadOnly()
     before = answer_row(store, draft, major.key)

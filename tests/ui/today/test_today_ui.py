@@ -77,20 +77,30 @@ def test_buckets(qtbot, db, week):
     qtbot.addWidget(w)
     assert set(bucket(w, "reinspections_due")) == {week["due"], week["sibling"]}
     assert bucket(w, "overdue_reinspections") == [week["late_reinsp"]]
-    assert set(bucket(w, "overdue_rectifications")) == {week["due"], week["sibling"], week["late_rect"]}
+    # due/sibling are overdue for rectification too, but shown once: under their re-inspection
+    assert bucket(w, "overdue_rectifications") == [week["late_rect"]]
     assert bucket(w, "listings") == [week["listed"]]
     assert week["fine"] not in {i for key, *_ in SECTIONS for i in bucket(w, key)}
     m = w.models["reinspections_due"]
     late_col = [c[0] for c in m.COLUMNS].index("late")
     assert m.data(m.index(0, late_col)) == "in 5 day(s)"  # due by deadline + 10-day window
     assert "+" not in w.boxes["listings"].title() and "（1）" in w.boxes["listings"].title()
-    assert "7" in w.summary.text() or "item" in w.summary.text()
+    assert "5 finding(s)" in w.summary.text()  # findings, not rows
     assert w.empty_labels["listings"].isHidden() and not w.views["listings"].isHidden()
 
 
-def test_empty_sections_say_so(qtbot, db):
+def shown_page(qtbot, db):
+    """The page shown, with its deferred sections (drafts, unserved documents) filled: they come
+    one event-loop turn after it is first shown."""
     w = TodayWidget(db)
     qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.loaded)
+    return w
+
+
+def test_empty_sections_say_so(qtbot, db):
+    w = shown_page(qtbot, db)
     for key, *_ in SECTIONS:
         assert not w.empty_labels[key].isHidden() and w.views[key].isHidden()
     assert "nothing is due" in w.summary.text()
@@ -189,3 +199,116 @@ def test_reinspect_without_selection_says_so(qtbot, db, week):
     assert "Select" in w.message.text()
     with pytest.raises(ValueError, match="不同企业"):
         w.reinspection_dialog([week["due"], week["late_reinsp"]])
+
+
+def test_each_finding_once_and_headings_count_findings(qtbot, db, week):
+    w = TodayWidget(db)
+    qtbot.addWidget(w)
+    finding_keys = [s.key for s in SECTIONS if s.kind == "finding"]
+    shown = [i for key in finding_keys for i in bucket(w, key)]
+    assert len(shown) == len(set(shown)) == 5
+    assert w.boxes["reinspections_due"].title().endswith("（2）")
+    assert w.boxes["overdue_rectifications"].title().endswith("（1）")
+
+
+def test_each_section_says_which_date_it_shows(qtbot, db, week):
+    from PySide6.QtCore import Qt
+
+    w = TodayWidget(db)
+    qtbot.addWidget(w)
+    headers = {}
+    for s in SECTIONS:
+        m = w.models[s.key]
+        col = [c[0] for c in m.COLUMNS].index("when")
+        headers[s.key] = m.headerData(col, Qt.Orientation.Horizontal)
+    assert headers["reinspections_due"] == "Re-inspect by"
+    assert headers["overdue_rectifications"] == "Rectify by"
+    assert headers["listings"] == "Listing deadline"
+    assert headers["unserved_documents"] == "Issued"
+    assert "+ 10 days" in w.notes["reinspections_due"].text()
+    assert not w.notes["reinspections_due"].isHidden()
+
+
+def test_this_week_is_monday_to_sunday(qtbot, db):
+    from datetime import date
+
+    e = db.conn.execute("SELECT id FROM enterprise WHERE deleted = 0 ORDER BY py_full LIMIT 1").fetchone()[0]
+    officers = [{"name": o.name, "cert_no": o.cert_no} for o in township.list_officers(db)][:2]
+    with clock.pinned(date(2026, 3, 11)):  # a Wednesday
+        ids = [findings.create_finding(
+            db, enterprise_id=e, inspection_id=None, item_key="", description=desc, category="物",
+            grade="一般", deadline=deadline, found_on="2026-03-01")
+            for desc, deadline in (("周日到期", "2026-03-15"), ("下周一到期", "2026-03-16"))]
+        doc = documents.issue_document(
+            db, kind="rectification_order", enterprise_id=e, issued_at="2026-03-02",
+            content={"officers": officers, "items": [{"description": "周日到期", "deadline": "2026-03-15", "legal_basis": "《中华人民共和国安全生产法》第四十一条"},
+                                                     {"description": "下周一到期", "deadline": "2026-03-16", "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]})
+        findings.order_rectification(db, ids, document_id=doc["id"])
+        w = TodayWidget(db)
+        qtbot.addWidget(w)
+        due = bucket(w, "reinspections_due")
+    # re-inspection can start on the deadline: Sunday's is this week, next Monday's is not
+    # (today + 7 days would have taken it)
+    assert ids[0] in due and ids[1] not in due
+
+
+def test_unserved_documents_and_drafts_are_listed(qtbot, db, week):
+    from inspector_app.storage import inspections
+
+    e = db.conn.execute("SELECT id FROM enterprise WHERE deleted = 0 ORDER BY py_full LIMIT 1 OFFSET 6").fetchone()[0]
+    officers = township.list_officers(db)[:2]
+    doc = documents.issue_document(
+        db, kind="rectification_order", enterprise_id=e, issued_at=day(-2),
+        content={"officers": [{"name": o.name, "cert_no": o.cert_no} for o in officers],
+                 "items": [{"description": "安全出口锁闭", "deadline": day(10), "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]})
+    draft = inspections.start_inspection(db, enterprise_id=e, officer_ids=[o.id for o in officers])
+    w = TodayWidget(db)
+    qtbot.addWidget(w)
+    # Off the start-up path: the slower sections are not there before the page is shown ...
+    assert not w.loaded and not w.boxes["drafts"].isVisibleTo(w) and w.models["drafts"].rows == []
+    w.show()
+    qtbot.waitUntil(lambda: w.loaded)  # ... and are one event-loop turn after
+    assert doc["id"] in bucket(w, "unserved_documents")
+    assert week["due"] not in bucket(w, "unserved_documents")  # served at issue
+    draft_id = draft if isinstance(draft, str) else draft.id
+    assert draft_id in bucket(w, "drafts")
+    m = w.models["unserved_documents"]
+    late = [c[0] for c in m.COLUMNS].index("late")
+    row = [r["id"] for r in m.rows].index(doc["id"])
+    assert m.data(m.index(row, late)) == "2 day(s)"
+    assert "document(s) to serve" in w.summary.text() and "unfinished inspection" in w.summary.text()
+
+
+def test_cells_show_their_full_text_on_hover(qtbot, db, week):
+    from PySide6.QtCore import Qt
+
+    w = TodayWidget(db)
+    qtbot.addWidget(w)
+    m = w.models["overdue_rectifications"]
+    for c in range(m.columnCount()):
+        idx = m.index(0, c)
+        assert m.data(idx, Qt.ItemDataRole.ToolTipRole) == m.data(idx, Qt.ItemDataRole.DisplayRole)
+
+
+def test_the_start_page_keeps_documents_and_inspections_off_the_start_up_path(tmp_path):
+    """Built (and shown) at start-up, Today does not import storage.documents/inspections until
+    its deferred sections are filled, one event-loop turn after it is shown."""
+    import subprocess
+    import sys
+
+    from inspector_app.demo import create_demo_database
+
+    path = tmp_path / "d.sqlite"
+    create_demo_database(path, enterprises=30)
+    code = ("import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]); "
+            "from inspector_app.storage import open_db; from inspector_app.ui.main_window import MainWindow; "
+            f"w = MainWindow(open_db({str(path)!r})); w.show(); "
+            "heavy = ('inspector_app.storage.documents', 'inspector_app.storage.inspections'); "
+            "before = [m for m in heavy if m in sys.modules]; "
+            "today = next(m for m in w.modules.values() if hasattr(m, 'loaded')); "
+            "app.processEvents(); "
+            "print(before, today.loaded, [m for m in heavy if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
+    assert out.strip().splitlines()[-1] == ("[] True ['inspector_app.storage.documents', "
+                                            "'inspector_app.storage.inspections']")
