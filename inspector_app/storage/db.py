@@ -292,7 +292,9 @@ def open_db(path: str | Path, *, device: str | None = None, create: bool = False
             conn.close()
         err = translate(e, path)
         if err is e:
-            raise StorageError(f"无法打开数据库“{path}”：{e}。文件可能已损坏；如有备份，请从备份恢复。") from e
+            from .backup import recovery_hint  # the real way out: the latest backup, or that none exists
+
+            raise StorageError(f"无法打开数据库“{path}”：{e}。文件可能已损坏。{recovery_hint(path)}") from e
         raise err from e
     except StorageError:
         conn.close()

@@ -83,6 +83,16 @@ def _code(e: sqlite3.Error) -> int | None:
     return None if code is None else code & 0xFF  # primary code of an extended one
 
 
+def _recovery(path) -> str:
+    """The real way out of a damaged file: the latest backup with its date, or that none exists
+    (never "restore from backup" when there is none)."""
+    if path is None:
+        return "如在U盘等处保存过备份，可运行“inspector restore 备份文件”恢复。"
+    from .backup import recovery_hint  # late: backup imports this module
+
+    return recovery_hint(path)
+
+
 def translate(error: BaseException, path: Path | str | None = None) -> BaseException:
     """The officer-facing form of ``error`` met while using the database at ``path``.
 
@@ -123,10 +133,10 @@ def translate(error: BaseException, path: Path | str | None = None) -> BaseExcep
         if code == sqlite3.SQLITE_NOTADB or "not a database" in text:
             return NotOurDatabaseError(
                 f"无法打开数据库{where}：该文件不是数据库文件，或已严重损坏。请确认选择的是本软件的数据文件"
-                "（inspector.sqlite）；如文件已损坏，请从备份恢复。")
+                f"（inspector.sqlite）。{_recovery(path)}")
         if code == sqlite3.SQLITE_CORRUPT or "malformed" in text:
             return DamagedDatabaseError(
-                f"无法打开数据库{where}：文件已损坏（{error}）。请不要再写入该文件；如有备份，请从备份恢复。")
+                f"无法打开数据库{where}：文件已损坏（{error}）。请不要再写入该文件。{_recovery(path)}")
         return error
     if isinstance(error, OSError):
         name = getattr(error, "filename", None) or path
