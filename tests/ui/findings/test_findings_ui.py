@@ -491,9 +491,12 @@ def test_quarter_listing_one_click_from_the_list_with_excel_export(qtbot, db, le
     old = new(db, e[6], "有限空间未设置警示标志", grade="重大", found=-200, due=-150)
     findings.list_for_supervision(db, a, body="江阴市安委办", doc_no="澄安委办〔2026〕4号",
                                   listed_on=day(0), deadline=day(60))
-    findings.list_for_supervision(db, b, body="江阴市安委办", listed_on=day(-1), deadline=day(60))
     y, q = rules.quarter_of(T)
     first, _last = rules.quarter_range(y, q)
+    # Listed yesterday — but never before this quarter began: on a quarter's first day "yesterday"
+    # is the previous quarter, which must hold the old finding only.
+    findings.list_for_supervision(db, b, body="江阴市安委办", listed_on=max(day(-1), first.isoformat()),
+                                  deadline=day(60))
     findings.list_for_supervision(db, old, body="江阴市安委办", listed_on=day(-199), deadline=day(-190))
     findings.mark_rectified(db, old, on=day(-195))
     findings.record_reinspection(db, old, passed=True, on=day(-194))
