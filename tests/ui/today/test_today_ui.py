@@ -56,7 +56,9 @@ def week(db):
     findings.order_rectification(db, [ids["due"], ids["sibling"]], document_id=doc["id"])
     documents.record_service(db, doc["id"], served_at=day(-20), served_how="直接送达")
     findings.mark_rectified(db, ids["late_reinsp"], on=day(-12))
-    findings.list_for_supervision(db, ids["listed"], body="江阴市安委办", listed_on=day(-50), deadline=day(3))
+    # The listing's deadline falls this week (Monday–Sunday) whatever weekday the suite runs on.
+    sunday = clock.week_bounds(T)[1].isoformat()
+    findings.list_for_supervision(db, ids["listed"], body="江阴市安委办", listed_on=day(-50), deadline=sunday)
     return ids
 
 
