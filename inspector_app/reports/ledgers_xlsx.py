@@ -25,7 +25,7 @@ from ..core.dates import as_date, parse_datetime
 from ..core.ledgers.ledgers import LEDGERS, LedgerSpec
 from ..core.ledgers.rules import mask_id
 from ..storage.ledgers.figures import FIGURES, VILLAGE_FIGURES, change_text
-from .xlsx_safe import put
+from .xlsx_safe import ledger_sheet_setup, put
 from .registry_xlsx import ExportError, _os_message, _part, check_writable
 
 FONT_NAME = "宋体"
@@ -147,26 +147,8 @@ class _Book:
                      Alignment(horizontal="center", vertical="center", wrap_text=True))
 
     def sheet(self, title: str, widths: list[float], header_row: int = HEADER_ROW):
-        from openpyxl.utils import get_column_letter
-        from openpyxl.worksheet.properties import PageSetupProperties
-
         ws = self.wb.create_sheet(title)
-        for i, w in enumerate(widths, 1):
-            ws.column_dimensions[get_column_letter(i)].width = w
-        ws.freeze_panes = f"A{header_row + 1}"
-        ws.print_title_rows = f"{header_row}:{header_row}"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = 9  # A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-        ws.print_options.horizontalCentered = True
-        ws.page_margins.left = ws.page_margins.right = 0.4
-        ws.page_margins.top = ws.page_margins.bottom = 0.6
-        ws.HeaderFooter.oddFooter.center.text = "第 &P 页，共 &N 页"
-        last = get_column_letter(max(1, len(widths)))
-        ws.merged_cells.add(f"A1:{last}1")
-        ws.merged_cells.add(f"A2:{last}2")
+        ledger_sheet_setup(ws, widths, header_row=header_row)
         return ws
 
     def cell(self, ws, value, style: str | None = None):

@@ -19,7 +19,7 @@ from ..core import settings as S
 from ..storage import settings
 from ..storage.db import Store
 from ..storage.enterprises import SearchQuery, search_ids
-from .xlsx_safe import put
+from .xlsx_safe import ledger_sheet_setup, put
 
 FONT_NAME = "宋体"  # Excel and WPS on Chinese Windows have it; LibreOffice substitutes a CJK face
 PROGRESS_EVERY = 200
@@ -172,7 +172,6 @@ def export_registry(store: Store, path: str | Path, *, query: SearchQuery | None
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     check_writable(path)
     ids = search_ids(store, query or SearchQuery())
@@ -202,21 +201,7 @@ def export_registry(store: Store, path: str | Path, *, query: SearchQuery | None
     text_cols = {2, 6, 8, 11}
     number_cols = {0, 12, 13}
 
-    for i, (_, width) in enumerate(COLUMNS, 1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = f"C{HEADER_ROW + 1}"
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = 9  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.HeaderFooter.oddFooter.center.text = "第 &P 页，共 &N 页"
-    ws.merged_cells.add(f"A1:{last_col}1")
-    ws.merged_cells.add(f"A2:{last_col}2")
+    ledger_sheet_setup(ws, [width for _, width in COLUMNS], header_row=HEADER_ROW, freeze_column="C")
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{HEADER_ROW + max(total, 1)}"
 
     title = put(WriteOnlyCell(ws), f"{township}辖区企业基本情况台账")

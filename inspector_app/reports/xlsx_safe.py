@@ -61,3 +61,29 @@ def put(cell, value: Any):
         cell.quotePrefix = quote
     return cell
 
+
+
+def ledger_sheet_setup(ws, widths, *, header_row: int, freeze_column: str = "A") -> str:
+    """The layout every township ledger sheet shares: column widths, the header row frozen and
+    repeated on each printed page, landscape A4 fitted to the width, centred, page numbers in the
+    footer, and rows 1–2 (title, subtitle) merged across. Returns the last column's letter."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    for i, w in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+    ws.freeze_panes = f"{freeze_column}{header_row + 1}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.HeaderFooter.oddFooter.center.text = "第 &P 页，共 &N 页"
+    last = get_column_letter(max(1, len(widths)))
+    ws.merged_cells.add(f"A1:{last}1")
+    ws.merged_cells.add(f"A2:{last}2")
+    return last
