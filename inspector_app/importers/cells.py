@@ -63,7 +63,7 @@ def _parse_employees(v: Any) -> int:
     return int(t)
 
 
-def _parse_revenue(v: Any, divisor: float) -> float:
+def _parse_revenue(v: Any, divisor: float, label: str = "年营业收入") -> float:
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         value = float(v)
     else:
@@ -71,10 +71,57 @@ def _parse_revenue(v: Any, divisor: float) -> float:
         try:
             value = float(t)
         except ValueError:
-            raise _CellError(f"年营业收入“{_cell_text(v)}”不是有效的数字（单位：万元）。") from None
+            raise _CellError(f"{label}“{_cell_text(v)}”不是有效的数字（单位：万元）。") from None
     if value < 0:
-        raise _CellError("年营业收入不能为负数。")
+        raise _CellError(f"{label}不能为负数。")
     return round(value / divisor, 4)
+
+
+def _count_parser(label: str):
+    """A head count (安全管理人员、注册安全工程师): a whole number ≥ 0, "2人" accepted."""
+    def parse(v: Any) -> int:
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            if float(v).is_integer() and v >= 0:
+                return int(v)
+        else:
+            t = _number_text(_cell_text(v), ("人", "名"))
+            if t.isdigit():
+                return int(t)
+        raise _CellError(f"{label}“{_cell_text(v)}”应为不小于0的整数（人数，如 2）；未掌握时请留空。")
+    return parse
+
+
+_CN_DATE = re.compile(r"^(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?$")
+
+
+def _parse_cell_date(label: str):
+    """A date as county lists write it (2027-06-30, 2027年6月30日, 2027.6.30, 2027/6/30) → ISO."""
+    def parse(v: Any) -> str:
+        if isinstance(v, (date, datetime)):
+            return _cell_text(v)
+        m = _CN_DATE.match(unicodedata.normalize("NFKC", _cell_text(v)))
+        if m:
+            try:
+                return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+            except ValueError:
+                pass
+        raise _CellError(f"{label}“{_cell_text(v)}”不是有效的日期，请按“2027-06-30”或“2027年6月30日”的格式填写。")
+    return parse
+
+
+_YES = {"是", "有", "已任命", "已配备", "已设立", "任命", "配备", "Y", "YES", "√", "✓"}
+_NO = {"否", "无", "未任命", "未配备", "未设立", "没有", "N", "NO", "×"}
+
+
+def _parse_yes_no(label: str):
+    def parse(v: Any) -> bool:
+        t = unicodedata.normalize("NFKC", _cell_text(v)).replace(" ", "").upper()
+        if t in _YES:
+            return True
+        if t in _NO:
+            return False
+        raise _CellError(f"{label}“{_cell_text(v)}”无法识别，应为“是”或“否”；未掌握时请留空。")
+    return parse
 
 
 def _enum_parser(label: str, allowed: tuple[str, ...], synonyms: dict[str, str]):
@@ -121,10 +168,15 @@ def _parse_class(v: Any) -> str:
 
 
 _TAG_SPLIT = re.compile(r"[、，,;；/\s]+")
+# Wordings of the county lists for a tag (第二十四条: units that load or unload dangerous goods).
+_TAG_SYNONYMS = {
+    "装卸危险物品": "危险物品装卸", "危险品装卸": "危险物品装卸", "危险货物装卸": "危险物品装卸",
+    "危化品装卸": "危险物品装卸", "危险化学品装卸": "危险物品装卸", "涉危装卸": "危险物品装卸",
+}
 
 
 def _parse_tags(v: Any) -> list[str]:
-    parts = [p for p in _TAG_SPLIT.split(_cell_text(v)) if p and p not in _EMPTY_MARKS]
+    parts = [_TAG_SYNONYMS.get(p, p) for p in _TAG_SPLIT.split(_cell_text(v)) if p and p not in _EMPTY_MARKS]
     unknown = [p for p in parts if p not in RISK_TAGS]
     if unknown:
         raise _CellError("风险标签“" + "、".join(unknown) + "”无法识别，可用的标签：" + "、".join(RISK_TAGS) + "。")

@@ -26,6 +26,7 @@ from typing import Any
 from ..core import uscc as uscc_mod
 from ..core.enterprise import (
     LABELS_ZH,
+    SUSPENDED,
     Enterprise,
     ValidationErrors,
     core_name,
@@ -47,6 +48,8 @@ from .cells import (  # noqa: F401 — section_of_division is part of this modul
     _PARSE_SM_TYPE,
     _PARSE_STATUS,
     _cell_text,
+    _count_parser,
+    _parse_cell_date,
     _landlord_from_factory,
     _parse_class,
     _parse_division,
@@ -54,6 +57,7 @@ from .cells import (  # noqa: F401 — section_of_division is part of this modul
     _parse_revenue,
     _parse_section,
     _parse_tags,
+    _parse_yes_no,
     _village_base,
     section_of_division,
 )
@@ -339,11 +343,11 @@ def _plan(path, sheet_title, header_row, cols, rows, store, progress, total) -> 
     reg = _Registry(store)
     mapping, unmapped = _headers_mapping(cols)
     active = [c for c in cols if c.field and c.field != IGNORED]
-    revenue_divisor = 1.0
+    revenue_divisor = {"revenue_wan": 1.0, "main_revenue_wan": 1.0}
     for c in active:
         h = _norm_header(c.header)
-        if c.field == "revenue_wan" and "元" in h and "万元" not in h:
-            revenue_divisor = 10000.0  # the column is in yuan, the registry in 10k yuan
+        if c.field in revenue_divisor and "元" in h and "万元" not in h:
+            revenue_divisor[c.field] = 10000.0  # the column is in yuan, the registry in 10k yuan
 
     results: list[RowResult] = []
     first_by_key: dict[tuple[str, str], int] = {}   # ("code"|"reg"|"name", value) → Excel row
@@ -379,13 +383,24 @@ def _plan(path, sheet_title, header_row, cols, rows, store, progress, total) -> 
 
 _IDENTITY = frozenset(("name", "uscc", "legacy_reg_no"))
 _SIMPLE_TEXT = frozenset(("address", "legal_rep", "legal_rep_phone", "principal", "principal_phone",
-                          "safety_manager", "safety_manager_phone", "grid_officer", "notes"))
+                          "safety_manager", "safety_manager_phone", "grid_officer", "notes", "safety_director"))
 _PARSERS = {
     "employees": _parse_employees, "gbt_section": _parse_section, "gbt_division": _parse_division,
     "sector": _PARSE_SECTOR, "scale": _PARSE_SCALE, "status": _PARSE_STATUS,
     "safety_manager_type": _PARSE_SM_TYPE, "standardisation_grade": _PARSE_GRADE,
     "supervision_class": _parse_class, "risk_tags": _parse_tags,
+    "full_time_managers": _count_parser("专职安全管理人员人数"),
+    "part_time_managers": _count_parser("兼职安全管理人员人数"),
+    "registered_engineers": _count_parser("注册安全工程师人数"),
+    "safety_director_appointed": _parse_yes_no("是否任命安全总监"),
+    "standardisation_valid_until": _parse_cell_date("标准化有效期至"),
 }
+# 停产整改 is opened only by a 现场处理措施决定书 and lifted only by a passed 复产审查
+# (storage.escalation); a county list can neither set nor lift it.
+SUSPENSION_FROM_FILE = ("“停产整改”状态只能由现场处理措施决定书（责令暂时停产停业）产生，不能通过导入设定；"
+                        "请将该单元格改为企业的登记状态，或出具现场处理措施决定书。")
+SUSPENSION_KEPT = ("该企业已被责令暂时停产停业，须经复产审查合格后方可恢复生产经营；"
+                   "状态保持“停产整改”，未按文件中的“{status}”导入。")
 
 
 def _names_of(reg: _Registry, results: list[RowResult]):
@@ -443,6 +458,9 @@ def _row(row_number, values, cells, reg: _Registry, revenue_divisor, first_by_ke
             landlord_ref = landlord_ref or ref
             landlord_clear = landlord_clear or clear
             continue
+        if f == "safety_director_appointed" and text in ("无", "否"):
+            parsed[f] = False  # "无" here is an answer, not an empty cell
+            continue
         if text in _EMPTY_MARKS:
             if f == "risk_tags":
                 parsed[f] = []
@@ -453,8 +471,9 @@ def _row(row_number, values, cells, reg: _Registry, revenue_divisor, first_by_ke
         try:
             if f == "village_id":
                 parsed[f] = reg.village(re.sub(r"\s", "", text))
-            elif f == "revenue_wan":
-                parsed[f] = _parse_revenue(v, revenue_divisor)
+            elif f in ("revenue_wan", "main_revenue_wan"):
+                parsed[f] = _parse_revenue(v, revenue_divisor[f], "主营业务收入" if f == "main_revenue_wan" else
+                                           "年营业收入")
             else:
                 parsed[f] = _PARSERS[f](v)
         except _CellError as e:
@@ -488,6 +507,12 @@ def _row(row_number, values, cells, reg: _Registry, revenue_divisor, first_by_ke
         ent.uscc = code
     if reg_no:
         ent.legacy_reg_no = reg_no
+    was_suspended = bool(existing_id) and reg.by_id[existing_id].status == SUSPENDED
+    if parsed.get("status") == SUSPENDED and not was_suspended:
+        errors["status"] = SUSPENSION_FROM_FILE
+        del parsed["status"]
+    elif was_suspended and parsed.get("status", SUSPENDED) != SUSPENDED:
+        warnings.append(SUSPENSION_KEPT.format(status=parsed.pop("status")))
     for f, v in parsed.items():
         setattr(ent, f, v)
     if "gbt_division" in parsed and not ent.gbt_section:
