@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QTableView
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QWidget
 
 from ...storage.db import Store
 from ..operations import show_failure
@@ -11,6 +11,15 @@ from ..widgets.messages import set_message
 from . import modal
 from .list_model import DocumentListModel
 from .service import ServiceDialog
+
+
+def receipt_button(parent: QWidget) -> QPushButton:
+    """打印送达回执 — the one button every document list shows beside 登记送达."""
+    b = QPushButton(QCoreApplication.translate("DocumentsUi", "Service rece&ipt…"), parent)
+    b.setObjectName("receiptButton")
+    b.setToolTip(QCoreApplication.translate(
+        "DocumentsUi", "Print the 文书送达回执 of the selected document (blank, or with the service recorded)"))
+    return b
 
 
 class DocumentActions:
@@ -58,6 +67,20 @@ class DocumentActions:
             except (RuntimeError, ValueError) as e:
                 set_message(self.message, str(e))
 
+    def preview_receipt(self, document_id: str):
+        """打印送达回执: the receipt of the document, previewed (print from the preview)."""
+        try:
+            return modal.preview_receipt(self, self.store, document_id)
+        except (ValueError, OSError) as e:
+            set_message(self.message, str(e))
+            return None
+
+    def _on_receipt_clicked(self) -> None:
+        doc_id = self._need_selection()
+        if doc_id:
+            set_message(self.message, "")
+            self.preview_receipt(doc_id)
+
     def service_dialog(self, document_id: str) -> ServiceDialog:
         return ServiceDialog(self.store, document_id, self)
 
@@ -79,4 +102,4 @@ class DocumentActions:
             self.preview(e["id"])
 
 
-__all__ = ["DocumentActions"]
+__all__ = ["DocumentActions", "receipt_button"]

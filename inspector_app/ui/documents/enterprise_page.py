@@ -9,7 +9,7 @@ from ...storage.db import Store
 from ..operations import Change
 from ..widgets.messages import error_label, set_message
 from ..widgets.refresh import RefreshOnChange
-from .actions import DocumentActions
+from .actions import DocumentActions, receipt_button
 from .issue_dialog import IssueDocumentDialog
 from .list_model import DocumentListModel, document_table, documents_of_enterprise
 
@@ -31,6 +31,8 @@ class EnterpriseDocumentsPage(QWidget, DocumentActions):
         self.print_button.clicked.connect(self._on_print_clicked)
         self.service_button = QPushButton(self.tr("Record &service…"), self)
         self.service_button.clicked.connect(self._on_service_clicked)
+        self.receipt_button = receipt_button(self)
+        self.receipt_button.clicked.connect(self._on_receipt_clicked)
         self.new_button = QToolButton(self)
         self.new_button.setObjectName("newDocumentButton")
         self.new_button.setText(self.tr("&New document"))
@@ -42,7 +44,7 @@ class EnterpriseDocumentsPage(QWidget, DocumentActions):
         self.new_menu.triggered.connect(self._on_new_menu_triggered)
         self.new_button.setMenu(self.new_menu)
         buttons = QHBoxLayout()
-        for b in (self.preview_button, self.print_button, self.service_button):
+        for b in (self.preview_button, self.print_button, self.service_button, self.receipt_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)

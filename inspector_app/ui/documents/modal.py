@@ -44,4 +44,12 @@ def print_document(parent: QWidget | None, store: Store, document_id: str):
     return print_pdf(parent, render_document(store, document_id))
 
 
-__all__ = ["preview_document", "print_document", "print_pdf", "show_pdf", "warn"]
+def preview_receipt(parent: QWidget | None, store: Store, document_id: str):
+    """The document's 文书送达回执 (blank, or with the service recorded), previewed for printing."""
+    from ...reports.receipt import TITLE, render_receipt
+
+    row = doc_store.require_document(store, document_id)
+    return show_pdf(parent, render_receipt(store, document_id), f"{TITLE} {row['doc_no']}")
+
+
+__all__ = ["preview_document", "preview_receipt", "print_document", "print_pdf", "show_pdf", "warn"]

@@ -19,7 +19,7 @@ from ..operations import Change
 from ..widgets.messages import ERROR_STYLE, OK_STYLE, error_label, set_message
 from ..widgets.refresh import RefreshOnChange
 from . import modal, ops
-from .actions import DocumentActions
+from .actions import DocumentActions, receipt_button
 from .issue_dialog import IssueDocumentDialog
 from .list_model import DocumentListModel, document_table
 from .print_day import PrintDayDialog, day_documents
@@ -69,6 +69,8 @@ class DocumentRegisterWidget(QWidget, DocumentActions):
         self.print_button.clicked.connect(self._on_print_clicked)
         self.service_button = QPushButton(self.tr("Record &service…"), self)
         self.service_button.clicked.connect(self._on_service_clicked)
+        self.receipt_button = receipt_button(self)
+        self.receipt_button.clicked.connect(self._on_receipt_clicked)
         self.void_button = QPushButton(self.tr("Vo&id…"), self)
         self.void_button.setObjectName("voidButton")
         self.void_button.clicked.connect(self._on_void_clicked)
@@ -87,8 +89,8 @@ class DocumentRegisterWidget(QWidget, DocumentActions):
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
         actions = QHBoxLayout()
-        for b in (self.preview_button, self.print_button, self.service_button, self.void_button,
-                  self.correct_button):
+        for b in (self.preview_button, self.print_button, self.service_button, self.receipt_button,
+                  self.void_button, self.correct_button):
             actions.addWidget(b)
         actions.addStretch(1)
         actions.addWidget(self.print_day_button)

@@ -9,7 +9,7 @@ from ...core import documents as docs
 from ...storage import documents as doc_store
 from ...storage.db import Store
 from ..widgets.dates import now_qdatetime, to_datetime
-from ..widgets.messages import error_label, inline_failure
+from ..widgets.messages import error_label, inline_failure, set_message
 from . import ops
 
 
@@ -97,11 +97,25 @@ class ServiceDialog(QDialog):
         self.save_button.setObjectName("saveServiceButton")
         self.buttons.accepted.connect(self._on_save_clicked)
         self.buttons.rejected.connect(self.reject)
+        # The blank receipt goes with the document; its signed copy is what this dialog records.
+        from .actions import receipt_button
+
+        self.receipt_button = receipt_button(self)
+        self.buttons.addButton(self.receipt_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.receipt_button.clicked.connect(self._on_receipt_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"{row['title']}  {row['doc_no']}  {row['party']}", self))
         layout.addWidget(self.box)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+
+    def _on_receipt_clicked(self) -> None:
+        from . import modal
+
+        try:
+            modal.preview_receipt(self, self.store, self.document_id)
+        except (ValueError, OSError) as e:
+            set_message(self.error, str(e))
 
     def _on_save_clicked(self) -> None:
         ops.record_service(self, self.store, self.document_id, **self.box.service()) \

@@ -17,6 +17,7 @@ from ...storage import findings as findings_store
 from ...storage.db import Store, not_found
 from ..documents import modal
 from ..documents.issue_dialog import IssueDocumentDialog
+from ..documents.actions import receipt_button
 from ..documents.list_model import DocumentListModel, document_table, entry_of
 from ..documents.service import ServiceDialog
 from ..operations import Change, changes, show_failure
@@ -87,8 +88,10 @@ class FindingDialog(QDialog):
         self.service_button = QPushButton(self.tr("Record &service…"), docs_page)
         self.service_button.setObjectName("serviceButton")
         self.service_button.clicked.connect(self._on_service_clicked)
+        self.receipt_button = receipt_button(docs_page)
+        self.receipt_button.clicked.connect(self._on_receipt_clicked)
         row = QHBoxLayout()
-        for b in (self.preview_button, self.print_button, self.service_button):
+        for b in (self.preview_button, self.print_button, self.service_button, self.receipt_button):
             row.addWidget(b)
         row.addStretch(1)
         lay = QVBoxLayout(docs_page)
@@ -403,6 +406,14 @@ class FindingDialog(QDialog):
             try:
                 modal.print_document(self, self.store, doc_id)
             except (RuntimeError, ValueError) as e:
+                set_message(self.message, str(e))
+
+    def _on_receipt_clicked(self) -> None:
+        doc_id = self._selected_document()
+        if doc_id:
+            try:
+                modal.preview_receipt(self, self.store, doc_id)
+            except (ValueError, OSError) as e:
                 set_message(self.message, str(e))
 
     def _on_service_clicked(self) -> None:
