@@ -77,7 +77,15 @@ def suspension_content(conn, suspension_id: str, action: str) -> dict | None:
     # A failed review may still be followed by another (or arrive by sync from another laptop),
     # so only a lifting entry hashes the review; the trigger freezes it from then on.
     cols = guard("suspension").columns if action in SUSPENSION_FINAL_ACTIONS else SUSPENSION_START
-    return _row(conn, "suspension", cols, suspension_id)
+    row = _row(conn, "suspension", cols, suspension_id)
+    if row is not None and action in SUSPENSION_FINAL_ACTIONS and _existing(conn, "resumption_review", ("id",)):
+        # Every review that led to the lifting, with its evidence (m009). A suspension lifted
+        # before reviews had their own rows has none and hashes as it did then.
+        reviews = _rows(conn, "resumption_review", guard("resumption_review").columns, "suspension_id = ?",
+                        [suspension_id])
+        if reviews:
+            row["reviews"] = reviews
+    return row
 
 
 def content_of(conn, record_kind: str, record_id: str, action: str) -> dict | None:

@@ -157,23 +157,40 @@ def release_for_void(store: Store, document_id: str, *, reason: str) -> None:
 
 
 def record_resumption_review(store: Store, suspension_id: str, *, on, passed: bool, note: str,
-                             officers: str = "", document_id: str | None = None) -> dict:
-    """复产审查. Passed: the enterprise resumes (在营) on ``on``; failed: it stays suspended and
-    a later review may be recorded. A passed review is final (trigger)."""
+                             officers: str = "", evidence: str = "", document_id: str | None = None) -> dict:
+    """复产审查: who reviewed (``officers``), when (``on``), the result (``passed``), the
+    rectification evidence the enterprise presented (``evidence``: 整改报告、评估意见、照片…) and the
+    opinion (``note``). Each review is kept as its own protected row (``resumption_review``).
+    Passed: the enterprise resumes (在营) on ``on`` and the suspension is final (trigger); failed:
+    it stays suspended and a later review may be recorded. A review passes only on recorded
+    evidence, by named reviewers (经审查同意，方可恢复: 安全生产法第六十五条第一款第（三）项)."""
     day = _iso(on, "复产审查日期")
-    if not (note or "").strip():
-        raise ValueError("请填写复产审查意见（隐患排除情况、审查结论）。")
+    note, officers, evidence = (note or "").strip(), (officers or "").strip(), (evidence or "").strip()
     with store.write():
         ent, started, resumed = require(store, "suspension", suspension_id, "该停产整改记录",
                                         columns=("enterprise_id", "started_on", "resumed_on"))
         if resumed:
             raise ValueError(f"该企业已于{resumed}恢复生产经营。")
+        if not note:
+            raise ValueError("请填写复产审查意见（隐患排除情况、审查结论）。")
+        if passed and not evidence:
+            raise ValueError("复产审查合格须有整改证据，请填写企业提交的整改材料（整改报告、评估意见、整改后照片等）。")
+        if passed and not officers:
+            raise ValueError("请填写进行复产审查的执法人员。")
         if day < started:
             raise ValueError("复产审查日期不能早于责令停产停业的日期。")
+        last = store.conn.execute("SELECT max(reviewed_on) FROM resumption_review WHERE suspension_id = ? "
+                                  "AND deleted = 0", [suspension_id]).fetchone()[0]
+        if last and day < last:
+            raise ValueError(f"复产审查日期不能早于上一次审查（{last}）。")
         if document_id:
             require(store, "document", document_id, "所引用的复查文书", hint="请先出具文书。")
-        change = {"review_on": day, "review_passed": int(bool(passed)), "review_note": note.strip(),
-                  "review_officers": (officers or "").strip(), "review_document_id": document_id}
+        review = {"suspension_id": suspension_id, "reviewed_on": day, "passed": int(bool(passed)),
+                  "reviewers": officers, "evidence": evidence, "opinion": note, "document_id": document_id}
+        store.stamp(review, new=True)
+        _insert(store, "resumption_review", review)
+        change = {"review_on": day, "review_passed": int(bool(passed)), "review_note": note,
+                  "review_officers": officers, "review_document_id": document_id}
         if passed:
             change["resumed_on"] = day
         store.stamp(change, new=False)
@@ -184,6 +201,22 @@ def record_resumption_review(store: Store, suspension_id: str, *, on, passed: bo
                 [ent, suspension_id]).fetchone():
             _set_status(store, ent, ACTIVE)
     return get_suspension(store, suspension_id)
+
+
+def resumption_reviews(store: Store, suspension_id: str) -> list[dict]:
+    """The reviews of a suspension, oldest first. A suspension reviewed before reviews had their
+    own rows (m009) shows its one recorded review from the suspension's summary columns."""
+    cur = store.conn.execute("SELECT * FROM resumption_review WHERE suspension_id = ? AND deleted = 0 "
+                             "ORDER BY reviewed_on, created_at, id", [suspension_id])
+    names = [c[0] for c in cur.description]
+    rows = [dict(zip(names, r)) for r in cur.fetchall()]
+    if not rows:
+        s = store.conn.execute("SELECT review_on, review_passed, review_officers, review_note, review_document_id "
+                               "FROM suspension WHERE id = ?", [suspension_id]).fetchone()
+        if s and s[0] and s[1] is not None:
+            rows = [{"id": "", "suspension_id": suspension_id, "reviewed_on": s[0], "passed": s[1],
+                     "reviewers": s[2], "evidence": "", "opinion": s[3], "document_id": s[4]}]
+    return rows
 
 
 def get_suspension(store: Store, suspension_id: str) -> dict:
@@ -213,4 +246,4 @@ def suspensions(store: Store, *, enterprise_id: str | None = None, open_only: bo
 
 
 __all__ = ["order_officers", "refer_case", "record_bureau_outcome", "suspend_from_document", "release_for_void",
-           "record_resumption_review", "get_suspension", "suspensions"]
+           "record_resumption_review", "resumption_reviews", "get_suspension", "suspensions"]

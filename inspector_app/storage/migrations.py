@@ -715,3 +715,28 @@ CREATE INDEX suspension_enterprise ON suspension(enterprise_id, resumed_on);
 """)
     install_triggers(db.conn)
     _reseal(db.conn, {"document"})  # the service columns are part of a document's legal content
+
+
+@migrations()
+def m009_legal(db: Database) -> None:
+    """Issue 9: every resumption review (复产审查) of a suspension as its own record — who
+    reviewed, when, the result, the rectification evidence the enterprise presented and the
+    opinion — so a failed review is kept when a later one passes. Each row is a legal record from
+    the moment it is written (storage.protect); the suspension keeps its latest review's summary."""
+    from .protect import install_triggers
+
+    _run(db, f"""
+CREATE TABLE resumption_review (
+    id TEXT PRIMARY KEY,
+    suspension_id TEXT NOT NULL REFERENCES suspension(id),
+    reviewed_on TEXT NOT NULL,
+    passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
+    reviewers TEXT NOT NULL DEFAULT '',
+    evidence TEXT NOT NULL DEFAULT '',
+    opinion TEXT NOT NULL,
+    document_id TEXT REFERENCES document(id),
+    {SYNC}
+);
+CREATE INDEX resumption_review_suspension ON resumption_review(suspension_id, reviewed_on);
+""")
+    install_triggers(db.conn)

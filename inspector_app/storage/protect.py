@@ -119,6 +119,15 @@ PROTECTED: tuple[Guard, ...] = (
         message="复产审查已登记通过（或停产决定已作废），该停产整改记录不可修改、删除。",
     ),
     Guard(
+        # Every resumption review (复产审查) is a legal record once written: who reviewed, when,
+        # the result and the rectification evidence never change (a later review is a new row).
+        table="resumption_review",
+        when="1",
+        columns=("id", "suspension_id", "reviewed_on", "passed", "reviewers", "evidence", "opinion", "document_id",
+                 "deleted"),
+        message="复产审查记录不可修改、删除；如需重新审查请另行登记。",
+    ),
+    Guard(
         table="audit_log",
         when="1",
         columns=("seq", "at", "device", "action", "record_kind", "record_id", "content_sha256", "prev_hash",

@@ -111,11 +111,30 @@ def test_suspension_lasts_until_a_resumption_review_is_passed(s, ent):
         enterprises.save(s, e)
     with pytest.raises(ValueError, match="复产审查意见"):
         escalation.record_resumption_review(s, sus["id"], on="2026-03-15", passed=True, note="")
-    escalation.record_resumption_review(s, sus["id"], on="2026-03-15", passed=False, note="报警装置未安装到位")
+    escalation.record_resumption_review(s, sus["id"], on="2026-03-15", passed=False, note="报警装置未安装到位",
+                                        officers="张三、李四", evidence="企业整改报告（未附检测报告）")
+    assert enterprises.get(s, ent).status == "停产整改"
+    # A pass needs the rectification evidence and the reviewers (经审查同意，方可恢复).
+    with pytest.raises(ValueError, match="整改证据"):
+        escalation.record_resumption_review(s, sus["id"], on="2026-03-25", passed=True, note="同意复产",
+                                            officers="张三、李四")
+    with pytest.raises(ValueError, match="执法人员"):
+        escalation.record_resumption_review(s, sus["id"], on="2026-03-25", passed=True, note="同意复产",
+                                            evidence="整改报告")
     assert enterprises.get(s, ent).status == "停产整改"
     escalation.record_resumption_review(s, sus["id"], on="2026-03-25", passed=True,
-                                        note="可燃气体报警装置已安装并联动，经审查同意恢复生产", officers="张三、李四")
+                                        note="可燃气体报警装置已安装并联动，经审查同意恢复生产", officers="张三、李四",
+                                        evidence="整改报告、报警装置检测报告、整改后照片4张")
     assert enterprises.get(s, ent).status == "在营"
+    # Both reviews are kept, the failed one too, each with who, when, result and evidence.
+    reviews = escalation.resumption_reviews(s, sus["id"])
+    assert [(r["reviewed_on"], r["passed"], r["reviewers"]) for r in reviews] == [
+        ("2026-03-15", 0, "张三、李四"), ("2026-03-25", 1, "张三、李四")]
+    assert reviews[1]["evidence"] == "整改报告、报警装置检测报告、整改后照片4张"
+    with pytest.raises(Exception, match="复产审查记录不可修改"):
+        s.conn.execute("UPDATE resumption_review SET evidence = '' WHERE id = ?", [reviews[0]["id"]])
+    with pytest.raises(Exception, match="复产审查记录不可修改"):
+        s.conn.execute("DELETE FROM resumption_review WHERE id = ?", [reviews[0]["id"]])
     assert escalation.suspensions(s, enterprise_id=ent, open_only=True) == []
     with pytest.raises(ValueError, match="已于2026-03-25恢复"):
         escalation.record_resumption_review(s, sus["id"], on="2026-03-26", passed=True, note="再次")

@@ -32,7 +32,23 @@ def _protected_row(s, ids, table: str) -> tuple[str, object]:
         return "seq", 1
     if table == "suspension":
         return "id", _resumed_suspension(s, ids)
+    if table == "resumption_review":
+        return "id", _review(s, ids)
     raise AssertionError(table)
+
+
+def _review(s, ids) -> str:
+    """A recorded resumption review (复产审查) of a suspension (as the sync would bring it)."""
+    sus = _resumed_suspension(s, ids) if not s.conn.execute("SELECT 1 FROM suspension WHERE id = 'susp-1'").fetchone() \
+        else "susp-1"
+    row = {"id": "rev-1", "suspension_id": sus, "reviewed_on": "2026-03-10", "passed": 1, "reviewers": "张三、李四",
+           "evidence": "整改报告、整改后照片", "opinion": "隐患已排除，同意复产", "document_id": None}
+    s.stamp(row, new=True)
+    row["id"] = "rev-1"
+    with s.write():
+        s.conn.execute(f"INSERT INTO resumption_review ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                       list(row.values()))
+    return "rev-1"
 
 
 def _resumed_suspension(s, ids) -> str:
