@@ -25,6 +25,7 @@ ENTERPRISE_PAGES: list[tuple[str, str]] = [
     (QT_TRANSLATE_NOOP("Modules", "Inspections"), ".inspection.history:EnterpriseInspectionsPage"),
     (QT_TRANSLATE_NOOP("Modules", "Findings"), ".findings.enterprise_page:EnterpriseFindingsPage"),
     (QT_TRANSLATE_NOOP("Modules", "Documents"), ".documents.enterprise_page:EnterpriseDocumentsPage"),
+    (QT_TRANSLATE_NOOP("Modules", "Suspension (停产整改)"), ".findings.suspension:SuspensionPage"),
 ]
 
 

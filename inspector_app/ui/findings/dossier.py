@@ -208,6 +208,11 @@ class FindingDialog(QDialog):
             bits.append(f"<span style='color:{colour}'>{due_text}</span>")
         if f["listed"]:
             bits.append("<b style='color:#b00020'>挂牌督办</b>")
+        from ...storage.enterprises import open_suspension
+
+        if open_suspension(self.store, f["enterprise_id"]):
+            suspended_text = self.tr("Enterprise under suspension (停产整改) until a resumption review passes")
+            bits.append(f"<b style='color:#b00020'>{suspended_text}</b>")
         self.status_label.setText("　".join(bits))
         self._load_details(f)
         self.events_model.set_rows(findings_store.events(self.store, self.finding_id))
@@ -341,16 +346,15 @@ class FindingDialog(QDialog):
         except (ValueError, OSError, ImportError) as e:
             show_failure(self, e)
 
-    def outcome_dialog(self) -> DateNoteDialog:
-        return DateNoteDialog(self.tr("The bureau's outcome"), self.tr("Recorded on"), self,
-                              note_label=self.tr("Outcome (case, penalty, danger removed)"))
+    def outcome_dialog(self):
+        from .bureau import BureauOutcomeDialog
+
+        return BureauOutcomeDialog(self.store, self.finding, self)
 
     def _on_outcome_clicked(self) -> None:
-        dlg = self.outcome_dialog()
-        if dlg.exec():
-            on, outcome = dlg.values()
-            ops.record_bureau_outcome(self, self.store, self.finding_id, on=on, outcome=outcome) \
-                .success(self._on_done).failure(inline_failure(self.message, self)).run()
+        self.child_dialog = self.outcome_dialog()
+        if self.child_dialog.exec():  # the dossier reloads from the change the outcome announces
+            set_message(self.message, "")
 
     def close_dialog(self) -> DateNoteDialog:
         return DateNoteDialog(self.tr("Close the finding (销号)"), self.tr("Closed on"), self)

@@ -34,14 +34,6 @@ def refer_case(parent: QWidget | None, store: Store, finding_id: str, *, on, mat
     return Op(parent, run, changes=FINDING | {Change.DOCUMENT})
 
 
-def record_bureau_outcome(parent: QWidget | None, store: Store, finding_id: str, *, on, outcome: str) -> Op:
-    """The bureau dealt with the referred case (resolved): the finding may then be closed."""
-    from ...storage import escalation
-
-    return Op(parent, lambda: escalation.record_bureau_outcome(store, finding_id, on=on, resolved=True,
-                                                               outcome=outcome), changes=FINDING)
-
-
 def close_finding(parent: QWidget | None, store: Store, finding_id: str, *, on, note: str = "") -> Op:
     """销号."""
     return Op(parent, lambda: findings_store.close_finding(store, finding_id, on=on, note=note), changes=FINDING)

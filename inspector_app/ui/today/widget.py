@@ -99,12 +99,26 @@ class TodayWidget(QWidget):
             self.models[key], self.views[key], self.boxes[key] = model, view, box
             self.empty_labels[key], self.button_rows[key], self.notes[key] = empty, buttons, note
         # Enterprises under suspension (停产整改) until a resumption review passes (issue 9).
+        from ..findings.suspension import SuspensionsModel
+
         self.suspended_box = QGroupBox(self)
         self.suspended_box.setObjectName("today_suspended")
-        self.suspended_label = QLabel(self.suspended_box)
-        self.suspended_label.setObjectName("suspendedList")
-        self.suspended_label.setWordWrap(True)
-        QVBoxLayout(self.suspended_box).addWidget(self.suspended_label)
+        self.suspended_model = SuspensionsModel(self)
+        self.suspended_view = table_view(self, self.suspended_model, name="suspendedList",
+                                         widths=(230, 90, 200, 200, 80))
+        self.suspended_view.activated.connect(self._on_suspended_activated)
+        self.suspended_empty = QLabel(self.tr("Nothing here."), self.suspended_box)
+        self.suspended_empty.setStyleSheet(HINT_STYLE)
+        self.review_button = QPushButton(self.tr("Record resumption review…"), self.suspended_box)
+        self.review_button.setObjectName("review_suspended")
+        self.review_button.clicked.connect(self._on_review_clicked)
+        lay = QVBoxLayout(self.suspended_box)
+        lay.addWidget(self.suspended_empty)
+        lay.addWidget(self.suspended_view)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.review_button)
+        lay.addLayout(row)
         inner.addWidget(self.suspended_box)
         inner.addStretch(1)
         scroll = QScrollArea(self)
@@ -184,9 +198,12 @@ class TodayWidget(QWidget):
         from ...storage import escalation
         suspended = escalation.suspensions(self.store, open_only=True)
         self.suspended_box.setTitle(self.tr("Under suspension until a resumption review passes") + f"（{len(suspended)}）")
-        self.suspended_label.setText("\n".join(
-            f"{r['enterprise_name']}　{r['scope']}　{r['started_on']}起　{r['doc_no']}" for r in suspended)
-            or self.tr("Nothing here."))
+        self.suspended_model.set_rows(suspended)
+        shown = max(1, min(len(suspended), 8))
+        self.suspended_view.setFixedHeight(self.suspended_view.horizontalHeader().height() + shown * 24 + 6)
+        self.suspended_view.setVisible(bool(suspended))
+        self.review_button.setVisible(bool(suspended))
+        self.suspended_empty.setVisible(not suspended)
         d = self.today
         head = self.tr("Today, %1").replace("%1", f"{d.year}年{d.month}月{d.day}日")
         parts = []
@@ -246,6 +263,32 @@ class TodayWidget(QWidget):
         ids = self.selected_ids(key)
         if ids:
             self.open_row(key, next(r for r in self.models[key].rows if r["id"] == ids[0]))
+
+    def review_dialog(self, suspension_id: str):
+        """复产审查 of a suspended enterprise listed here."""
+        from ..findings.suspension import ResumptionReviewDialog
+
+        return ResumptionReviewDialog(self.store, suspension_id, self)
+
+    def _open_review(self, row: int) -> None:
+        s = self.suspended_model.row_at(row)
+        if s is None:
+            set_message(self.message, self.tr("Select the suspended enterprise first."))
+            return
+        try:
+            self.child_dialog = self.review_dialog(s["id"])
+        except ValueError as e:
+            set_message(self.message, str(e))
+            return
+        set_message(self.message, "")
+        self.child_dialog.exec()  # the page follows the change the review announces
+
+    def _on_suspended_activated(self, index) -> None:
+        self._open_review(index.row())
+
+    def _on_review_clicked(self) -> None:
+        rows = selected_rows(self.suspended_view)
+        self._open_review(rows[0] if rows else -1)
 
     def _on_reinspect_clicked(self, key: str) -> None:
         ids = self.selected_ids(key)
