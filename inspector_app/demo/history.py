@@ -39,6 +39,7 @@ from ..storage import documents, enterprises, findings, inspection_record, inspe
 from ..storage.db import Store
 from ..storage.enterprises import SearchQuery
 from . import pictures
+from .escalation import EscalationSteps, plan_escalation
 from .plan import HISTORY_DAYS, NEEDS_TAG, Plan, Visit
 from .wording import LISTING_BODY, MAJOR_FIVE, MAJOR_NOTES, NOTES, ONSITE_BASIS, PURPOSES, TEXT_ANSWERS, opinion_text
 
@@ -57,7 +58,7 @@ def default_inspections(n_enterprises: int) -> int:
     return max(MIN_INSPECTIONS, min(MAX_INSPECTIONS, round(n_enterprises * INSPECTIONS_PER_ENTERPRISE)))
 
 
-class _Run:
+class _Run(EscalationSteps):
     """Carries out a :class:`.plan.Plan` step by step through the storage API, counting what it makes."""
 
     def __init__(self, plan: Plan):
@@ -387,6 +388,7 @@ def add_history(store: Store, *, seed: int, today: date | None = None, inspectio
         plan = Plan(store, rng=random.Random(f"demo-history:{seed}"), today=today,
                     forms=list(load_forms(forms_dir()).values()), photos_root=photos_root)
         plan.plan(int(inspections))
+        plan_escalation(plan)  # referrals and suspensions (issue 9), in place of ordinary visits
         h = _Run(plan)
         h.run()
     ids = [fid for v in plan.visits for fid in v.finding_ids]
@@ -397,7 +399,8 @@ def add_history(store: Store, *, seed: int, today: date | None = None, inspectio
         states[f["state"]] += 1
         major += f["grade"] == "重大"
     counts = {k: h.counts[k] for k in ("inspections", "drafts", "findings", "listed", "documents", "void",
-                                       "corrected", "spot_penalties", "reinspections", "photos")}
+                                       "corrected", "spot_penalties", "reinspections", "photos",
+                                       "referrals", "suspensions", "resumption_reviews")}
     counts["major"] = major
     counts["states"] = dict(sorted(states.items()))
     return counts

@@ -71,7 +71,7 @@ def test_reproducible_from_the_seed():
     # another seed: other enterprises, answers and dates, the same showcase
     counts_c = build(c, seed=8)
     assert fingerprint(c) != fingerprint(a)
-    assert set(counts_c["states"]) == set(STATES) - {"referred"}  # no referral in the demo yet (issue 9)
+    assert set(counts_c["states"]) == set(STATES)
 
 
 def test_counts_match_the_database(built):
@@ -102,8 +102,38 @@ def test_photos_are_stored_next_to_a_database_file(built):
 
 def test_every_finding_state_appears(built):
     store, counts = built
-    assert set(counts["states"]) == set(STATES) - {"referred"}  # no referral scenario in the demo yet (issue 9)
-    assert {r[0] for r in store.conn.execute("SELECT DISTINCT state FROM finding")} == set(STATES) - {"referred"}
+    assert set(counts["states"]) == set(STATES)
+    assert {r[0] for r in store.conn.execute("SELECT DISTINCT state FROM finding")} == set(STATES)
+
+
+def test_referrals_and_suspensions_with_their_reviews(built):
+    """Issue 9's screens have content: a referral awaiting the bureau, one returned with a new
+    deadline still running, an enterprise still 停产整改 after a failed 复产审查, and one back 在营
+    after a failed and a passed review (with the evidence)."""
+    from inspector_app.core.enterprise import SUSPENDED
+    from inspector_app.storage import enterprises, escalation
+
+    store, counts = built
+    assert counts["referrals"] == 2 and counts["suspensions"] == 2 and counts["resumption_reviews"] == 3
+    letters = store.conn.execute("SELECT count(*) FROM document WHERE kind = 'case_referral'").fetchone()[0]
+    assert letters == 2
+    assert scalar(store, "SELECT count(*) FROM finding WHERE state = 'referred'") >= 1
+    returned = store.conn.execute(
+        "SELECT f.state, f.deadline FROM finding f JOIN finding_event e ON e.finding_id = f.id "
+        "WHERE e.kind = 'bureau_returned'").fetchall()
+    assert returned and all(st == "rectifying" and d > TODAY.isoformat() for st, d in returned)
+    reviewed = [s for s in escalation.suspensions(store) if escalation.resumption_reviews(store, s["id"])]
+    still = [s for s in reviewed if not s["resumed_on"]]
+    resumed = [s for s in reviewed if s["resumed_on"]]
+    assert len(still) == 1 and len(resumed) == 1
+    assert enterprises.get(store, still[0]["enterprise_id"]).status == SUSPENDED
+    assert enterprises.get(store, resumed[0]["enterprise_id"]).status == "在营"
+    reviews = escalation.resumption_reviews(store, resumed[0]["id"])
+    assert [r["passed"] for r in reviews] == [0, 1] and all(r["evidence"] and r["reviewers"] for r in reviews)
+    # the resumed enterprise's major danger went the whole way: re-inspected and closed
+    states = {r[0] for r in store.conn.execute("SELECT state FROM finding WHERE enterprise_id = ?",
+                                                 [resumed[0]["enterprise_id"]])}
+    assert states == {"closed"}
 
 
 def test_today_has_work_in_every_bucket(built):
@@ -137,18 +167,18 @@ def test_a_failed_reinspection_set_a_new_deadline(built):
 
 
 def test_major_findings_listed_this_quarter_with_five_measures(built):
-    store, _ = built
+    store, counts = built
     majors = [findings.get_finding(store, r[0]) for r in store.conn.execute(
         "SELECT id FROM finding WHERE grade = '重大' ORDER BY found_on")]
-    assert 2 <= len(majors) <= 3
+    assert 2 + counts["suspensions"] <= len(majors) <= 3 + counts["suspensions"]  # the suspensions are majors
     assert all(f["major_ref"] and not five_missing(f) for f in majors)
     listed = findings.listed_major_for_quarter(store, *quarter_of(TODAY), today=TODAY)
     assert listed and all(r["listed"] and r["listing_body"] for r in listed)
     assert any(TODAY <= date.fromisoformat(r["listing_deadline"]) <= TODAY + timedelta(days=14) for r in listed)
     measures = store.conn.execute("SELECT enterprise_id, inspection_id FROM document WHERE kind = ?",
                                   [docs.ONSITE_MEASURES]).fetchall()
-    assert len(measures) == 1
-    assert any((f["enterprise_id"], f["inspection_id"]) == measures[0] for f in majors)
+    assert len(measures) == 1 + counts["suspensions"]
+    assert all(any((f["enterprise_id"], f["inspection_id"]) == m for f in majors) for m in measures)
 
 
 @pytest.mark.calendar  # asks clock.today(): rerun under pinned dates
@@ -156,7 +186,7 @@ def test_register_numbers_have_no_gaps_and_hold_a_void_and_a_correction(built):
     store, _ = built
     assert documents.numbering_gaps(store) == []
     entries = documents.register(store)
-    assert {e["kind"] for e in entries} == set(docs.KINDS) - {docs.HAZARD_NOTICE, docs.CASE_REFERRAL}
+    assert {e["kind"] for e in entries} == set(docs.KINDS) - {docs.HAZARD_NOTICE}
     assert {e["series"] for e in entries} == {"A1"}
     void = [e for e in entries if e["status"] == "void"]
     assert len(void) == 1 and void[0]["void_reason"].strip() and not void[0]["served_at"]
@@ -171,7 +201,8 @@ def test_register_numbers_have_no_gaps_and_hold_a_void_and_a_correction(built):
             assert [e["issued_at"] for e in rows] == sorted(e["issued_at"] for e in rows)
     assert {e["year"] for e in entries} == {TODAY.year - 1, TODAY.year}  # the history crosses new year
     # everything valid was handed over, but the order still in the post
-    unserved = [e for e in entries if e["status"] != "void" and not e["served_at"]]
+    # (the 案件移送书 goes to the bureau, not to the party: it has no service)
+    unserved = [e for e in entries if e["status"] != "void" and not e["served_at"] and e["kind"] != docs.CASE_REFERRAL]
     assert [e["kind"] for e in unserved] == [docs.RECTIFICATION_ORDER]
     assert {f["state"] for f in findings.query_findings(store, enterprise_id=unserved[0]["enterprise_id"])} == {"ordered"}
     penalty = next(e for e in entries if e["kind"] == docs.SPOT_PENALTY)
