@@ -427,10 +427,11 @@ def numbering_gaps(store: Store) -> list[str]:
 
 def unserved_documents(store: Store) -> list[dict]:
     """Documents issued to a party and not yet served (送达): valid, not void, not superseded by
-    a correction, no service recorded. Oldest first: the longest waiting is the most pressing."""
-    return _query(store, "d.deleted = 0 AND d.status = 'issued' AND d.served_at = '' "
+    a correction, no service recorded. Oldest first: the longest waiting is the most pressing.
+    The 案件移送书 goes to the bureau, not to the party: it is never waiting for service."""
+    return _query(store, "d.deleted = 0 AND d.status = 'issued' AND d.served_at = '' AND d.kind <> ? "
                          "AND d.enterprise_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document n "
-                         "WHERE n.supersedes_id = d.id AND n.deleted = 0)", [])
+                         "WHERE n.supersedes_id = d.id AND n.deleted = 0)", [docs.CASE_REFERRAL])
 
 
 def documents_for_inspection(store: Store, inspection_id: str) -> list[dict]:

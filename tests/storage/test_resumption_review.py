@@ -49,3 +49,24 @@ def test_a_suspension_reviewed_before_m009_shows_its_one_review(s, ent):  # noqa
                    "review_officers = '张三' WHERE id = ?", [sid])
     [r] = escalation.resumption_reviews(s, sid)
     assert (r["reviewed_on"], r["passed"], r["opinion"], r["evidence"]) == ("2026-03-09", 0, "未整改完毕", "")
+
+
+def test_the_referral_letter_never_waits_for_service(s, ent):  # noqa: F811
+    """Today's 已出具未送达 lists documents served on the party; the 案件移送书 goes to the bureau."""
+    from inspector_app.core import clock
+    from datetime import date
+    from inspector_app.storage import findings
+
+    from tests.e2e.test_escalation import BASIS
+
+    fid = findings.create_finding(s, enterprise_id=ent, inspection_id=None, item_key="x", description="消防通道堵塞",
+                                  category="物", grade="一般", legal_basis=BASIS, deadline="2026-03-10",
+                                  found_on="2026-03-01")
+    order = documents.issue_document(s, kind="rectification_order", enterprise_id=ent, issued_at="2026-03-01",
+                                     content={"officers": OFFICERS, "items": [
+                                         {"description": "消防通道堵塞", "deadline": "2026-03-10", "legal_basis": BASIS}]},
+                                     served={"served_at": "2026-03-01T10:00", "served_how": "直接送达"})
+    findings.order_rectification(s, [fid], document_id=order["id"])
+    with clock.pinned(date(2026, 3, 12)):
+        letter = escalation.refer_case(s, [fid], on="2026-03-12", officers=OFFICERS)
+    assert letter["id"] not in [d["id"] for d in documents.unserved_documents(s)]
