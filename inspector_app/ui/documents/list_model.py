@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QTableView, QWidget
 
+from ...core import documents as docs
 from ...core.i18n import QT_TRANSLATE_NOOP
 from ...storage import documents as doc_store
 from ...storage.db import Store
@@ -104,6 +105,8 @@ class DocumentListModel(ListTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if key == "service":
                 text = service_text(e)
+                if e["kind"] == docs.CASE_REFERRAL:
+                    return "移送县局，不向当事人送达"  # the letter goes to the bureau
                 if role == Qt.ItemDataRole.DisplayRole and not text and e["status"] != "void":
                     return "未送达"
                 return text + (f"\n{e['service_note']}" if role == Qt.ItemDataRole.ToolTipRole
@@ -117,7 +120,7 @@ class DocumentListModel(ListTableModel):
                 return QBrush(VOID_COLOR)
             if e["status"] == "superseded":
                 return QBrush(SUPERSEDED_COLOR)
-            if key == "service" and not e.get("served_at"):
+            if key == "service" and not e.get("served_at") and e["kind"] != docs.CASE_REFERRAL:
                 return QBrush(UNSERVED_COLOR)
         if role == Qt.ItemDataRole.FontRole and e["status"] == "void" and key == "doc_no":
             return _struck()

@@ -128,7 +128,8 @@ class ResumptionReviewDialog(QDialog):
         self.earlier.setStyleSheet(HINT_STYLE)
         earlier = escalation.resumption_reviews(store, suspension_id)
         self.earlier.setText("\n".join(
-            f"{r['reviewed_on']}　{result_text(r['passed'])}　{r['reviewers']}　{r['opinion']}" for r in earlier))
+            [self.tr("Earlier reviews:")] +
+            [f"{r['reviewed_on']}　{result_text(r['passed'])}　{r['reviewers']}　{r['opinion']}" for r in earlier]))
         self.earlier.setVisible(bool(earlier))
 
         self.date = date_edit(self, name="reviewDate")
@@ -237,7 +238,7 @@ class SuspensionPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.empty)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.view)
         layout.addWidget(reviews_box, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -248,6 +249,8 @@ class SuspensionPage(QWidget):
         current = self.selected()
         rows = escalation.suspensions(self.store, enterprise_id=self.enterprise_id)
         self.model.set_rows(rows)
+        # As tall as its rows (an enterprise has few suspensions); the reviews take the rest.
+        self.view.setFixedHeight(self.view.horizontalHeader().sizeHint().height() + max(1, min(len(rows), 5)) * 24 + 6)
         open_rows = [r for r in rows if not r["resumed_on"]]
         if open_rows:
             s = open_rows[0]
