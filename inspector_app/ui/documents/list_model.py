@@ -106,7 +106,7 @@ class DocumentListModel(ListTableModel):
             if key == "service":
                 text = service_text(e)
                 if e["kind"] == docs.CASE_REFERRAL:
-                    return "移送县局，不向当事人送达"  # the letter goes to the bureau
+                    return "移送县局，无需送达"  # the letter goes to the bureau, not to the party
                 if role == Qt.ItemDataRole.DisplayRole and not text and e["status"] != "void":
                     return "未送达"
                 return text + (f"\n{e['service_note']}" if role == Qt.ItemDataRole.ToolTipRole

@@ -212,12 +212,11 @@ class SuspensionPage(QWidget):
         self.banner.setObjectName("suspensionBanner")
         self.banner.setWordWrap(True)
         self.model = SuspensionsModel(self)
-        self.view = table_view(self, self.model, name="suspensionsView", widths=(0, 100, 220, 200, 150))
+        self.view = table_view(self, self.model, name="suspensionsView", widths=(0, 100, 200, 200, 210))
         self.view.hideColumn(0)  # the page is one enterprise's
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.reviews_model = ReviewsModel(self)
-        self.reviews_view = table_view(self, self.reviews_model, name="reviewsView", widths=(100, 170, 120, 260),
-                                       row_height=None, word_wrap=True)
+        self.reviews_view = table_view(self, self.reviews_model, name="reviewsView", widths=(100, 170, 120, 320))
         self.empty = QLabel(self.tr("No suspension has been ordered for this enterprise. A 现场处理措施决定书 "
                                     "that orders 责令暂时停产停业 puts it under suspension."), self)
         self.empty.setWordWrap(True)

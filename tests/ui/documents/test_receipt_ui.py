@@ -75,7 +75,7 @@ def test_no_selection_and_the_referral_letter_are_explained(qtbot, db, ent, show
     click(qtbot, w.receipt_button)
     assert len(shown) == before and "不向当事人送达" in w.message.text()
     # nor is it listed as waiting for service
-    assert w.model.data(w.model.index(w.model.row_of(letter["id"]), 6)) == "移送县局，不向当事人送达"
+    assert w.model.data(w.model.index(w.model.row_of(letter["id"]), 6)) == "移送县局，无需送达"
 
 
 def test_enterprise_page_dossier_and_service_dialog_print_it(qtbot, db, ent, shown):  # noqa: F811
