@@ -15,8 +15,9 @@ from inspector_app.cli import common
 ROOT = Path(__file__).resolve().parents[2]
 
 COMMANDS = ["demo", "import", "export", "search", "info", "forms", "obligations",
-            "documents", "render", "findings", "quarter-listing", "ledgers", "backup", "restore", "verify",
-            "series"]
+            "documents", "render", "findings", "quarter-listing",
+            "suspensions", "resumption-review", "referrals", "bureau-outcome",  # issue 9
+            "ledgers", "backup", "restore", "verify", "series"]
 
 
 def subcommands():
