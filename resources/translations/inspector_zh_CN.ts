@@ -145,6 +145,74 @@ Run “inspector verify --full” for the complete list.</source>
     </message>
 </context>
 <context>
+    <name>BureauOutcomeDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/findings/bureau.py" line="37" />
+        <source>The bureau's outcome — %1</source>
+        <translation>县局处理结果 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/bureau.py" line="41" />
+        <source>Dealt with by the bureau: the danger is removed (the finding may then be closed)</source>
+        <translation>县局已处理完毕，隐患已消除（随后可销号）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/bureau.py" line="44" />
+        <source>Returned to the township with a new rectification deadline</source>
+        <translation>县局退回本镇继续整改，设定新的整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/bureau.py" line="53" />
+        <source>e.g. case filed, fine imposed, danger removed; or why it was returned</source>
+        <translation>如：已立案查处，罚款……，隐患已整改消除；或退回的理由</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/bureau.py" line="57" />
+        <source>The bureau's decision or letter number, if any</source>
+        <translation>县局决定书或函件文号（如有）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/bureau.py" line="58" />
+        <source>Returned: the finding is under rectification again until the new deadline; when that passes it is overdue and may be re-inspected, penalised or referred again.</source>
+        <translation>退回的隐患在新的整改期限前重新处于整改中；期限届满仍未整改的即为逾期，可复查、当场处罚或再次移送。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/bureau.py" line="68" />
+        <source>&amp;Record the outcome</source>
+        <translation>登记处理结果(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/bureau.py" line="69" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/bureau.py" line="75" />
+        <source>Recorded on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/bureau.py" line="76" />
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/bureau.py" line="78" />
+        <source>New deadline</source>
+        <translation>新的整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/bureau.py" line="79" />
+        <source>What the bureau did</source>
+        <translation>县局处理情况</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/bureau.py" line="80" />
+        <source>Bureau document no.</source>
+        <translation>县局文书文号</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
         <location filename="../../inspector_app/ui/inspection/camera.py" line="33" />
@@ -222,42 +290,42 @@ Run “inspector verify --full” for the complete list.</source>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../inspector_app/ui/documents/list_model.py" line="76" />
+        <location filename="../../inspector_app/ui/documents/list_model.py" line="77" />
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/list_model.py" line="77" />
+        <location filename="../../inspector_app/ui/documents/list_model.py" line="78" />
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/list_model.py" line="78" />
+        <location filename="../../inspector_app/ui/documents/list_model.py" line="79" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/list_model.py" line="79" />
+        <location filename="../../inspector_app/ui/documents/list_model.py" line="80" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/list_model.py" line="80" />
+        <location filename="../../inspector_app/ui/documents/list_model.py" line="81" />
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/list_model.py" line="81" />
+        <location filename="../../inspector_app/ui/documents/list_model.py" line="82" />
         <source>Officers</source>
         <translation>执法人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/list_model.py" line="82" />
+        <location filename="../../inspector_app/ui/documents/list_model.py" line="83" />
         <source>Service</source>
         <translation>送达</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/list_model.py" line="83" />
+        <location filename="../../inspector_app/ui/documents/list_model.py" line="84" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -295,56 +363,56 @@ Run “inspector verify --full” for the complete list.</source>
         <translation>登记送达(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/register.py" line="72" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="74" />
         <source>Vo&amp;id…</source>
         <translation>作废(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/register.py" line="75" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="77" />
         <source>&amp;Correct…</source>
         <translation>更正(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/register.py" line="78" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="80" />
         <source>Issue a new document that corrects the selected one (the old number stays)</source>
         <translation>出具一份新文书更正所选文书（原文号保留）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/register.py" line="80" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="82" />
         <source>Print a &amp;day's documents…</source>
         <translation>打印当日文书(&amp;D)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/documents/register.py" line="136" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="138" />
         <source>%n number(s)</source>
         <translation>
             <numerusform>%n 个文号</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/documents/register.py" line="137" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="139" />
         <source>%n valid</source>
         <translation>
             <numerusform>%n 份有效</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/register.py" line="142" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="144" />
         <source>Numbering check: numbers are missing — </source>
         <translation>文号检查：存在缺号 — </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/register.py" line="145" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="147" />
         <source>Numbering check: every number of this laptop's series is accounted for.</source>
         <translation>文号检查：本机文号序列完整，无缺号。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/register.py" line="186" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="188" />
         <source>No valid documents were issued on %1.</source>
         <translation>%1 没有出具有效文书。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/documents/register.py" line="191" />
+        <location filename="../../inspector_app/ui/documents/register.py" line="193" />
         <source>Printing %n document(s)</source>
         <translation>
             <numerusform>正在打印 %n 份文书</numerusform>
@@ -418,7 +486,17 @@ Run “inspector verify --full” for the complete list.</source>
 <context>
     <name>DocumentsUi</name>
     <message>
-        <location filename="../../inspector_app/ui/documents/actions.py" line="38" />
+        <location filename="../../inspector_app/ui/documents/actions.py" line="18" />
+        <source>Service rece&amp;ipt…</source>
+        <translation>打印送达回执(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/actions.py" line="20" />
+        <source>Print the 文书送达回执 of the selected document (blank, or with the service recorded)</source>
+        <translation>打印所选文书的文书送达回执（未送达时为空白，已登记送达的按登记内容填写）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/documents/actions.py" line="47" />
         <source>Select a document first.</source>
         <translation>请先选择一份文书。</translation>
     </message>
@@ -657,12 +735,12 @@ Run “inspector verify --full” for the complete list.</source>
         <translation>登记送达(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/enterprise_page.py" line="36" />
+        <location filename="../../inspector_app/ui/documents/enterprise_page.py" line="38" />
         <source>&amp;New document</source>
         <translation>新建文书(&amp;N)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/documents/enterprise_page.py" line="61" />
+        <location filename="../../inspector_app/ui/documents/enterprise_page.py" line="63" />
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n 份文书</numerusform>
@@ -1019,246 +1097,236 @@ Run “inspector verify --full” for the complete list.</source>
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="70" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="71" />
         <source>Details</source>
         <translation>详细信息</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="75" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="76" />
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="83" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="84" />
         <source>Pre&amp;view</source>
         <translation>预览(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="85" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="86" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="87" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="88" />
         <source>Record &amp;service…</source>
         <translation>登记送达(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="97" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="100" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="102" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="105" />
         <source>Add rectification photos…</source>
         <translation>添加整改照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="106" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="109" />
         <source>Before (found on the inspection)</source>
         <translation>整改前（检查时发现）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="108" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="111" />
         <source>After (rectification and re-inspection)</source>
         <translation>整改后（整改及复查）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="114" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="117" />
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="118" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="121" />
         <source>Five in place (五到位)</source>
         <translation>五到位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="121" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="124" />
         <source>Supervision listing (挂牌督办)</source>
         <translation>挂牌督办</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="123" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="126" />
         <source>Order &amp;rectification…</source>
         <translation>责令整改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="126" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="129" />
         <source>On-site &amp;measures…</source>
         <translation>现场处理措施(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="129" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="132" />
         <source>Mark recti&amp;fied…</source>
         <translation>登记整改完成(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="132" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="135" />
         <source>Re-&amp;inspect…</source>
         <translation>复查(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="135" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="138" />
         <source>&amp;Close the finding (销号)…</source>
         <translation>销号(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="139" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="142" />
         <source>&amp;Penalty…</source>
         <translation>当场处罚（&amp;P）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="142" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="145" />
         <source>Refer to the &amp;bureau…</source>
         <translation>移送县局（&amp;B）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="145" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="148" />
         <source>Bureau &amp;outcome…</source>
         <translation>县局处理结果（&amp;O）…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="148" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="151" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="189" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="192" />
         <source>Finding — %1</source>
         <translation>隐患 — %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="193" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="196" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="193" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="196" />
         <source>Deadline</source>
         <translation>整改期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="199" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="202" />
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="204" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="207" />
         <source>Re-inspection due by %1</source>
         <translation>应于 %1 前复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="225" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="214" />
+        <source>Enterprise under suspension (停产整改) until a resumption review passes</source>
+        <translation>企业停产整改中，复产审查合格前不得恢复生产经营</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="233" />
         <source>Found on</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="226" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="234" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="227" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="235" />
         <source>Location</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="228" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="236" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="228" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="236" />
         <source>reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="230" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="238" />
         <source>Major hidden danger criterion</source>
         <translation>重大隐患判定标准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="231" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="239" />
         <source>Legal basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="232" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="240" />
         <source>Requirement</source>
         <translation>整改要求</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="233" />
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="302" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="241" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="310" />
         <source>Rectified on</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="234" />
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="353" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="242" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="360" />
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="302" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="310" />
         <source>Rectification reported</source>
         <translation>企业报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="303" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="311" />
         <source>How it was rectified</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="324" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="332" />
         <source>Refer the case to the bureau (案件移送)</source>
         <translation>移送县局（案件移送）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="324" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="332" />
         <source>Referred on</source>
         <translation>移送日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="325" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="333" />
         <source>Materials sent</source>
         <translation>移送材料</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="342" />
-        <source>The bureau's outcome</source>
-        <translation>县局处理结果</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="342" />
-        <source>Recorded on</source>
-        <translation>登记日期</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="343" />
-        <source>Outcome (case, penalty, danger removed)</source>
-        <translation>处理结果（立案、处罚、隐患消除情况）</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="353" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="360" />
         <source>Close the finding (销号)</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="366" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="373" />
         <source>Rectification photos</source>
         <translation>整改照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="367" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="374" />
         <source>Pictures (*.jpg *.jpeg *.png *.heic *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="381" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="388" />
         <source>Select a document first.</source>
         <translation>请先选择一份文书。</translation>
     </message>
@@ -2636,6 +2704,11 @@ Offline tool for township work-safety officers.</source>
         <source>Documents</source>
         <translation>执法文书</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/modules.py" line="28" />
+        <source>Suspension (停产整改)</source>
+        <translation>停产整改</translation>
+    </message>
 </context>
 <context>
     <name>Obligations</name>
@@ -3416,6 +3489,122 @@ The program now closes; start it again.</source>
     </message>
 </context>
 <context>
+    <name>ResumptionReviewDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="114" />
+        <source>Resumption review (复产审查) — %1</source>
+        <translation>复产审查 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="118" />
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="118" />
+        <source>suspended since</source>
+        <translation>停产起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="121" />
+        <source>Production may resume only after the danger is removed and this review is passed (安全生产法第六十五条第一款第（三）项).</source>
+        <translation>重大事故隐患排除后，经审查同意，方可恢复生产经营和使用（安全生产法第六十五条第一款第（三）项）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="131" />
+        <source>Earlier reviews:</source>
+        <translation>此前的复产审查：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="138" />
+        <source>Passed: the danger is removed, resumption approved</source>
+        <translation>合格：隐患已排除，同意恢复生产经营</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="140" />
+        <source>Failed: not yet rectified, stays suspended</source>
+        <translation>不合格：尚未整改到位，继续停产整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="152" />
+        <source>What the enterprise presented: rectification report, assessment, test reports, photos after rectification…</source>
+        <translation>企业提交的整改材料：整改报告、评估意见、检测报告、整改后照片等</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="157" />
+        <source>Findings on site and the conclusion</source>
+        <translation>现场审查情况及结论</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="164" />
+        <source>&amp;Record the review</source>
+        <translation>登记复产审查(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="165" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="170" />
+        <source>Reviewed on</source>
+        <translation>审查日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="171" />
+        <source>Reviewed by</source>
+        <translation>审查人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="172" />
+        <source>Result</source>
+        <translation>审查结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="173" />
+        <source>Rectification evidence</source>
+        <translation>整改证据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="174" />
+        <source>Opinion</source>
+        <translation>审查意见</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="193" />
+        <source>A resumption is approved by two officers: tick both reviewers.</source>
+        <translation>同意复产须由两名执法人员审查，请勾选两名审查人员。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="84" />
+        <source>Reviewed on</source>
+        <translation>审查日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="85" />
+        <source>Result</source>
+        <translation>审查结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="86" />
+        <source>Reviewed by</source>
+        <translation>审查人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="87" />
+        <source>Rectification evidence</source>
+        <translation>整改证据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="88" />
+        <source>Opinion</source>
+        <translation>审查意见</translation>
+    </message>
+</context>
+<context>
     <name>SeriesConfirmDialog</name>
     <message>
         <location filename="../../inspector_app/ui/backup/dialogs.py" line="171" />
@@ -3909,6 +4098,105 @@ The program now closes; start it again.</source>
     </message>
 </context>
 <context>
+    <name>Suspension</name>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="41" />
+        <source>Passed — resumption approved</source>
+        <translation>合格，同意复产</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="42" />
+        <source>Failed — stays suspended</source>
+        <translation>不合格，继续停产整改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="48" />
+        <source>Suspended</source>
+        <translation>停产整改中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="50" />
+        <source>Resumed on %1</source>
+        <translation>已于%1恢复生产经营</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="51" />
+        <source>Lifted: decision voided (%1)</source>
+        <translation>决定书作废解除（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="56" />
+        <source>not reviewed yet</source>
+        <translation>尚未复产审查</translation>
+    </message>
+</context>
+<context>
+    <name>SuspensionPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="220" />
+        <source>No suspension has been ordered for this enterprise. A 现场处理措施决定书 that orders 责令暂时停产停业 puts it under suspension.</source>
+        <translation>该企业没有被责令暂时停产停业的记录。出具责令暂时停产停业的现场处理措施决定书后，企业即处于停产整改状态。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="225" />
+        <source>Record resumption &amp;review…</source>
+        <translation>登记复产审查(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="228" />
+        <source>Pre&amp;view the decision</source>
+        <translation>预览决定书(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="231" />
+        <source>Resumption reviews (复产审查) of the selected suspension</source>
+        <translation>所选停产整改的复产审查记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="256" />
+        <source>Under suspension (停产整改) since %1, scope: %2 — production may resume only after a resumption review is recorded as passed.</source>
+        <translation>自%1起停产整改，范围：%2——复产审查登记合格后方可恢复生产经营。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="261" />
+        <source>In operation: no open suspension.</source>
+        <translation>在营：没有未解除的停产整改。</translation>
+    </message>
+</context>
+<context>
+    <name>SuspensionsModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="62" />
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="63" />
+        <source>Suspended on</source>
+        <translation>停产日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="64" />
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="65" />
+        <source>Decision</source>
+        <translation>决定书文号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="66" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/findings/suspension.py" line="67" />
+        <source>Last review</source>
+        <translation>最近一次复产审查</translation>
+    </message>
+</context>
+<context>
     <name>TodayDocumentsModel</name>
     <message>
         <location filename="../../inspector_app/ui/today/model.py" line="215" />
@@ -3943,7 +4231,9 @@ The program now closes; start it again.</source>
     <message numerus="yes">
         <location filename="../../inspector_app/ui/today/model.py" line="232" />
         <source>%n day(s)</source>
-        <translation><numerusform>%n 天</numerusform></translation>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4122,39 +4412,50 @@ The program now closes; start it again.</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/today/widget.py" line="80" />
-        <location filename="../../inspector_app/ui/today/widget.py" line="189" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="110" />
         <source>Nothing here.</source>
         <translation>暂无事项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="132" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="112" />
+        <source>Record resumption review…</source>
+        <translation>登记复产审查…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/widget.py" line="146" />
         <source>Record service…</source>
         <translation>登记送达…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="134" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="148" />
         <source>Resume</source>
         <translation>继续检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="135" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="149" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/today/widget.py" line="194" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="211" />
         <source>%n finding(s) need attention</source>
-        <translation><numerusform>%n 条隐患待处理</numerusform></translation>
+        <translation>
+            <numerusform>%n 条隐患待处理</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/today/widget.py" line="196" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="213" />
         <source>%n document(s) to serve</source>
-        <translation><numerusform>%n 份文书待送达</numerusform></translation>
+        <translation>
+            <numerusform>%n 份文书待送达</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/today/widget.py" line="198" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="215" />
         <source>%n unfinished inspection(s)</source>
-        <translation><numerusform>%n 次检查未完成</numerusform></translation>
+        <translation>
+            <numerusform>%n 次检查未完成</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/today/widget.py" line="93" />
@@ -4162,22 +4463,27 @@ The program now closes; start it again.</source>
         <translation>开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="186" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="200" />
         <source>Under suspension until a resumption review passes</source>
         <translation>责令停产整改（复产审查合格前）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="191" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="208" />
         <source>Today, %1</source>
         <translation>今天是%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="199" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="216" />
         <source>nothing is due</source>
         <translation>暂无到期事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="253" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="276" />
+        <source>Select the suspended enterprise first.</source>
+        <translation>请先选择停产整改的企业。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/widget.py" line="296" />
         <source>Select the findings to re-inspect.</source>
         <translation>请选择要复查的隐患。</translation>
     </message>
