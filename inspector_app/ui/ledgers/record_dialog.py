@@ -64,8 +64,6 @@ class RecordDialog(QDialog):
         columns.addLayout(left, 1)
         if right.rowCount():
             columns.addLayout(right, 1)
-        outer = QVBoxLayout()
-        outer.addLayout(columns)
         long_form = QFormLayout()
         for f in longs:
             long_form.addRow(QCoreApplication.translate("LedgerForm", f[2]), self._widget(f, rules))
