@@ -462,6 +462,14 @@ class LedgersWidget(QWidget):
             QGuiApplication.clipboard().setText(text)
         return text
 
+    def smoke_walk(self, settle) -> int:
+        """Show every ledger and the figures (the frozen build's smoke: QtCharts must load)."""
+        for row in range(self.ledger_list.count()):
+            self.ledger_list.setCurrentRow(row)
+            settle()
+        self.ledger_list.setCurrentRow(0)
+        return self.ledger_list.count()
+
     # -- keys ------------------------------------------------------------------------------
     def eventFilter(self, obj, event) -> bool:  # Qt override
         if obj is self.view and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
