@@ -6,10 +6,11 @@ this module, which the ledger screen imports only when the figures are opened.
 
 from __future__ import annotations
 
-from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QPieSeries, QValueAxis)
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalBarSeries,
+                              QPieSeries, QValueAxis)
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget,
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from ...core.ledgers.quarter import Quarter
@@ -53,26 +54,34 @@ def _chart(title: str) -> QChart:
     return chart
 
 
-def _bars(chart: QChart, categories: list[str], sets: list[tuple[str, str, list]]) -> QBarSeries:
-    series = QBarSeries()
+def _bars(chart: QChart, categories: list[str], sets: list[tuple[str, str, list]], *,
+          horizontal: bool = False) -> QBarSeries:
+    series = QHorizontalBarSeries() if horizontal else QBarSeries()
     for label, colour, values in sets:
         bar = QBarSet(label)
         bar.setColor(QColor(colour))
+        bar.setLabelColor(QColor("#333333"))
         bar.append([float(v or 0) for v in values])
         series.append(bar)
     series.setLabelsVisible(True)
     series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+    series.setLabelsFormat("@value")
     chart.addSeries(series)
-    axis_x = QBarCategoryAxis()
-    axis_x.append(categories or [""])
-    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(axis_x)
-    axis_y = QValueAxis()
+    categories_axis = QBarCategoryAxis()
+    categories_axis.append(categories or [""])
+    values_axis = QValueAxis()
     top = max([float(v or 0) for _l, _c, values in sets for v in values] or [0])
-    axis_y.setRange(0, max(1.0, top * 1.15))
-    axis_y.setLabelFormat("%d")
-    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(axis_y)
+    values_axis.setRange(0, max(4.0, top * 1.2))
+    values_axis.applyNiceNumbers()
+    values_axis.setLabelFormat("%d")
+    if horizontal:
+        chart.addAxis(categories_axis, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)
+    else:
+        chart.addAxis(categories_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values_axis, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(categories_axis)
+    series.attachAxis(values_axis)
     return series
 
 
@@ -110,7 +119,7 @@ def villages_chart(data: dict) -> QChart:
         ("一般隐患", "#F4B183", [v["general"] for v in villages]),
         ("重大隐患", "#C00000", [v["major"] for v in villages]),
         ("已整改", "#70AD47", [v["rectified"] for v in villages]),
-    ])
+    ], horizontal=True)
     return chart
 
 
@@ -152,13 +161,16 @@ class FiguresPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.table, self.tr("Figures"))
         self.tabs.addTab(self.village_table, self.tr("By village"))
+        self.village_chart_box = QWidget(self)
+        QVBoxLayout(self.village_chart_box).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.village_chart_box, self.tr("Findings by village"))
         self.chart_box = QWidget(self)
         self.chart_layout = QVBoxLayout(self.chart_box)
         self.chart_layout.setContentsMargins(0, 0, 0, 0)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.tabs)
         split.addWidget(self.chart_box)
-        split.setSizes([430, 560])
+        split.setSizes([440, 540])
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addWidget(self.note, 1)
@@ -175,7 +187,9 @@ class FiguresPage(QWidget):
         self.title.setText(self.tr("%1 figures").replace("%1", q.label))
         self.note.setText((self.tr("closed: as reported") if self.data["closed"] else self.tr("open: counted now"))
                           + "　" + self.tr("as of %1").replace("%1", str(cur.get("as_of", ""))))
-        self.table.setHorizontalHeaderLabels(["指标", q.label, q.previous().label, "环比", q.same_last_year().label, "同比"])
+        self.table.setHorizontalHeaderLabels(["指标", "本季度", "上季度", "环比", "去年同期", "同比"])
+        for col, label in ((1, q.label), (2, q.previous().label), (4, q.same_last_year().label)):
+            self.table.horizontalHeaderItem(col).setToolTip(label)
         self.table.setRowCount(len(ledgers.FIGURES))
         for i, (key, label, _kind) in enumerate(ledgers.FIGURES):
             now, before, year_ago = cur.get(key), prev.get(key), ly.get(key)
@@ -186,9 +200,10 @@ class FiguresPage(QWidget):
                 if col:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, col, item)
-        self.table.setColumnWidth(0, 190)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, 6):
-            self.table.setColumnWidth(col, 62 if col in (3, 5) else 78)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         villages = cur.get("by_village") or []
         self.village_table.setHorizontalHeaderLabels(["村（社区）"] + [label for _k, label in ledgers.VILLAGE_FIGURES])
         self.village_table.setRowCount(len(villages))
@@ -203,15 +218,16 @@ class FiguresPage(QWidget):
 
     def _build_charts(self, q: Quarter) -> None:
         for view in self.charts.values():
-            self.chart_layout.removeWidget(view)
+            view.parentWidget().layout().removeWidget(view)
             view.deleteLater()
         self.charts = {
             "comparison": _view(comparison_chart(self.data, q), "comparisonChart"),
             "documents": _view(documents_chart(self.data), "documentsChart"),
             "villages": _view(villages_chart(self.data), "villagesChart"),
         }
-        for view in self.charts.values():
-            self.chart_layout.addWidget(view, 1)
+        self.chart_layout.addWidget(self.charts["comparison"], 1)
+        self.chart_layout.addWidget(self.charts["documents"], 1)
+        self.village_chart_box.layout().addWidget(self.charts["villages"])
 
     def export_pdf(self):
         from .export import ExportDialog

@@ -414,7 +414,7 @@ class LedgersWidget(QWidget):
             return False
         what = row.get("name") or row.get("title") or row.get("enterprise") or ""
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete record"),
-                          self.tr("Delete this record from the ledger?\n%1").replace("%1", str(what)),
+                          self.tr("Delete this record from the ledger? %1").replace("%1", str(what)),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("confirmDelete")
         box.setDefaultButton(QMessageBox.StandardButton.No)
