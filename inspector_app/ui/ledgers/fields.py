@@ -48,7 +48,7 @@ FIELDS: dict[type, tuple] = {
     rec.Person: (
         ("enterprise_id", "enterprise", QT_TRANSLATE_NOOP("LedgerForm", "Enterprise"), None),
         ("role", "choice", QT_TRANSLATE_NOOP("LedgerForm", "Role"), "roles"),
-        ("name", "text", QT_TRANSLATE_NOOP("LedgerForm", "Name"), None),
+        ("name", "text", QT_TRANSLATE_NOOP("LedgerForm", "Full name"), None),
         ("id_no", "text", QT_TRANSLATE_NOOP("LedgerForm", "ID number"), None),
         ("phone", "text", QT_TRANSLATE_NOOP("LedgerForm", "Phone"), None),
         ("category", "editable_choice", QT_TRANSLATE_NOOP("LedgerForm", "Operation category / item code"), "person_categories"),
@@ -114,7 +114,7 @@ FIELDS: dict[type, tuple] = {
     ),
     rec.Supervisor: (
         ("village_id", "village", QT_TRANSLATE_NOOP("LedgerForm", "Village"), None),
-        ("name", "text", QT_TRANSLATE_NOOP("LedgerForm", "Name"), None),
+        ("name", "text", QT_TRANSLATE_NOOP("LedgerForm", "Full name"), None),
         ("id_no", "text", QT_TRANSLATE_NOOP("LedgerForm", "ID number"), None),
         ("phone", "text", QT_TRANSLATE_NOOP("LedgerForm", "Phone"), None),
         ("full_time", "bool", QT_TRANSLATE_NOOP("LedgerForm", "Full-time"), None),

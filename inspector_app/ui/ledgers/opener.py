@@ -42,12 +42,13 @@ def open_finding(widget: QWidget, store: Store, finding_id: str):
     return open_finding_dialog(widget, store, finding_id)
 
 
-def edit_record(widget: QWidget, store: Store, kind, record_id: str | None, *, defaults: dict | None = None):
+def edit_record(widget: QWidget, store: Store, kind, record_id: str | None, *, defaults: dict | None = None,
+                show_ids: bool = False):
     """The record dialog (modal); returns it after it closed (``saved_id`` set when saved)."""
     from .record_dialog import RecordDialog
 
     record = ledgers.get(store, kind, record_id) if record_id else None
-    dlg = RecordDialog(store, kind, record, widget, defaults=defaults)
+    dlg = RecordDialog(store, kind, record, widget, defaults=defaults, show_ids=show_ids)
     dlg.exec()
     return dlg
 

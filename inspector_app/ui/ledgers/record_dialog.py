@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialo
                                QHBoxLayout, QLineEdit, QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from ...core.ledgers import rules as R
+from ...core.ledgers.rules import mask_id
 from ...storage import enterprises as enterprise_store
 from ...storage import ledgers
 from ...storage import township
@@ -40,7 +41,8 @@ def _title(kind) -> str:
 class RecordDialog(QDialog):
     """``record`` None: a new record of ``kind`` with ``defaults`` filled in."""
 
-    def __init__(self, store: Store, kind, record=None, parent=None, *, defaults: dict | None = None):
+    def __init__(self, store: Store, kind, record=None, parent=None, *, defaults: dict | None = None,
+                 show_ids: bool = False):
         super().__init__(parent)
         self.store = store
         self.kind = kind
@@ -48,6 +50,8 @@ class RecordDialog(QDialog):
         self.saved_id: str | None = None
         self.widgets: dict[str, QWidget] = {}
         self.id_fields = {f[0] for f in FIELDS[kind] if f[1] in ("enterprise", "village")}
+        self.show_ids = show_ids
+        self.reveal: QCheckBox | None = None
         self.setObjectName("recordDialog")
         head = _title(kind)
         self.setWindowTitle((self.tr("Edit: %1") if record is not None else self.tr("New: %1")).replace("%1", head))
@@ -84,7 +88,7 @@ class RecordDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(900 if right.rowCount() else 560, min(720, 120 + 34 * (half + 2 * len(longs))))
+        self.resize(900 if right.rowCount() else 560, min(700, 110 + 31 * half + 76 * len(longs)))
         first = self.widgets[fields[0][0]]
         first.setFocus()
 
@@ -134,6 +138,22 @@ class RecordDialog(QDialog):
                 for v in township.list_villages(self.store, include_retired=True):
                     w.addItem(v.name, v.id)
             w.setCurrentIndex(max(0, w.findData(value or "")))
+        elif name == "id_no" and not self.show_ids and value:
+            # PIPL: the number masked until the officer asks to see (and change) it
+            w = QLineEdit(mask_id(str(value)), self)
+            w.setReadOnly(True)
+            w.setObjectName(f"field_{name}")
+            self.widgets[name] = w
+            self.reveal = QCheckBox(self.tr("Show"), self)
+            self.reveal.setObjectName("revealId")
+            self.reveal.toggled.connect(lambda on, w=w, v=str(value): (w.setText(v if on else mask_id(v)),
+                                                                      w.setReadOnly(not on)))
+            box = QWidget(self)
+            row = QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(w, 1)
+            row.addWidget(self.reveal)
+            return box
         else:  # text, date, datetime: typed; the record parses them
             w = QLineEdit(str(value or ""), self)
             if kind == "date":
@@ -162,6 +182,8 @@ class RecordDialog(QDialog):
             return w.value()
         if isinstance(w, QCheckBox):
             return w.isChecked()
+        if name == "id_no" and self.reveal is not None and not self.reveal.isChecked():
+            return getattr(self.record, name)  # still masked: unchanged
         return w.text()
 
     def set_value(self, name: str, value) -> None:

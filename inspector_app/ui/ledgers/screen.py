@@ -367,7 +367,8 @@ class LedgersWidget(QWidget):
             self.last_dialog = opener.edit_record(self, self.store, KIND_OF_LEDGER[self.key], None,
                                                   defaults=opener.report_defaults(row["enterprise_id"], self.quarter))
         else:
-            self.last_dialog = opener.edit_record(self, self.store, KIND_OF_LEDGER[self.key], row["id"])
+            self.last_dialog = opener.edit_record(self, self.store, KIND_OF_LEDGER[self.key], row["id"],
+                                                  show_ids=self.show_ids.isChecked())
         self._select_saved()
         return self.last_dialog
 

@@ -285,3 +285,31 @@ def test_figures_screen_builds_its_charts(screen, town, qtbot):
     assert villages.count() == len(cur["by_village"])
     pie = page.charts["documents"].chart().series()[0]
     assert sum(s.value() for s in pie.slices()) == sum(v for k, v in cur.items() if k.startswith("doc_"))
+
+
+def test_the_record_dialog_masks_the_id_number_until_asked(screen, town, qtbot, monkeypatch):
+    screen.show_ledger("people", quarter=Q)
+    m = screen.view.model()
+    row = next(r for r in range(m.rowCount()) if m.row_at(r)["id_no"])
+    screen.view.setCurrentIndex(m.index(row, 0))
+    full = m.row_at(row)["id_no"]
+    seen = {}
+
+    def look(dlg):
+        field = dlg.widgets["id_no"]
+        seen["masked"] = field.text()
+        dlg.set_value("phone", "13800000000")
+        click(qtbot, dlg.buttons.button(dlg.buttons.StandardButton.Save))  # the masked text is not saved
+    drive(monkeypatch, RecordDialog, look)
+    press(qtbot, screen, Qt.Key.Key_Return)
+    assert seen["masked"] == mask_id(full)
+    person = L.get(town, L.Person, m.row_at(row)["id"])
+    assert person.id_no == full and person.phone == "13800000000"
+
+    def reveal(dlg):
+        click(qtbot, dlg.reveal)
+        seen["shown"] = dlg.widgets["id_no"].text()
+        dlg.reject()
+    drive(monkeypatch, RecordDialog, reveal)
+    press(qtbot, screen, Qt.Key.Key_Return)
+    assert seen["shown"] == full
