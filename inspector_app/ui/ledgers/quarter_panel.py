@@ -118,6 +118,8 @@ class CloseQuarterDialog(QDialog):
         self.table.setObjectName("gapTable")
         self.table.setHorizontalHeaderLabels([self.tr("Ledger"), self.tr("What is missing (Enter or double-click opens it)")])
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setWordWrap(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)

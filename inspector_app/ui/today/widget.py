@@ -10,7 +10,7 @@ The page follows the changes operations announce (and the date: it refreshes on 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
                                QTableView, QVBoxLayout, QWidget)
@@ -104,6 +104,7 @@ class TodayWidget(QWidget):
         self.ledger_box.setObjectName("today_ledgers")
         self.ledger_list = QListWidget(self.ledger_box)
         self.ledger_list.setObjectName("ledgerReminders")
+        self.ledger_list.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
         self.ledger_list.itemActivated.connect(self._on_ledger_reminder)
         self.ledger_list.itemClicked.connect(self._on_ledger_reminder)
         self.ledger_reminders: list = []
@@ -211,6 +212,8 @@ class TodayWidget(QWidget):
             parts.append(self.tr("%n document(s) to serve", "", counts["document"]))
         if counts["draft"]:
             parts.append(self.tr("%n unfinished inspection(s)", "", counts["draft"]))
+        if self.ledger_reminders:
+            parts.append(self.tr("%n ledger reminder(s)", "", len(self.ledger_reminders)))
         self.summary.setText(head + " — " + ("；".join(parts) if parts else self.tr("nothing is due")))
 
     def _fill_ledger_reminders(self) -> None:
@@ -224,7 +227,8 @@ class TodayWidget(QWidget):
         self.ledger_box.setTitle(self.tr("Ledgers") + f"（{len(self.ledger_reminders)}）")
         self.ledger_box.setVisible(bool(self.ledger_reminders))
         rows = max(1, len(self.ledger_reminders))
-        self.ledger_list.setFixedHeight(rows * 22 + 8)
+        line = self.ledger_list.sizeHintForRow(0) if self.ledger_reminders else 20
+        self.ledger_list.setFixedHeight(rows * line + 2 * self.ledger_list.frameWidth() + 4)
 
     def _on_ledger_reminder(self, item) -> None:
         from ..ledgers.navigate import show_reminder
