@@ -130,6 +130,19 @@ def ledger_shots(app, store, win, out: Path) -> None:
     app.processEvents()
     dlg.grab().save(str(out / "ledger_record_dialog.png"))
     dlg.close()
+    # The exported PDFs' pages, as printed (pdftoppm from poppler-utils, when installed).
+    import shutil
+    import subprocess
+
+    from inspector_app.reports.ledgers_pdf import write_figures_pdf, write_ledgers_pdf
+
+    snap = ledgers.export_snapshot(store, q)
+    write_ledgers_pdf(snap, out / "ledgers.pdf")
+    write_figures_pdf(snap, out / "ledgers_figures.pdf")
+    if shutil.which("pdftoppm"):
+        for name in ("ledgers", "ledgers_figures"):
+            subprocess.run(["pdftoppm", "-r", "60", "-png", str(out / f"{name}.pdf"), str(out / f"{name}_page")],
+                           check=True)
     if not ledgers.quarter_state(store, q).is_closed:
         close = CloseQuarterDialog(store, q, win)
         close.show()
