@@ -180,7 +180,6 @@ class LedgersWidget(QWidget):
         self.enterprise_combo.lineEdit().editingFinished.connect(self._on_enterprise_typed)
         self.quick_combo.currentIndexChanged.connect(lambda _i: self._apply_quick())
         self.show_ids.toggled.connect(self._on_show_ids)
-        self.quarter_panel.changed.connect(self.reload)
         self.follow = RefreshOnChange(self, {Change.LEDGER, Change.ENTERPRISE, Change.INSPECTION, Change.FINDING,
                                              Change.DOCUMENT, Change.TOWNSHIP}, self.reload, daily=True)
         self.ledger_list.setCurrentRow(0)

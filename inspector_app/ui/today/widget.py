@@ -212,8 +212,6 @@ class TodayWidget(QWidget):
             parts.append(self.tr("%n document(s) to serve", "", counts["document"]))
         if counts["draft"]:
             parts.append(self.tr("%n unfinished inspection(s)", "", counts["draft"]))
-        if self.ledger_reminders:
-            parts.append(self.tr("%n ledger reminder(s)", "", len(self.ledger_reminders)))
         self.summary.setText(head + " — " + ("；".join(parts) if parts else self.tr("nothing is due")))
 
     def _fill_ledger_reminders(self) -> None:
