@@ -6,7 +6,7 @@ required reason, and the export.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
@@ -125,7 +125,8 @@ class CloseQuarterDialog(QDialog):
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 200)
-        self.table.activated.connect(lambda i: self.open_gap(i.row()))
+        self.table.doubleClicked.connect(lambda i: self.open_gap(i.row()))
+        self.table.installEventFilter(self)  # Enter opens the gap, and goes no further
         hint = QLabel(self.tr("Closing freezes the quarter's ledgers as reported: the export of a closed quarter "
                               "stays the same after later edits. Reopening needs a reason and is logged."), self)
         hint.setWordWrap(True)
@@ -153,8 +154,17 @@ class CloseQuarterDialog(QDialog):
         lay.addWidget(hint)
         lay.addWidget(self.message)
         lay.addLayout(row)
+        for b in (self.recheck_button, self.close_button, self.accept_button):
+            b.setAutoDefault(False)
         self.resize(900, 560)
         self.check()
+
+    def eventFilter(self, obj, event) -> bool:  # Qt override
+        if (obj is self.table and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.open_gap(self.table.currentRow())
+            return True
+        return super().eventFilter(obj, event)
 
     def check(self) -> None:
         self.issues = ledgers.completeness(self.store, self.q)

@@ -81,7 +81,9 @@ class RecordDialog(QDialog):
         scroll.setWidget(holder)
         self.message = error_label(self, "recordMessage")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("saveButton")
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setObjectName("saveButton")
+        save.setDefault(True)  # Enter in a one-line field saves
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -163,7 +165,6 @@ class RecordDialog(QDialog):
                 w.setPlaceholderText("YYYY-MM-DD HH:MM")
                 w.setMaximumWidth(200)
                 w.setText(str(value or "").replace("T", " "))
-            w.returnPressed.connect(self.save)
         w.setObjectName(f"field_{name}")
         self.widgets[name] = w
         return w

@@ -214,6 +214,10 @@ def test_close_with_gaps_lists_them_and_a_click_opens_the_record(screen, town, q
         qtbot.mouseClick(dlg.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # as a hand does
         qtbot.mouseDClick(dlg.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert opened == [dlg.issues[person_row].record_id]
+        dlg.table.setFocus()
+        qtbot.keyClick(dlg.table, Qt.Key.Key_Return)  # Enter opens it too, and presses no button
+        assert opened == [dlg.issues[person_row].record_id] * 2 and dlg.isVisible()
+        assert not L.quarter_state(town, Q).is_closed
         drive(monkeypatch, QMessageBox, lambda box: box.button(QMessageBox.StandardButton.No).click())
         click(qtbot, dlg.accept_button)
         assert not L.quarter_state(town, Q).is_closed
