@@ -89,6 +89,7 @@ def main() -> int:
         app.processEvents()
     app.processEvents()
     imp.grab().save(str(out / "import_preview.png"))
+    ledger_shots(app, store, win, out)
     if args.help_images:
         help_images(app, store, win, imp, Path(__file__).resolve().parent.parent / "resources" / "help" / "img")
     print(f"screenshots in {out}", flush=True)
@@ -96,6 +97,58 @@ def main() -> int:
     # the end, and PySide 6.12 can abort when such wrappers are collected after Qt is gone (the
     # app itself tears its window down inside main(), see ui/app.py).
     os._exit(0)
+
+
+def ledger_shots(app, store, win, out: Path) -> None:
+    """The 台账 module at 1366×768: every ledger of the last ended quarter, the figures with their
+    charts, a record dialog and the quarter's close with its gaps."""
+    from inspector_app.core import clock
+    from inspector_app.core.ledgers.quarter import Quarter
+    from inspector_app.ui.ledgers.navigate import ledgers_widget
+    from inspector_app.ui.ledgers.quarter_panel import CloseQuarterDialog
+
+    win.resize(1366, 768)
+    w = ledgers_widget(win)
+    if w is None:
+        return
+    q = Quarter.of(clock.today()).previous()
+    w.set_quarter(q)
+    for row in range(w.ledger_list.count()):
+        w.ledger_list.setCurrentRow(row)
+        app.processEvents()
+        key = w.ledger_list.item(row).data(0x0100)
+        win.grab().save(str(out / f"ledger_{row:02d}_{key}.png"))
+    w.show_ledger("people", quarter=q)
+    app.processEvents()
+    w.view.setFocus()
+    from inspector_app.ui.ledgers.record_dialog import RecordDialog
+    from inspector_app.storage import ledgers
+
+    rec = ledgers.get(store, ledgers.Person, w.current_row()["id"])
+    dlg = RecordDialog(store, ledgers.Person, rec, win)
+    dlg.show()
+    app.processEvents()
+    dlg.grab().save(str(out / "ledger_record_dialog.png"))
+    dlg.close()
+    # The exported PDFs' pages, as printed (pdftoppm from poppler-utils, when installed).
+    import shutil
+    import subprocess
+
+    from inspector_app.reports.ledgers_pdf import write_figures_pdf, write_ledgers_pdf
+
+    snap = ledgers.export_snapshot(store, q)
+    write_ledgers_pdf(snap, out / "ledgers.pdf")
+    write_figures_pdf(snap, out / "ledgers_figures.pdf")
+    if shutil.which("pdftoppm"):
+        for name in ("ledgers", "ledgers_figures"):
+            subprocess.run(["pdftoppm", "-r", "60", "-png", str(out / f"{name}.pdf"), str(out / f"{name}_page")],
+                           check=True)
+    if not ledgers.quarter_state(store, q).is_closed:
+        close = CloseQuarterDialog(store, q, win)
+        close.show()
+        app.processEvents()
+        close.grab().save(str(out / "ledger_close_quarter.png"))
+        close.close()
 
 
 def help_images(app, store, win, imp, img: Path) -> None:

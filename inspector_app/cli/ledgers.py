@@ -1,7 +1,7 @@
 """The seven township ledgers and the quarter:
 
     inspector ledgers export --quarter 2026Q4 [--xlsx F] [--pdf F] [--figures-pdf F] [--show-id-numbers]
-    inspector ledgers stats --quarter 2026Q4 [--by-village]
+    inspector ledgers stats --quarter 2026Q4 [--by-village] [--pdf F]
     inspector ledgers check --quarter 2026Q4 [--all]
     inspector ledgers close --quarter 2026Q4 [--accept-gaps] [--by NAME]
     inspector ledgers reopen --quarter 2026Q4 --reason TEXT
@@ -109,6 +109,11 @@ def cmd_stats(args) -> int:
         print(_pad("村（社区）", 16) + "".join(_pad(label, 12) for _, label in ledgers.VILLAGE_FIGURES))
         for v in cur["by_village"]:
             print(_pad(v["village"], 16) + "".join(_pad(_fmt(v[k]), 12) for k, _ in ledgers.VILLAGE_FIGURES))
+    if args.pdf:
+        from ..reports.ledgers_pdf import write_figures_pdf
+
+        write_figures_pdf(ledgers.export_snapshot(s, q), args.pdf)
+        print(f"{q.label}统计图表已导出到 {args.pdf}")
     return 0
 
 
@@ -236,6 +241,7 @@ def register(sub) -> None:
                          description="The quarterly statistics as a city report counts them.")
     quarter_arg(st)
     st.add_argument("--by-village", action="store_true", help="also print the breakdown by village")
+    st.add_argument("--pdf", metavar="FILE", help="also write the one-page summary with its charts here")
     st.set_defaults(func=cmd_stats)
 
     c = lsub.add_parser("check", help="list what is missing before the quarter can be closed",

@@ -24,13 +24,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Frame, KeepTogether, LongTable, PageTemplate, Paragraph, Spacer, Table,
+    BaseDocTemplate, CondPageBreak, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table,
     TableStyle,
 )
 
 from ..core.ledgers.ledgers import LEDGERS, LedgerSpec
 from ..storage.ledgers.figures import FIGURES, FIGURE_LABELS, change_text
 from .fonts import body_font
+from .pdf_grid import GridTable
 from .ledgers_xlsx import check_writable, status_line, totals, write_bytes_atomic
 
 PAGE = landscape(A4)
@@ -108,13 +109,6 @@ def _text(kind: str, value, *, unmask: bool) -> str:
     return str(v)
 
 
-def _cell(text: str, width: float, font: str, style: ParagraphStyle):
-    """Plain text when it fits the column (cheap to lay out), a wrapping Paragraph otherwise."""
-    if not text or stringWidth(text, font, CELL_SIZE) <= width - 2 * CELL_PAD:
-        return text
-    return Paragraph(escape(text), style)
-
-
 def _table_style(font: str, *, totals_row: bool) -> TableStyle:
     cmds = [
         ("FONT", (0, 0), (-1, -1), font, CELL_SIZE, LINE),
@@ -162,46 +156,23 @@ LINE = CELL_SIZE * 1.25
 PAD_V = 1.5
 
 
-def row_heights(data: list[list], widths: list[float]) -> list[float]:
-    """Each row's height: one line per text line, or the wrapped height of its paragraphs."""
-    out = []
-    for row in data:
-        h = LINE
-        for cell, w in zip(row, widths):
-            if isinstance(cell, Paragraph):
-                h = max(h, cell.wrap(w - 2 * CELL_PAD, 1e6)[1])
-            elif cell and "\n" in cell:
-                h = max(h, LINE * (cell.count("\n") + 1))
-        out.append(h + 2 * PAD_V + 0.5)
-    return out
-
-
-def ledger_table(spec: LedgerSpec, rows: list[dict], *, font: str, st: dict, unmask: bool = False) -> Table:
+def ledger_table(spec: LedgerSpec, rows: list[dict], *, font: str, st: dict, unmask: bool = False) -> GridTable:
     keys = spec.pdf_columns or tuple(c.key for c in spec.columns)
     cols = [spec.column(k) for k in keys]
     texts = [[_text(c.kind, row.get(c.key), unmask=unmask) for c in cols] for row in rows]
     widths = column_widths(cols, texts, font)
-    head_style = ParagraphStyle("hd", parent=st["cell"], alignment=TA_CENTER)
-    header = [_cell(c.header, w, font, head_style) for c, w in zip(cols, widths)]
-    data = [header]
-    for line in texts:
-        data.append([_cell(t, w, font, st["cell"]) for t, w in zip(line, widths)])
     has_totals = spec.has_totals and any(c.total for c in cols)
     if has_totals:
         t = totals(spec, rows)
-        data.append(["合计"] + [_text("float" if c.kind == "float" else "int", t[c.key], unmask=False)
-                              if c.key in t else "" for c in cols[1:]])
-    if len(data) == 1:
-        data.append(["（本季度无记录）"] + [""] * (len(cols) - 1))
-    # Row heights measured once here: a Table left to measure itself re-measures every remaining
-    # row at each page split, quadratic on a 5,000-row ledger.
-    table = LongTable(data, colWidths=widths, rowHeights=row_heights(data, widths), repeatRows=1)
-    style = _table_style(font, totals_row=has_totals)
-    if len(rows) == 0:
-        style.add("SPAN", (0, 1), (-1, 1))
-        style.add("ALIGN", (0, 1), (-1, 1), "CENTER")
-    table.setStyle(style)
-    return table
+        texts.append(["合计"] + [_text("float" if c.kind == "float" else "int", t[c.key], unmask=False)
+                               if c.key in t else "" for c in cols[1:]])
+    empty = not texts
+    if empty:
+        texts = [["（本季度无记录）"] + [""] * (len(cols) - 1)]
+    # Plain-text grid (reports/pdf_grid.py): the 300-page ledgers of a big township in a second
+    # or two instead of reportlab's per-cell tables.
+    return GridTable([c.header for c in cols], texts, widths, font=font, size=CELL_SIZE, leading=LINE,
+                     pad_h=CELL_PAD, pad_v=PAD_V, totals=has_totals, span_first=empty)
 
 
 def _figures_table(snap: dict, font: str, st: dict) -> Table:

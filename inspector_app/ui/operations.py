@@ -35,6 +35,7 @@ class Change(enum.StrEnum):
     INSPECTION = "inspection"
     FINDING = "finding"
     DOCUMENT = "document"
+    LEDGER = "ledger"            # the hand-kept ledger records and the quarter's close/re-open
 
 
 class ChangeBus(QObject):

@@ -187,6 +187,9 @@ class _Smoke(QObject):
                 self._settle()
                 self._shot(self.window, f"module-{title}")
                 tabs = self._walk_tabs(widget)
+                walk = getattr(widget, "smoke_walk", None)  # a module's own pages (the ledgers' list)
+                if callable(walk):
+                    tabs += walk(self._settle)
                 return type(widget).__name__ + (f", {tabs} tab(s)" if tabs else "")
 
             self._run_step(f"module {row + 1}/{count}: {title}", open_module)

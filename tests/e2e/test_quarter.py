@@ -99,6 +99,13 @@ def test_stats_reminders_and_mistakes_on_the_command_line(db, capsys):
     assert code == 0
     assert "2026年第四季度安全生产工作统计" in out and "检查次数（次）" in out and "去年同期" in out
     assert "隐患整改率（%）" in out and "村（社区）" in out
+    summary = db.parent / "统计.pdf"
+    code, out, _ = run(capsys, "--db", str(db), "ledgers", "stats", "--quarter", "2026Q4", "--pdf", str(summary))
+    assert code == 0 and str(summary) in out
+    from pypdf import PdfReader
+
+    pages = PdfReader(summary).pages
+    assert len(pages) == 1 and "安全生产工作统计" in pages[0].extract_text()
     code, out, _ = run(capsys, "--db", str(db), "ledgers", "reminders")
     assert code == 0 and "尚未结账" in out      # 2026Q4 ended three weeks ago
     code, out, _ = run(capsys, "--db", str(db), "ledgers", "show", "people", "--quarter", "2026Q4", "--limit", "5")

@@ -10,9 +10,10 @@ The page follows the changes operations announce (and the date: it refreshes on 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
+                               QTableView, QVBoxLayout, QWidget)
 
 from ...core import clock
 from ...core import findings as rules
@@ -98,6 +99,18 @@ class TodayWidget(QWidget):
             inner.addWidget(box)
             self.models[key], self.views[key], self.boxes[key] = model, view, box
             self.empty_labels[key], self.button_rows[key], self.notes[key] = empty, buttons, note
+        # What the township ledgers need (issue 13): each reminder opens its ledger filtered to it.
+        self.ledger_box = QGroupBox(self)
+        self.ledger_box.setObjectName("today_ledgers")
+        self.ledger_list = QListWidget(self.ledger_box)
+        self.ledger_list.setObjectName("ledgerReminders")
+        self.ledger_list.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        self.ledger_list.itemActivated.connect(self._on_ledger_reminder)
+        self.ledger_list.itemClicked.connect(self._on_ledger_reminder)
+        self.ledger_reminders: list = []
+        QVBoxLayout(self.ledger_box).addWidget(self.ledger_list)
+        self.ledger_box.setVisible(False)
+        inner.addWidget(self.ledger_box)
         # Enterprises under suspension (停产整改) until a resumption review passes (issue 9).
         from ..findings.suspension import SuspensionsModel
 
@@ -135,7 +148,8 @@ class TodayWidget(QWidget):
             self.boxes[section.key].setVisible(not section.deferred)
         self._fill(tuple(s for s in SECTIONS if not s.deferred))
         self.follow = RefreshOnChange(
-            self, {Change.FINDING, Change.DOCUMENT, Change.INSPECTION, Change.ENTERPRISE, Change.SETTINGS},
+            self, {Change.FINDING, Change.DOCUMENT, Change.INSPECTION, Change.ENTERPRISE, Change.SETTINGS,
+                   Change.LEDGER},
             self.refresh, daily=True)
 
     def _on_refresh_clicked(self) -> None:
@@ -204,6 +218,8 @@ class TodayWidget(QWidget):
         self.suspended_view.setVisible(bool(suspended))
         self.review_button.setVisible(bool(suspended))
         self.suspended_empty.setVisible(not suspended)
+        if any(s.deferred for s in sections):  # off the start-up path, with the deferred sections
+            self._fill_ledger_reminders()
         d = self.today
         head = self.tr("Today, %1").replace("%1", f"{d.year}年{d.month}月{d.day}日")
         parts = []
@@ -214,6 +230,27 @@ class TodayWidget(QWidget):
         if counts["draft"]:
             parts.append(self.tr("%n unfinished inspection(s)", "", counts["draft"]))
         self.summary.setText(head + " — " + ("；".join(parts) if parts else self.tr("nothing is due")))
+
+    def _fill_ledger_reminders(self) -> None:
+        from ...storage import ledgers
+
+        self.ledger_reminders = ledgers.reminders(self.store, today=self.today)
+        self.ledger_list.clear()
+        for r in self.ledger_reminders:
+            item = QListWidgetItem(r.text, self.ledger_list)
+            item.setToolTip(self.tr("Click to open the ledger filtered to it"))
+        self.ledger_box.setTitle(self.tr("Ledgers") + f"（{len(self.ledger_reminders)}）")
+        self.ledger_box.setVisible(bool(self.ledger_reminders))
+        rows = max(1, len(self.ledger_reminders))
+        line = self.ledger_list.sizeHintForRow(0) if self.ledger_reminders else 20
+        self.ledger_list.setFixedHeight(rows * line + 2 * self.ledger_list.frameWidth() + 4)
+
+    def _on_ledger_reminder(self, item) -> None:
+        from ..ledgers.navigate import show_reminder
+
+        row = self.ledger_list.row(item)
+        if 0 <= row < len(self.ledger_reminders):
+            show_reminder(self.window(), self.ledger_reminders[row], self.today)
 
     def selected_ids(self, key: str) -> list[str]:
         view, model = self.views[key], self.models[key]
