@@ -59,9 +59,15 @@ def main(argv: list[str]) -> int:
         if finished(msg):
             continue
         tr = msg.find("translation")
-        if (ctx, src) in pending and msg.get("numerus") != "yes":
+        if (ctx, src) in pending:
             tr.attrib.pop("type", None)
-            tr.text = pending[(ctx, src)]
+            if msg.get("numerus") == "yes":
+                # Chinese has one plural form: every numerusform gets the same text.
+                forms = tr.findall("numerusform") or [ET.SubElement(tr, "numerusform")]
+                for form in forms:
+                    form.text = pending[(ctx, src)]
+            else:
+                tr.text = pending[(ctx, src)]
             continue
         found = by_key.get((ctx, src)) or by_source.get(src)
         if found is not None and (msg.get("numerus") == "yes") == bool(found.findall("numerusform")):

@@ -262,6 +262,68 @@ Run “inspector verify --full” for the complete list.</source>
     </message>
 </context>
 <context>
+    <name>CloseQuarterDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="113" />
+        <source>Close %1</source>
+        <translation>%1结账</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="119" />
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="119" />
+        <source>What is missing (Enter or double-click opens it)</source>
+        <translation>缺少的内容（回车或双击打开）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="130" />
+        <source>Closing freezes the quarter's ledgers as reported: the export of a closed quarter stays the same after later edits. Reopening needs a reason and is logged.</source>
+        <translation>结账后本季度台账按上报内容冻结：之后修改记录，已结账季度的导出文件不变。重新打开须填写原因并留痕。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="135" />
+        <source>Check &amp;again</source>
+        <translation>重新检查(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="137" />
+        <source>&amp;Close the quarter</source>
+        <translation>结账(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="140" />
+        <source>Close &amp;with the gaps…</source>
+        <translation>按现状结账(&amp;W)…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="180" />
+        <source>%n item(s) missing: </source>
+        <translation>
+            <numerusform>共%n项需补充：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="183" />
+        <source>Nothing is missing: the quarter can be closed.</source>
+        <translation>台账完整，可以结账。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="195" />
+        <source>Close with the gaps</source>
+        <translation>按现状结账</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="196" />
+        <source>%n item(s) are still missing. Close %1 as it stands? The gaps are logged with the close.</source>
+        <translation>
+            <numerusform>仍有%n项未补充。确定按现状结账%1吗？缺项将随结账记录在案。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <location filename="../../inspector_app/ui/crash.py" line="103" />
@@ -952,9 +1014,70 @@ Run “inspector verify --full” for the complete list.</source>
         <translation>导出企业台账</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/ledgers/export.py" line="60" />
+        <source>Export %1</source>
+        <translation>导出%1台账</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/export.py" line="61" />
+        <source>Excel workbook (a summary sheet and one sheet per ledger)</source>
+        <translation>Excel工作簿（汇总表及每本台账一张工作表）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/export.py" line="64" />
+        <source>PDF of the ledgers (landscape A4, for signing)</source>
+        <translation>台账PDF（A4横向，供签字盖章）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/export.py" line="67" />
+        <source>One-page PDF of the figures with charts</source>
+        <translation>统计图表PDF（一页）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/export.py" line="69" />
+        <source>Print ID numbers in full (masked by default, PIPL)</source>
+        <translation>完整显示身份证号（默认脱敏，个人信息保护法）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/export.py" line="78" />
+        <source>Closed: exported from the snapshot frozen at the close.</source>
+        <translation>已结账：按结账时冻结的快照导出。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/export.py" line="79" />
+        <source>Not closed: exported from the records as they stand now.</source>
+        <translation>未结账：按当前数据导出。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/export.py" line="85" />
+        <source>Choose the file and e&amp;xport…</source>
+        <translation>选择文件并导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/export.py" line="104" />
+        <source>Tick at least one file to export.</source>
+        <translation>请至少勾选一种导出文件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/export.py" line="107" />
         <location filename="../../inspector_app/ui/registry/export_dialog.py" line="20" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/export.py" line="107" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/export.py" line="136" />
+        <source>Exported to:</source>
+        <translation>已导出到：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/export.py" line="142" />
+        <source>Exporting %1…</source>
+        <translation>正在导出%1台账…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/registry/export_dialog.py" line="42" />
@@ -962,6 +1085,49 @@ Run “inspector verify --full” for the complete list.</source>
 %2</source>
         <translation>已导出 %1 家企业至
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/figures.py" line="149" />
+        <source>One-page &amp;PDF…</source>
+        <translation>统计图表PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/figures.py" line="162" />
+        <source>Figures</source>
+        <translation>统计指标</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/figures.py" line="163" />
+        <source>By village</source>
+        <translation>分村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/figures.py" line="166" />
+        <source>Findings by village</source>
+        <translation>分村隐患图</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/figures.py" line="187" />
+        <source>%1 figures</source>
+        <translation>%1安全生产工作统计</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/figures.py" line="188" />
+        <source>closed: as reported</source>
+        <translation>已结账：按上报数据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/figures.py" line="188" />
+        <source>open: counted now</source>
+        <translation>未结账：按当前数据统计</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/figures.py" line="189" />
+        <source>as of %1</source>
+        <translation>统计截至%1</translation>
     </message>
 </context>
 <context>
@@ -2498,6 +2664,696 @@ Run “inspector verify --full” for the complete list.</source>
     </message>
 </context>
 <context>
+    <name>LedgerForm</name>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="17" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="103" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="128" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="18" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="102" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="19" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="104" />
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="20" />
+        <source>Audience</source>
+        <translation>参加对象</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="21" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="108" />
+        <source>Participants</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="22" />
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="23" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="83" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="105" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="24" />
+        <source>Organiser</source>
+        <translation>组织单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="25" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="116" />
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="26" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="31" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="49" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="69" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="84" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="129" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="136" />
+        <source>Enterprise</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="27" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="112" />
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="28" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="46" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="66" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="79" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="99" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="113" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="125" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="133" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="145" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="32" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="33" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="70" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="34" />
+        <source>Model</source>
+        <translation>型号规格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="35" />
+        <source>Registration certificate no.</source>
+        <translation>使用登记证编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="36" />
+        <source>Device code</source>
+        <translation>设备代码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="37" />
+        <source>Factory no.</source>
+        <translation>出厂编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="38" />
+        <source>Location</source>
+        <translation>使用地点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="39" />
+        <source>In use since</source>
+        <translation>投用日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="40" />
+        <source>Last inspected on</source>
+        <translation>上次检验日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="41" />
+        <source>Inspection result</source>
+        <translation>检验结论</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="42" />
+        <source>Inspection body</source>
+        <translation>检验机构</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="43" />
+        <source>Report no.</source>
+        <translation>检验报告编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="44" />
+        <source>Interval (months, 0 = the category's)</source>
+        <translation>检验周期（月，0为按类别）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="45" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="77" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="50" />
+        <source>Role</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="51" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="117" />
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="52" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="118" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="53" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="119" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="54" />
+        <source>Operation category / item code</source>
+        <translation>作业类别/项目代号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="55" />
+        <source>Permitted item</source>
+        <translation>准操项目</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="56" />
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="121" />
+        <source>Certificate no.</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="57" />
+        <source>Issued by</source>
+        <translation>发证机关</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="58" />
+        <source>First issued on</source>
+        <translation>初领日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="59" />
+        <source>Current certificate issued on</source>
+        <translation>本证发证日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="60" />
+        <source>Valid until (blank: computed)</source>
+        <translation>有效期至（空白则自动计算）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="61" />
+        <source>Last review on</source>
+        <translation>上次复审日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="62" />
+        <source>Review period extended</source>
+        <translation>复审期限已延长</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="63" />
+        <source>Last training on</source>
+        <translation>最近培训日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="64" />
+        <source>Training hours</source>
+        <translation>培训学时</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="65" />
+        <source>On duty</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="71" />
+        <source>Substance</source>
+        <translation>危险物质</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="72" />
+        <source>Quantity (t)</source>
+        <translation>数量（吨）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="73" />
+        <source>Grade</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="74" />
+        <source>Filing no.</source>
+        <translation>备案编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="75" />
+        <source>Filed on</source>
+        <translation>备案日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="76" />
+        <source>Last assessed on</source>
+        <translation>最近评估日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="82" />
+        <source>Occurred at</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="85" />
+        <source>Type (GB 6441)</source>
+        <translation>事故类别（GB 6441）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="86" />
+        <source>Deaths</source>
+        <translation>死亡人数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="87" />
+        <source>Serious injuries</source>
+        <translation>重伤人数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="88" />
+        <source>Minor injuries</source>
+        <translation>轻伤人数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="89" />
+        <source>Missing</source>
+        <translation>下落不明人数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="90" />
+        <source>Direct loss (10,000 yuan)</source>
+        <translation>直接经济损失（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="91" />
+        <source>Reported at</source>
+        <translation>报告时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="92" />
+        <source>Reported to</source>
+        <translation>报告对象</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="93" />
+        <source>Case closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="94" />
+        <source>What happened</source>
+        <translation>简要经过</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="95" />
+        <source>Cause</source>
+        <translation>事故原因</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="96" />
+        <source>Investigation</source>
+        <translation>调查情况</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="97" />
+        <source>Responsibility</source>
+        <translation>责任处理</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="98" />
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="106" />
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="107" />
+        <source>Departments taking part</source>
+        <translation>参加部门</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="109" />
+        <source>Enterprises checked</source>
+        <translation>检查单位数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="110" />
+        <source>Problems found</source>
+        <translation>发现问题数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="111" />
+        <source>Cases referred</source>
+        <translation>移送案件数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="120" />
+        <source>Full-time</source>
+        <translation>专职</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="122" />
+        <source>Last training and exam on</source>
+        <translation>最近培训考试日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="123" />
+        <source>Exam passed</source>
+        <translation>考试合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="124" />
+        <source>Serving</source>
+        <translation>在任</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="130" />
+        <source>Referred to</source>
+        <translation>移送机关</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="131" />
+        <source>Document no.</source>
+        <translation>移送文号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="132" />
+        <source>Reason</source>
+        <translation>移送事由</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="137" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="138" />
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="139" />
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="140" />
+        <source>General hazards found</source>
+        <translation>一般隐患数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="141" />
+        <source>General hazards rectified</source>
+        <translation>一般隐患已整改数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="142" />
+        <source>Major hazards found</source>
+        <translation>重大隐患数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="143" />
+        <source>Major hazards rectified</source>
+        <translation>重大隐患已整改数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/fields.py" line="144" />
+        <source>Reported by</source>
+        <translation>填报人</translation>
+    </message>
+</context>
+<context>
+    <name>LedgersWidget</name>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/opener.py" line="108" />
+        <source>This record cannot be opened here.</source>
+        <translation>这条记录无法在此打开。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quick.py" line="11" />
+        <source>Not closed loop</source>
+        <translation>未闭环</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quick.py" line="12" />
+        <source>Without record number</source>
+        <translation>无检查记录文号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quick.py" line="15" />
+        <source>Due or overdue</source>
+        <translation>即将到期或逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quick.py" line="16" />
+        <location filename="../../inspector_app/ui/ledgers/quick.py" line="27" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quick.py" line="19" />
+        <source>Expiring or review due</source>
+        <translation>即将到期或待复审</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quick.py" line="21" />
+        <source>Expired or review overdue</source>
+        <translation>已过期或复审逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quick.py" line="23" />
+        <source>No certificate recorded</source>
+        <translation>未登记证书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quick.py" line="28" />
+        <source>Major</source>
+        <translation>重大隐患</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quick.py" line="29" />
+        <source>Not closed</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quick.py" line="32" />
+        <source>Not filed</source>
+        <translation>未备案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quick.py" line="35" />
+        <source>Training due or overdue</source>
+        <translation>培训到期或逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quick.py" line="39" />
+        <source>Not received</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quick.py" line="40" />
+        <source>Received late</source>
+        <translation>逾期报送</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quick.py" line="43" />
+        <source>Drills</source>
+        <translation>应急演练</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quick.py" line="44" />
+        <source>Joint actions</source>
+        <translation>联合执法</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="71" />
+        <source>Figures and charts</source>
+        <translation>统计图表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="85" />
+        <source>All enterprises</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="88" />
+        <source>Show ID numbers</source>
+        <translation>显示身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="90" />
+        <source>Personal ID numbers are masked unless you need them (PIPL)</source>
+        <translation>身份证号默认脱敏显示，确有需要时再显示（个人信息保护法）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="98" />
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="116" />
+        <source>&amp;Add…</source>
+        <translation>新增(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="118" />
+        <source>Ins or Ctrl+N</source>
+        <translation>Ins 或 Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="120" />
+        <source>&amp;Open / edit</source>
+        <translation>打开/编辑(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="122" />
+        <source>Enter, F2 or a double-click</source>
+        <translation>回车、F2 或双击</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="124" />
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="126" />
+        <source>Del</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="128" />
+        <source>Enterprise d&amp;ossier</source>
+        <translation>单位档案(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="131" />
+        <source>Doc&amp;uments</source>
+        <translation>文书(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="134" />
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="136" />
+        <source>Ctrl+C: the selection as tab-separated text, for Excel or WPS</source>
+        <translation>Ctrl+C：复制所选内容（制表符分隔，可粘贴到Excel或WPS）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="144" />
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="144" />
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="145" />
+        <source>Enterprise</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="146" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="191" />
+        <source>All villages</source>
+        <translation>全部村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="256" />
+        <source>All rows</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="273" />
+        <source>Recorded here: Ins adds, Enter edits, Del deletes.</source>
+        <translation>在此登记：Ins 新增，回车编辑，Del 删除。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="274" />
+        <source>Built from the inspections, findings and registry: Enter opens the record.</source>
+        <translation>由检查、隐患和企业台账生成：回车打开对应记录。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="343" />
+        <source>Only the %n record(s) of the reminder</source>
+        <translation>
+            <numerusform>仅显示提醒中的%n条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="345" />
+        <source>%1 of %2 rows</source>
+        <translation>%1/%2条</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="346" />
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>共%n条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="377" />
+        <source>This ledger is built from the records; it has nothing to add here.</source>
+        <translation>本台账由已有记录生成，无需在此新增。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="416" />
+        <source>Delete record</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="417" />
+        <source>Delete this record from the ledger? %1</source>
+        <translation>确定从台账中删除这条记录吗？%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="435" />
+        <source>This row names no enterprise.</source>
+        <translation>这一行没有对应的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/screen.py" line="444" />
+        <source>No document was issued for this row.</source>
+        <translation>这一行没有出具文书。</translation>
+    </message>
+</context>
+<context>
     <name>ListingPanel</name>
     <message>
         <location filename="../../inspector_app/ui/findings/listing_panel.py" line="35" />
@@ -2679,13 +3535,13 @@ Offline tool for township work-safety officers.</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/modules.py" line="16" />
-        <location filename="../../inspector_app/ui/modules.py" line="25" />
+        <location filename="../../inspector_app/ui/modules.py" line="26" />
         <source>Inspections</source>
         <translation>现场检查</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/modules.py" line="17" />
-        <location filename="../../inspector_app/ui/modules.py" line="26" />
+        <location filename="../../inspector_app/ui/modules.py" line="27" />
         <source>Findings</source>
         <translation>隐患治理</translation>
     </message>
@@ -2695,17 +3551,22 @@ Offline tool for township work-safety officers.</source>
         <translation>文书登记簿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/modules.py" line="24" />
+        <location filename="../../inspector_app/ui/modules.py" line="19" />
+        <source>Ledgers</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/modules.py" line="25" />
         <source>Obligations</source>
         <translation>法定义务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/modules.py" line="27" />
+        <location filename="../../inspector_app/ui/modules.py" line="28" />
         <source>Documents</source>
         <translation>执法文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/modules.py" line="28" />
+        <location filename="../../inspector_app/ui/modules.py" line="29" />
         <source>Suspension (停产整改)</source>
         <translation>停产整改</translation>
     </message>
@@ -2885,24 +3746,24 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../inspector_app/ui/operations.py" line="79" />
+        <location filename="../../inspector_app/ui/operations.py" line="80" />
         <source>Cannot do that</source>
         <translation>无法执行</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/operations.py" line="82" />
+        <location filename="../../inspector_app/ui/operations.py" line="83" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/operations.py" line="83" />
+        <location filename="../../inspector_app/ui/operations.py" line="84" />
         <source>The action failed and nothing was changed by it:
 %1</source>
         <translation>操作失败，未作任何更改：
 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/operations.py" line="139" />
+        <location filename="../../inspector_app/ui/operations.py" line="140" />
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
@@ -3158,6 +4019,117 @@ Offline tool for township work-safety officers.</source>
         <location filename="../../inspector_app/ui/findings/quarter.py" line="30" />
         <source>De-listed on</source>
         <translation>摘牌日期</translation>
+    </message>
+</context>
+<context>
+    <name>QuarterPanel</name>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="36" />
+        <source>C&amp;lose the quarter…</source>
+        <translation>季度结账(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="39" />
+        <source>&amp;Reopen…</source>
+        <translation>重新打开(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="42" />
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="55" />
+        <source>%1: closed by %2 at %3</source>
+        <translation>%1：已结账（%2，%3）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="59" />
+        <source>%1: open (the quarter is still running)</source>
+        <translation>%1：未结账（本季度尚未结束）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="63" />
+        <source>%1: open, not yet closed</source>
+        <translation>%1：未结账</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="66" />
+        <source>%1: reopened by %2 at %3 (%4)</source>
+        <translation>%1：已重新打开（%2，%3，原因：%4）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="74" />
+        <source>A quarter can be closed once it has ended.</source>
+        <translation>季度结束后才能结账。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/record_dialog.py" line="28" />
+        <source>Education or training activity</source>
+        <translation>宣传教育活动</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/record_dialog.py" line="29" />
+        <source>Special equipment</source>
+        <translation>特种设备</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/record_dialog.py" line="30" />
+        <source>Person and certificate</source>
+        <translation>人员及证书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/record_dialog.py" line="31" />
+        <source>Major hazard source</source>
+        <translation>重大危险源</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/record_dialog.py" line="32" />
+        <source>Accident</source>
+        <translation>事故</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/record_dialog.py" line="33" />
+        <source>Drill or joint action</source>
+        <translation>应急演练或联合执法</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/record_dialog.py" line="34" />
+        <source>Village safety supervisor</source>
+        <translation>村（社区）安监员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/record_dialog.py" line="35" />
+        <source>Referral</source>
+        <translation>案件移送</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/record_dialog.py" line="36" />
+        <source>Enterprise's quarterly report</source>
+        <translation>企业隐患排查治理季报</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/record_dialog.py" line="57" />
+        <source>Edit: %1</source>
+        <translation>编辑：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/record_dialog.py" line="57" />
+        <source>New: %1</source>
+        <translation>新增：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/record_dialog.py" line="119" />
+        <source>category default</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/record_dialog.py" line="149" />
+        <source>Show</source>
+        <translation>显示</translation>
     </message>
 </context>
 <context>
@@ -3427,6 +4399,29 @@ Offline tool for township work-safety officers.</source>
         <location filename="../../inspector_app/ui/documents/editors/reinspection_opinion.py" line="56" />
         <source>Re-inspection</source>
         <translation>复查</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="225" />
+        <source>Reopen %1</source>
+        <translation>重新打开%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="226" />
+        <source>Reopening lets the quarter's ledgers change again; its export is then built from the records as they stand until it is closed again. Why is it reopened?</source>
+        <translation>重新打开后本季度台账可再修改，再次结账前按当前数据导出。请说明重新打开的原因：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="236" />
+        <source>&amp;Reopen</source>
+        <translation>重新打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/ledgers/quarter_panel.py" line="252" />
+        <source>Write the reason (at least %1 characters).</source>
+        <translation>请填写原因（至少%1个字）。</translation>
     </message>
 </context>
 <context>
@@ -4406,84 +5401,94 @@ The program now closes; start it again.</source>
         <translation>日期列：检查开始时间。请继续完成，或放弃该草稿。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="60" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="61" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="80" />
-        <location filename="../../inspector_app/ui/today/widget.py" line="110" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="81" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="123" />
         <source>Nothing here.</source>
         <translation>暂无事项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="112" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="125" />
         <source>Record resumption review…</source>
         <translation>登记复产审查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="146" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="160" />
         <source>Record service…</source>
         <translation>登记送达…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="148" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="162" />
         <source>Resume</source>
         <translation>继续检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="149" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="163" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/today/widget.py" line="211" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="227" />
         <source>%n finding(s) need attention</source>
         <translation>
             <numerusform>%n 条隐患待处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/today/widget.py" line="213" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="229" />
         <source>%n document(s) to serve</source>
         <translation>
             <numerusform>%n 份文书待送达</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/today/widget.py" line="215" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="231" />
         <source>%n unfinished inspection(s)</source>
         <translation>
             <numerusform>%n 次检查未完成</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="93" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="94" />
         <source>Start re-inspection</source>
         <translation>开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="200" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="214" />
         <source>Under suspension until a resumption review passes</source>
         <translation>责令停产整改（复产审查合格前）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="208" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="224" />
         <source>Today, %1</source>
         <translation>今天是%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="216" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="232" />
         <source>nothing is due</source>
         <translation>暂无到期事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="276" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="241" />
+        <source>Click to open the ledger filtered to it</source>
+        <translation>单击打开对应台账</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/widget.py" line="242" />
+        <source>Ledgers</source>
+        <translation>台账提醒</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/today/widget.py" line="313" />
         <source>Select the suspended enterprise first.</source>
         <translation>请先选择停产整改的企业。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="296" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="333" />
         <source>Select the findings to re-inspect.</source>
         <translation>请选择要复查的隐患。</translation>
     </message>

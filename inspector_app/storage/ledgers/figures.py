@@ -39,6 +39,7 @@ FIGURES: tuple[tuple[str, str, str], ...] = (
     ("doc_reinspection_opinion", "整改复查意见书（份）", "int"),
     ("doc_spot_penalty", "当场处罚决定书（份）", "int"),
     ("doc_hazard_notice", "隐患整改通知书（份）", "int"),
+    ("doc_case_referral", "案件移送书（份）", "int"),
     ("fines_yuan", "罚款金额（元）", "float"),
     ("suspensions", "责令停产停业（家次）", "int"),
     ("referrals", "移送案件（件）", "int"),
