@@ -84,8 +84,10 @@ class ItemPanel(QWidget):
         self.note.setObjectName("itemNote")
         self.note.setTabChangesFocus(True)
         self.note.setPlaceholderText(self.tr("e.g. where exactly, what is missing, who was told"))
-        self.note.setMinimumHeight(60)
-        self.note.setMaximumHeight(120)
+        # Four lines: enough for what was seen, and the photos, their caption and photographer and
+        # the Previous/Next buttons still fit under it on a 1366×768 laptop.
+        self.note.setMinimumHeight(48)
+        self.note.setMaximumHeight(72)
         self.photos = PhotoStrip(store, inspection_id, self, title=self.tr("Photos of this item"))
         self.previous_button = QPushButton(self.tr("◀ Previous (K)"), self)
         self.next_button = QPushButton(self.tr("Next (J) ▶"), self)

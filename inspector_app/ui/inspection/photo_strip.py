@@ -20,7 +20,7 @@ from ..widgets.badges import GREY, badge_icon
 from .camera import CameraDialog, camera_available
 from .labels import PHOTO_KIND_LABELS, fmt_time, label_of
 
-THUMB = 88
+THUMB = 72  # small enough that the caption and photographer fit under the strip at 1366×768
 
 
 _thumbs: OrderedDict[str, QIcon] = OrderedDict()
@@ -64,7 +64,7 @@ class PhotoStrip(QWidget):
         self.list.setWrapping(False)
         self.list.setMovement(QListWidget.Movement.Static)
         self.list.setIconSize(QSize(THUMB, THUMB))
-        self.list.setFixedHeight(THUMB + 36)
+        self.list.setFixedHeight(THUMB + 28)  # the icon and its one-line label
         self.list.hide()
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_list_context_menu)
