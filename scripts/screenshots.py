@@ -106,6 +106,7 @@ def main() -> int:
             imp.view.selectRow(r)
     app.processEvents()
     imp.grab().save(str(out / "import_preview_reason.png"))
+    dialogs(app, store, win, out)
     if args.help_images:
         help_images(app, store, win, imp, Path(__file__).resolve().parent.parent / "resources" / "help" / "img")
     print(f"screenshots in {out}", flush=True)
@@ -113,6 +114,53 @@ def main() -> int:
     # the end, and PySide 6.12 can abort when such wrappers are collected after Qt is gone (the
     # app itself tears its window down inside main(), see ui/app.py).
     os._exit(0)
+
+
+def dialogs(app, store, win, out: Path) -> None:
+    """Every dialog of the app as it opens (fitted to the screen), one PNG each: dialog_<Name>.png."""
+    from inspector_app.core import documents as d
+    from inspector_app.storage import inspections, township
+
+    ent = store.conn.execute("SELECT id FROM enterprise WHERE deleted = 0 AND employees BETWEEN 1 AND 20 "
+                             "ORDER BY name").fetchone()[0]
+    officers = [o.id for o in township.list_officers(store)][:2]
+    draft = next((r["id"] for r in inspections.drafts(store)), None) or inspections.start_inspection(
+        store, enterprise_id=ent, officer_ids=officers)
+    finding = store.conn.execute("SELECT id FROM finding WHERE deleted = 0 "
+                                 "AND state IN ('rectifying', 'awaiting_reinspection') ORDER BY id LIMIT 1").fetchone()
+
+    def make(path: str, *a, **kw):
+        def build():
+            module, _, name = path.rpartition(".")
+            return getattr(__import__(module, fromlist=[name]), name)(*a, **kw)
+        return build
+
+    built = {
+        "StartInspectionDialog": make("inspector_app.ui.inspection.start_dialog.StartInspectionDialog", store, ent, win),
+        "FinaliseDialog": make("inspector_app.ui.inspection.finalise_dialog.FinaliseDialog", store, draft, win),
+        "DocumentSettingsDialog": make("inspector_app.ui.settings_dialog.DocumentSettingsDialog", store, win),
+        "TownshipSettingsDialog": make("inspector_app.ui.township_settings.TownshipSettingsDialog", store, win),
+        "QuarterListingDialog": make("inspector_app.ui.findings.quarter.QuarterListingDialog", store, win),
+        "EnterprisePickerDialog": make("inspector_app.ui.widgets.pickers.EnterprisePickerDialog", store, win),
+        "IssueDocumentDialog": make("inspector_app.ui.documents.issue_dialog.IssueDocumentDialog", store,
+                                    d.RECTIFICATION_ORDER, enterprise_id=ent, parent=win),
+    }
+    if finding:
+        built["FindingDialog"] = make("inspector_app.ui.findings.dossier.FindingDialog", store, finding[0], win)
+    for name, build in built.items():
+        try:
+            w = build()
+        except Exception as e:  # noqa: BLE001 - a dialog that cannot open here is reported, not fatal
+            print(f"{name}: not shown ({e})", flush=True)
+            continue
+        w.show()
+        for _ in range(3):
+            app.processEvents()
+        w.grab().save(str(out / f"dialog_{name}.png"))
+        print(f"{name}: {w.width()}×{w.height()} “{w.windowTitle()}”", flush=True)
+        w.close()
+        w.deleteLater()
+        app.processEvents()
 
 
 def help_images(app, store, win, imp, img: Path) -> None:

@@ -90,10 +90,10 @@ class DocumentSettingsDialog(QDialog):
     def _explain_focused(self, people: int) -> None:
         # One line that says what the number does, in the number's own terms.
         if people == 0:
-            text = self.tr("Every inspection starts with the full checklist; the officer can still choose focused.")
+            text = self.tr("Every inspection starts with the full checklist; focused can still be chosen.")
         else:
-            text = self.tr("Firms of up to %1 people start with the focused checklist (major hazards and "
-                           "their risk tags); the officer can still choose the full one.").replace("%1", str(people))
+            text = self.tr("Firms of up to %1 people start with the focused checklist; the full one can "
+                           "still be chosen.").replace("%1", str(people))
         self.focused_note.setText(text)
 
     def accept(self) -> None:  # Qt override: save, then close
