@@ -70,8 +70,14 @@ class Soak:
 
     # -- helpers ---------------------------------------------------------------------------
     def pump(self) -> None:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
         self.app.processEvents()
         self.app.processEvents()  # a zero-interval timer started by the first pass fires in the second
+        # The app's running event loop deletes what deleteLater() (and WA_DeleteOnClose) handed
+        # it; processEvents() outside exec() never does, so without this every closed dialog
+        # stayed alive and the soak measured its own leak (~7 MB a preview, docs/benchmarks.md).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.events += 1
 
     def checkpoint(self, phase: str, t0: float, count: int) -> None:
@@ -231,6 +237,7 @@ class Soak:
         from inspector_app.ui.documents.pdf_view import PdfPreviewDialog
 
         t0 = time.perf_counter()
+        before = rss_mb()
         rows = documents.register(self.store)[:previews]
         for row in rows:
             pdf = pdf_documents.render_document(self.store, row["id"])
@@ -241,6 +248,7 @@ class Soak:
             dlg.deleteLater()
             self.pump()
         self.checkpoint("document previews", t0, len(rows))
+        print(f"soak: previews grew memory by {(rss_mb() - before) / max(1, len(rows)):.2f} MB each", flush=True)
 
 
 def _pyside_version() -> str:

@@ -172,7 +172,9 @@ class _Run(EscalationSteps):
         self._answer_all(v, session, failing)
         for key, (location, _note) in failing.items():
             if session.item(key).on_fail.require_photo:
-                self._add_photo(inspection_id=v.id, item_key=key, kind="问题", caption=f"{location}现场")
+                # Taken during the visit (no rng draw: the rest of the demo stays as it was).
+                self._add_photo(inspection_id=v.id, item_key=key, kind="问题", caption=f"{location}现场",
+                                taken_at=v.start + timedelta(minutes=20))
         v.finding_ids = inspections.finalise(
             store, v.id, findings=[{"item_key": k, "location": loc} for k, (loc, _n) in failing.items()],
             ended_at=v.end)
@@ -323,7 +325,7 @@ class _Run(EscalationSteps):
                                          new_deadline=None if passed else new_deadline,
                                          document_id=opinion["id"] if opinion else None)
             if passed and photo:
-                self._add_photo(finding_id=f["id"], kind="复查", caption="整改后现场")
+                self._add_photo(finding_id=f["id"], kind="复查", caption="整改后现场", taken_at=self._when)
         self.counts["reinspections"] += 1
 
     def _do_close(self, v: Visit) -> None:
@@ -353,10 +355,10 @@ class _Run(EscalationSteps):
             findings.delist(self.store, f["id"], on=self._when.date(), note="复查合格，予以摘牌")
 
     # -- photos --------------------------------------------------------------------------------
-    def _add_photo(self, *, kind: str, caption: str, **where) -> None:
+    def _add_photo(self, *, kind: str, caption: str, taken_at, **where) -> None:
         if self.photos_root is None:
             return
-        photos.add_photo(self.store, pictures.picture(self.rng), kind=kind, caption=caption,
+        photos.add_photo(self.store, pictures.picture(self.rng, taken_at), kind=kind, caption=caption,
                          photos_root=self.photos_root, **where)
         self.counts["photos"] += 1
 

@@ -13,8 +13,9 @@ LABEL_FONTS = ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
                "C:/Windows/Fonts/msyh.ttc", "C:/Windows/Fonts/simhei.ttf")
 
 
-def picture(rng: random.Random) -> bytes:
-    """A JPEG of a few coloured boxes on a floor, drawn from ``rng``."""
+def picture(rng: random.Random, taken_at=None) -> bytes:
+    """A JPEG of a few coloured boxes on a floor, drawn from ``rng``; ``taken_at`` (a datetime) is
+    written as the camera's EXIF time, so the record's photo annex prints when it was taken."""
     from PIL import Image, ImageDraw
 
     w, h = 640, 480
@@ -31,7 +32,10 @@ def picture(rng: random.Random) -> bytes:
     if font is not None:
         draw.text((20, 16), "演示照片", fill=(255, 255, 255), font=font)
     out = io.BytesIO()
-    img.save(out, "JPEG", quality=80)
+    exif = Image.Exif()
+    if taken_at is not None:
+        exif[0x0132] = taken_at.strftime("%Y:%m:%d %H:%M:%S")  # DateTime, read back by storage.photos
+    img.save(out, "JPEG", quality=80, exif=exif)
     return out.getvalue()
 
 

@@ -547,7 +547,8 @@ def _case_referral(doc: d.CaseReferral, doc_no: str, st: Styles) -> list[Flowabl
     story = [
         *title_block(issuer, doc.title, doc_no, st),
         Paragraph(u(doc.recipient) + "：", st.plain),
-        _text_section(doc.body, "（续）", st, label="移送事由"),
+        # The body lists every item the firm failed to put right: a long list continues on 附页.
+        _text_section(doc.body, "（续）移送事由：", st, label="移送事由"),
         NoteSlot(),
         Paragraph(f"被移送单位：{esc(doc.party.name)}　地址：{esc(doc.party.address)}", st.body),
         *signature_rows(signs(), st),

@@ -272,8 +272,15 @@ def add_photo(
 
 
 def _default_photographer(store: Store, inspection_id: str | None) -> str:
+    names = photographer_choices(store, inspection_id)
+    return names[0] if names else ""
+
+
+def photographer_choices(store: Store, inspection_id: str | None) -> list[str]:
+    """The names of the inspection's officers, the one using this laptop first: who may have taken
+    its photos (the first is the default photographer)."""
     if inspection_id is None:
-        return ""
+        return []
     import json
 
     from ..core import settings as S
@@ -282,11 +289,12 @@ def _default_photographer(store: Store, inspection_id: str | None) -> str:
     row = store.db.execute("SELECT officer_ids FROM inspection WHERE id = ?", [inspection_id]).fetchone()
     ids = json.loads(row[0] or "[]") if row else []
     current = str(settings.get(store, S.CURRENT_OFFICER) or "")
+    names: list[str] = []
     for oid in ([current] if current in ids else []) + ids:
         name = store.db.execute("SELECT name FROM officer WHERE id = ?", [oid]).fetchone()
-        if name:
-            return name[0]
-    return ""
+        if name and name[0] not in names:
+            names.append(name[0])
+    return names
 
 
 def set_photo_details(store: Store, photo_id: str, *, caption: str | None = None,
@@ -339,4 +347,5 @@ def remove_photo(store: Store, photo_id: str) -> None:
 
 
 __all__ = ["MAX_SIDE", "PHOTO_KINDS", "add_photo", "file_sha256", "heif_supported", "normalise_image", "photo_path",
-           "photos_for", "picture_patterns", "relative_path", "remove_photo", "resolve", "set_photo_details"]
+           "photographer_choices", "photos_for", "picture_patterns", "relative_path", "remove_photo", "resolve",
+           "set_photo_details"]

@@ -18,8 +18,8 @@ from .operations import Change, Op
 NOTE_STYLE = "color: #666;"
 
 # The settings this dialog edits.
-EDITED = (S.CURRENT_OFFICER, S.REINSPECTION_WINDOW, S.MAX_FINE_INDIVIDUAL, S.MAX_FINE_UNIT, S.BANK_NAME,
-          S.BANK_ACCOUNT, S.AUTHORITY_ADDRESS)
+EDITED = (S.CURRENT_OFFICER, S.REINSPECTION_WINDOW, S.MAX_FINE_INDIVIDUAL, S.MAX_FINE_UNIT,
+          S.FOCUSED_MAX_EMPLOYEES, S.BANK_NAME, S.BANK_ACCOUNT, S.AUTHORITY_ADDRESS)
 
 
 def _spin_box(parent, option: S.Option, values: dict, suffix: str) -> QSpinBox:
@@ -48,6 +48,14 @@ class DocumentSettingsDialog(QDialog):
         self.window_days = _spin_box(self, S.REINSPECTION_WINDOW, s, self.tr(" days"))
         self.max_individual = _spin_box(self, S.MAX_FINE_INDIVIDUAL, s, self.tr(" yuan"))
         self.max_unit = _spin_box(self, S.MAX_FINE_UNIT, s, self.tr(" yuan"))
+        self.focused_max = _spin_box(self, S.FOCUSED_MAX_EMPLOYEES, s, self.tr(" people"))
+        self.focused_max.setObjectName("focusedMaxEmployees")
+        self.focused_note = QLabel(self)
+        self.focused_note.setObjectName("focusedNote")
+        self.focused_note.setWordWrap(True)
+        self.focused_note.setStyleSheet(NOTE_STYLE)
+        self.focused_max.valueChanged.connect(self._explain_focused)
+        self._explain_focused(self.focused_max.value())
 
         self.bank = QLineEdit(s[S.BANK_NAME.key], self)
         self.account = QLineEdit(s[S.BANK_ACCOUNT.key], self)
@@ -58,6 +66,8 @@ class DocumentSettingsDialog(QDialog):
         form.addRow(self.tr("Re-inspection within, after the deadline:"), self.window_days)
         form.addRow(self.tr("On-the-spot fine limit, individual:"), self.max_individual)
         form.addRow(self.tr("On-the-spot fine limit, organisation:"), self.max_unit)
+        form.addRow(self.tr("Small firm, up to:"), self.focused_max)
+        form.addRow("", self.focused_note)
         form.addRow(self.tr("Bank for fines:"), self.bank)
         form.addRow(self.tr("Account number:"), self.account)
         form.addRow(self.tr("Authority address:"), self.address)
@@ -75,7 +85,16 @@ class DocumentSettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(560, 360)
+        self.resize(560, 400)
+
+    def _explain_focused(self, people: int) -> None:
+        # One line that says what the number does, in the number's own terms.
+        if people == 0:
+            text = self.tr("Every inspection starts with the full checklist; focused can still be chosen.")
+        else:
+            text = self.tr("Firms of up to %1 people start with the focused checklist; the full one can "
+                           "still be chosen.").replace("%1", str(people))
+        self.focused_note.setText(text)
 
     def accept(self) -> None:  # Qt override: save, then close
         values = {
@@ -83,6 +102,7 @@ class DocumentSettingsDialog(QDialog):
             S.REINSPECTION_WINDOW: self.window_days.value(),
             S.MAX_FINE_INDIVIDUAL: self.max_individual.value(),
             S.MAX_FINE_UNIT: self.max_unit.value(),
+            S.FOCUSED_MAX_EMPLOYEES: self.focused_max.value(),
             S.BANK_NAME: self.bank.text().strip(),
             S.BANK_ACCOUNT: self.account.text().strip(),
             S.AUTHORITY_ADDRESS: self.address.text().strip(),

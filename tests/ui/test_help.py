@@ -18,6 +18,12 @@ def test_the_guide_covers_the_officers_tasks_and_its_pictures_exist():
     assert {"img/today.png", "img/findings.png", "img/wizard_error.png"} <= set(pictures)
     for pic in pictures:
         assert (guide_path().parent / pic).is_file(), pic
+    # Every picture is one the project's own script takes from the app (scripts/screenshots.py).
+    from pathlib import Path
+
+    script = (Path(__file__).resolve().parents[2] / "scripts" / "screenshots.py").read_text(encoding="utf-8")
+    for pic in pictures:
+        assert f'"{Path(pic).stem}"' in script or f'"{Path(pic).name}"' in script, pic
 
 
 def test_help_menu_opens_the_guide_with_images(qtbot, store):

@@ -135,6 +135,12 @@ class PdfPreviewDialog(QDialog):
         layout.addLayout(buttons)
         self.print_button.setDefault(True)
         self.resize(820, 940)
+        # Closed is done with: the parsed PDF and the view's rendered pages go now, not when Qt
+        # gets round to deleting the dialog (a child of a long-lived window may never be).
+        self.finished.connect(self._release)
+
+    def _release(self, _result: int = 0) -> None:
+        self.document.close()  # the view then shows nothing and drops its rendered pages
 
     def page_count(self) -> int:
         return self.document.pageCount()

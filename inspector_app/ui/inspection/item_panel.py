@@ -84,8 +84,10 @@ class ItemPanel(QWidget):
         self.note.setObjectName("itemNote")
         self.note.setTabChangesFocus(True)
         self.note.setPlaceholderText(self.tr("e.g. where exactly, what is missing, who was told"))
-        self.note.setMinimumHeight(60)
-        self.note.setMaximumHeight(120)
+        # Four lines: enough for what was seen, and the photos, their caption and photographer and
+        # the Previous/Next buttons still fit under it on a 1366×768 laptop.
+        self.note.setMinimumHeight(48)
+        self.note.setMaximumHeight(64)
         self.photos = PhotoStrip(store, inspection_id, self, title=self.tr("Photos of this item"))
         self.previous_button = QPushButton(self.tr("◀ Previous (K)"), self)
         self.next_button = QPushButton(self.tr("Next (J) ▶"), self)
@@ -98,6 +100,10 @@ class ItemPanel(QWidget):
         nav.addStretch(1)
         nav.addWidget(self.next_button)
         layout = QVBoxLayout(self)
+        # Tight: a failed item with a photo, its caption and Previous/Next fit the item pane of a
+        # 1366×768 laptop (688 px of window under a title bar and taskbar) without scrolling.
+        layout.setSpacing(4)
+        layout.setContentsMargins(8, 4, 8, 4)
         for w in (self.path, self.question, self.major, self.basis, self.limits, self.suggestion,
                   self.unverified):
             layout.addWidget(w)

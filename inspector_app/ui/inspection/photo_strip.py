@@ -1,6 +1,6 @@
 """The photo strip: thumbnails of an item's (or the whole inspection's) photos, with Add photos…,
-Camera…, the photo class, and the caption of the selected photo (what it shows: the annex of
-the 现场检查记录 prints it with the time, place and photographer)."""
+Camera…, the photo class, and the caption and photographer of the selected photo (what it shows
+and who took it: the annex of the 现场检查记录 prints both with the time and place)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from ..widgets.badges import GREY, badge_icon
 from .camera import CameraDialog, camera_available
 from .labels import PHOTO_KIND_LABELS, fmt_time, label_of
 
-THUMB = 88
+THUMB = 72  # small enough that the caption and photographer fit under the strip at 1366×768
 
 
 _thumbs: OrderedDict[str, QIcon] = OrderedDict()
@@ -64,7 +64,7 @@ class PhotoStrip(QWidget):
         self.list.setWrapping(False)
         self.list.setMovement(QListWidget.Movement.Static)
         self.list.setIconSize(QSize(THUMB, THUMB))
-        self.list.setFixedHeight(THUMB + 36)
+        self.list.setFixedHeight(THUMB + 28)  # the icon and its one-line label
         self.list.hide()
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_list_context_menu)
@@ -76,6 +76,19 @@ class PhotoStrip(QWidget):
         self.caption.setPlaceholderText(self.tr("What the selected photo shows (printed under it in the record)"))
         self.caption.editingFinished.connect(self._on_caption_edited)
         self.caption.hide()
+        # Who took the selected photo: the inspection's officers are offered (the one using this
+        # laptop is the default when the photo is added); another name can be typed.
+        self.photographer_label = QLabel(self.tr("Taken by:"), self)
+        self.photographer = QComboBox(self)
+        self.photographer.setObjectName("photographer")
+        self.photographer.setEditable(True)
+        self.photographer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.photographer.setMinimumContentsLength(6)
+        self.photographer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.photographer.setToolTip(self.tr("Who took the selected photo (printed under it in the record)"))
+        self.photographer.activated.connect(self._on_photographer_edited)
+        self.photographer.lineEdit().editingFinished.connect(self._on_photographer_edited)
+        self.photographer_label.setBuddy(self.photographer)
         self.kind = QComboBox(self)
         self.kind.setObjectName("photoKind")
         for k in photo_store.PHOTO_KINDS:
@@ -98,8 +111,14 @@ class PhotoStrip(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        details = QHBoxLayout()
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(self.caption, 1)
+        details.addWidget(self.photographer_label)
+        details.addWidget(self.photographer)
         layout.addWidget(self.list)
-        layout.addWidget(self.caption)
+        layout.addLayout(details)
+        self._set_details_visible(False)
 
     @property
     def root(self):
@@ -115,6 +134,7 @@ class PhotoStrip(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
         self.caption.setReadOnly(read_only)
+        self.photographer.setEnabled(not read_only)
         for w in (self.kind, self.add_button):
             w.setVisible(not read_only)
         self.camera_button.setVisible(not read_only and camera_available())
@@ -129,7 +149,9 @@ class PhotoStrip(QWidget):
         self.list.clear()
         rows = self.photos()
         self.list.setVisible(bool(rows))  # no empty box taking room from the checklist
-        self.caption.setVisible(bool(rows))
+        self._set_details_visible(bool(rows))
+        if rows:
+            self._offer_officers()
         current = None
         for p in rows:
             path = str(photo_store.photo_path(self.root, p["sha256"]))
@@ -137,6 +159,7 @@ class PhotoStrip(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, p["id"])
             item.setData(Qt.ItemDataRole.UserRole + 1, path)
             item.setData(Qt.ItemDataRole.UserRole + 2, p.get("caption") or "")
+            item.setData(Qt.ItemDataRole.UserRole + 3, p.get("photographer") or "")
             item.setToolTip(" ".join(x for x in (p.get("caption") or "", fmt_time(p["taken_at"])) if x))
             if current is None or p["id"] == select:
                 current = item
@@ -145,9 +168,45 @@ class PhotoStrip(QWidget):
         self.list.blockSignals(False)
         self._on_current_photo_changed(current, None)
 
+    def _set_details_visible(self, visible: bool) -> None:
+        for w in (self.caption, self.photographer_label, self.photographer):
+            w.setVisible(visible)
+
+    def _offer_officers(self) -> None:
+        """The inspection's officers as the photographer choices (they may have changed)."""
+        names = photo_store.photographer_choices(self.store, self.inspection_id)
+        self.photographer.blockSignals(True)
+        self.photographer.clear()
+        self.photographer.addItems(names)
+        self.photographer.blockSignals(False)
+
     def _on_current_photo_changed(self, item, _previous=None) -> None:
         self.caption.setEnabled(item is not None)
         self.caption.setText(item.data(Qt.ItemDataRole.UserRole + 2) if item is not None else "")
+        self.photographer.setEnabled(item is not None and not self.read_only)
+        self.photographer.blockSignals(True)
+        self.photographer.setEditText(item.data(Qt.ItemDataRole.UserRole + 3) if item is not None else "")
+        self.photographer.blockSignals(False)
+
+    def _on_photographer_edited(self, *_args) -> None:
+        item = self.list.currentItem()
+        if item is None or self.read_only:
+            return
+        name = self.photographer.currentText().strip()
+        stored = item.data(Qt.ItemDataRole.UserRole + 3)
+        if not name:  # the annex must name someone: an emptied box goes back to who it was
+            self.photographer.setEditText(stored)
+            return
+        if name == stored:
+            return
+        try:
+            photo_store.set_photo_details(self.store, item.data(Qt.ItemDataRole.UserRole), photographer=name)
+        except ValueError as e:
+            QMessageBox.warning(self, self.tr("Photographer"), str(e))
+            self.photographer.setEditText(stored)
+            return
+        item.setData(Qt.ItemDataRole.UserRole + 3, name)
+        self.photos_changed.emit()
 
     def _on_caption_edited(self) -> None:
         item = self.list.currentItem()

@@ -28,6 +28,15 @@ from ..widgets.tables import selected_rows, table_view
 from .model import MODEL_OF_KIND, SECTION_BY_KEY, SECTIONS, TodayContext, horizon_days, place_findings
 
 
+# Column widths per kind of section: each model has its own columns (a date or a document
+# title cut to "2026…" reads as carelessness); the last column stretches.
+COLUMN_WIDTHS = {
+    "finding": (230, 80, 340, 50, 100, 90),
+    "document": (230, 170, 300, 100),
+    "draft": (230, 100, 100, 140),
+}
+
+
 class TodayWidget(QWidget):
     """The officer's start page: today's re-inspections, overdue work and expiring listings."""
 
@@ -69,7 +78,7 @@ class TodayWidget(QWidget):
             key = section.key
             model = MODEL_OF_KIND[section.kind](key, self)
             view = table_view(self, model, name=f"today_{key}", selection="extended",
-                              widths=(230, 80, 340, 50, 100, 90))
+                              widths=COLUMN_WIDTHS[section.kind])
             view.activated.connect(lambda index, k=key: self._on_row_activated(k, index))
             box = QGroupBox(self)
             box.setObjectName(f"box_{key}")

@@ -115,3 +115,22 @@ def test_print_button_uses_the_dialog(qtbot, monkeypatch, pdf_bytes):
     qtbot.addWidget(dlg)
     click(qtbot, dlg.print_button)
     assert calls == [(pdf_bytes, {"title": "记录"})]
+
+
+def test_a_closed_preview_lets_go_of_its_pdf_and_is_deleted(qtbot, pdf_bytes):
+    """Closing a preview frees the parsed PDF at once, and the dialog shown by show_pdf is deleted
+    by the event loop (a preview kept as a child of the main window cost ~7 MB each)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+
+    from inspector_app.ui.documents import modal
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dlg = modal.show_pdf(parent, pdf_bytes, "record")
+    qtbot.waitExposed(dlg)
+    assert dlg.page_count() >= 2
+    click(qtbot, dlg.close_button)
+    assert dlg.document.status() != QPdfDocument.Status.Ready and dlg.page_count() == 0
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # what the running loop does
+    assert parent.findChildren(PdfPreviewDialog) == []
