@@ -505,44 +505,64 @@ Run “inspector verify --full” for the complete list.</source>
         <translation> 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="57" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="51" />
+        <source> people</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="65" />
         <source>Officer using this laptop:</source>
         <translation>本机执法人员：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="58" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="66" />
         <source>Re-inspection within, after the deadline:</source>
         <translation>整改期满后复查期限：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="59" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="67" />
         <source>On-the-spot fine limit, individual:</source>
         <translation>当场处罚限额（个人）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="60" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="68" />
         <source>On-the-spot fine limit, organisation:</source>
         <translation>当场处罚限额（单位）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="61" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="69" />
+        <source>Small firm, up to:</source>
+        <translation>小微企业从业人数上限：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="71" />
         <source>Bank for fines:</source>
         <translation>罚款缴纳银行：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="62" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="72" />
         <source>Account number:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="63" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="73" />
         <source>Authority address:</source>
         <translation>机关地址：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/settings_dialog.py" line="65" />
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="75" />
         <source>The re-inspection window (commonly 10 days) and the fine limits (Administrative Penalty Law art. 51: 200 yuan for individuals, 3000 yuan for organisations) are not confirmed against the official texts: check them with the county emergency management bureau.</source>
         <translation>复查期限（通常为整改期满后10日内）和当场处罚限额（《行政处罚法》第五十一条：对公民200元以下、对法人或者其他组织3000元以下）尚未与正式文本核对，请向市应急管理局确认。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="93" />
+        <source>Every inspection starts with the full checklist; focused can still be chosen.</source>
+        <translation>所有企业默认全面检查，仍可改选重点检查。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/settings_dialog.py" line="95" />
+        <source>Firms of up to %1 people start with the focused checklist; the full one can still be chosen.</source>
+        <translation>从业人数不超过%1人的企业默认重点检查，仍可改选全面检查。</translation>
     </message>
 </context>
 <context>
@@ -2535,7 +2555,7 @@ Run “inspector verify --full” for the complete list.</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/inspection/item_panel.py" line="82" />
-        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="155" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="161" />
         <source>Note (what you saw; saved as you type):</source>
         <translation>备注（现场所见；输入时自动保存）：</translation>
     </message>
@@ -2545,72 +2565,72 @@ Run “inspector verify --full” for the complete list.</source>
         <translation>例如：具体位置、缺少什么、已告知何人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="89" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="91" />
         <source>Photos of this item</source>
         <translation>本项照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="90" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="92" />
         <source>◀ Previous (K)</source>
         <translation>◀ 上一项（K）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="91" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="93" />
         <source>Next (J) ▶</source>
         <translation>下一项（J）▶</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="133" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="139" />
         <source>Major hazard item (重大事故隐患): %1</source>
         <translation>重大事故隐患判定项：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="134" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="140" />
         <source>Legal basis: %1</source>
         <translation>依据：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="136" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="142" />
         <source>Acceptable: %1</source>
         <translation>合格范围：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="138" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="144" />
         <source>If not compliant: %1</source>
         <translation>不符合时：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="154" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="160" />
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="168" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="174" />
         <source>Not answered</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="169" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="175" />
         <source>Result: %1</source>
         <translation>结果：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="178" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="184" />
         <source>describe the problem in the note</source>
         <translation>在备注中描述问题</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="180" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="186" />
         <source>take at least one photo</source>
         <translation>至少拍摄一张照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="184" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="190" />
         <source>Not compliant: %1.</source>
         <translation>不符合，需%1。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="184" />
+        <location filename="../../inspector_app/ui/inspection/item_panel.py" line="190" />
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -3798,23 +3818,23 @@ Offline tool for township work-safety officers.</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="149" />
+        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="155" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="152" />
-        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="161" />
+        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="158" />
+        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="167" />
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="153" />
+        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="159" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="162" />
+        <location filename="../../inspector_app/ui/documents/pdf_view.py" line="168" />
         <source>Could not save the file:
 %1</source>
         <translation>无法保存文件：
@@ -3829,39 +3849,54 @@ Offline tool for township work-safety officers.</source>
         <translation>所选照片拍的是什么（打印在检查记录附页的照片下方）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="83" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="81" />
+        <source>Taken by:</source>
+        <translation>拍摄人：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="88" />
+        <source>Who took the selected photo (printed under it in the record)</source>
+        <translation>所选照片的拍摄人（打印在检查记录照片下方）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="96" />
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="87" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="100" />
         <source>Camera…</source>
         <translation>拍照…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="162" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="205" />
+        <source>Photographer</source>
+        <translation>拍摄人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="221" />
         <source>Photo caption</source>
         <translation>照片说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="172" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="231" />
         <source>camera picture</source>
         <translation>现场拍摄照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="187" />
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="191" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="246" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="250" />
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="192" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="251" />
         <source>Pictures (%1)</source>
         <translation>图片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="210" />
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="218" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="269" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="277" />
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
@@ -5401,94 +5436,94 @@ The program now closes; start it again.</source>
         <translation>日期列：检查开始时间。请继续完成，或放弃该草稿。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="61" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="70" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="81" />
-        <location filename="../../inspector_app/ui/today/widget.py" line="123" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="90" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="132" />
         <source>Nothing here.</source>
         <translation>暂无事项。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="125" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="134" />
         <source>Record resumption review…</source>
         <translation>登记复产审查…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="160" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="169" />
         <source>Record service…</source>
         <translation>登记送达…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="162" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="171" />
         <source>Resume</source>
         <translation>继续检查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="163" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="172" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/today/widget.py" line="227" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="236" />
         <source>%n finding(s) need attention</source>
         <translation>
             <numerusform>%n 条隐患待处理</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/today/widget.py" line="229" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="238" />
         <source>%n document(s) to serve</source>
         <translation>
             <numerusform>%n 份文书待送达</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/today/widget.py" line="231" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="240" />
         <source>%n unfinished inspection(s)</source>
         <translation>
             <numerusform>%n 次检查未完成</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="94" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="103" />
         <source>Start re-inspection</source>
         <translation>开始复查</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="214" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="223" />
         <source>Under suspension until a resumption review passes</source>
         <translation>责令停产整改（复产审查合格前）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="224" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="233" />
         <source>Today, %1</source>
         <translation>今天是%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="232" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="241" />
         <source>nothing is due</source>
         <translation>暂无到期事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="241" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="250" />
         <source>Click to open the ledger filtered to it</source>
         <translation>单击打开对应台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="242" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="251" />
         <source>Ledgers</source>
         <translation>台账提醒</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="313" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="322" />
         <source>Select the suspended enterprise first.</source>
         <translation>请先选择停产整改的企业。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/today/widget.py" line="333" />
+        <location filename="../../inspector_app/ui/today/widget.py" line="342" />
         <source>Select the findings to re-inspect.</source>
         <translation>请选择要复查的隐患。</translation>
     </message>
