@@ -1370,17 +1370,17 @@ Run “inspector verify --full” for the complete list.</source>
     <message>
         <location filename="../../inspector_app/ui/findings/dossier.py" line="142" />
         <source>&amp;Penalty…</source>
-        <translation>当场处罚（&amp;P）…</translation>
+        <translation>当场处罚(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/findings/dossier.py" line="145" />
         <source>Refer to the &amp;bureau…</source>
-        <translation>移送县局（&amp;B）…</translation>
+        <translation>移送县局(&amp;B)…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/findings/dossier.py" line="148" />
         <source>Bureau &amp;outcome…</source>
-        <translation>县局处理结果（&amp;O）…</translation>
+        <translation>县局处理结果(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/findings/dossier.py" line="151" />
