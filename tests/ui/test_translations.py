@@ -44,6 +44,16 @@ def test_placeholders_survive_translation():
                 assert "&" in text, (ctx, src, text)
 
 
+def test_accelerators_use_one_bracket_style():
+    # Qt's Chinese convention, as every other button here: 打印(&P)… — never full-width （&P）.
+    odd = []
+    for ctx, m in messages(TS):
+        tr = m.find("translation")
+        texts = [n.text for n in tr.iter("numerusform")] if m.get("numerus") == "yes" else [tr.text]
+        odd += [f"{ctx}: {t}" for t in texts if t and re.search(r"（&[^&]", t)]
+    assert odd == []
+
+
 def test_catalogue_is_up_to_date_with_the_code(tmp_path):
     """Re-extracting the strings finds nothing the committed catalogue lacks."""
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
