@@ -64,7 +64,7 @@ class QuarterListingDialog(QDialog):
         self.quarter.setCurrentIndex(quarter - 1)
         self.model = QuarterListingModel(self)
         self.view = table_view(self, self.model, name="quarterView", row_height=None,
-                               widths=(200, 70, 260, 110, 140, 85, 85, 90))
+                               widths=(190, 64, 200, 100, 150, 84, 84, 70, 84), stretch_column=2)
         self.view.activated.connect(self._on_view_activated)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("quarterCount")
@@ -93,7 +93,7 @@ class QuarterListingDialog(QDialog):
         self.year.valueChanged.connect(self._on_period_changed)
         self.quarter.currentIndexChanged.connect(self._on_period_changed)
         self.reload()
-        self.resize(1100, 560)
+        self.resize(1240, 560)  # nine columns without a scrollbar; fitted to smaller screens
 
     def period(self) -> tuple[int, int]:
         return self.year.value(), self.quarter.currentData()
