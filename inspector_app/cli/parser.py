@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 
-from . import common, documents, findings, inspections, ledgers, registry, trust
+from . import access, common, documents, findings, inspections, ledgers, registry, trust
 
-AREAS = (registry, inspections, documents, findings, ledgers, trust)
+AREAS = (registry, inspections, documents, findings, ledgers, trust, access)
 
 
 def build_parser() -> argparse.ArgumentParser:
