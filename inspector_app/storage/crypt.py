@@ -61,6 +61,15 @@ class KeyEnvelopeError(StorageError):
     """The key envelope is missing, damaged or of an unknown format."""
 
 
+def missing_envelope(db_path) -> "KeyEnvelopeError":
+    """A file that is not a plain SQLite database and has no key envelope beside it: another
+    kind of file, or an encrypted database separated from its keys."""
+    return KeyEnvelopeError(
+        f"无法打开数据库“{db_path}”：该文件不是本软件可读的数据库，或是已加密的数据库但旁边的密钥文件"
+        f"“{keys_path(db_path).name}”不见了。请确认选择的是本软件的数据文件（inspector.sqlite）；"
+        "如是加密数据库，请把密钥文件放回数据库旁（备份文件旁有同名的 .keys 文件）。")
+
+
 def _b64(b: bytes) -> str:
     return base64.b64encode(b).decode("ascii")
 

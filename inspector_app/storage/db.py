@@ -330,9 +330,7 @@ def _unlock(path: Path, *, password: str | None, key: bytes | None, demo: bool) 
     if env is None:
         if password is None:
             if key is None and encryption.file_state(path) == "encrypted":
-                raise crypt.KeyEnvelopeError(
-                    f"数据库“{path}”已加密，但旁边的密钥文件“{crypt.keys_path(path).name}”不见了，无法解锁。"
-                    "请把密钥文件放回数据库旁（备份文件旁有同名的 .keys 文件），或联系县局技术支持。")
+                raise crypt.missing_envelope(path)
             return None, None
         return encryption.encrypt_database(path, password, demo=demo)
     if key is None:

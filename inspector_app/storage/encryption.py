@@ -47,7 +47,7 @@ def encrypt_database(path: Path, password: str, *, demo: bool = False) -> tuple[
     (data key, recovery key)."""
     state = file_state(path)
     if state == "encrypted":
-        raise crypt.KeyEnvelopeError(f"数据库“{path}”已加密，但密钥文件不见了，无法解锁。请把备份旁的同名 .keys 文件放回数据库旁。")
+        raise crypt.missing_envelope(path)
     if state == "plain":
         _check_ours(path)
     env, key, recovery = crypt.new_envelope(password, demo=demo)
