@@ -57,6 +57,9 @@ def cmd_password(args) -> int:
                   f"密码派生：{k['name']}，内存{k.get('memory_kib', 0) // 1024} MiB，{k.get('iterations')}轮。"
                   f"密码最近更改：{env.data.get('changed_at', '')[:16].replace('T', ' ')}。"
                   + ("（演示数据库，密码 demo）" if env.demo else ""))
+            sheet = crypt.recovery_sheet_path(path)
+            if sheet.exists():
+                print(f"注意：恢复密钥单“{sheet}”仍在电脑上：请打印后交县局保管，然后删除该文件。")
         return 0
     path = _db(args)
     if args.action == "change":

@@ -63,12 +63,19 @@ def password_for(db_path, *, new: bool | None = None) -> str:
     return ask_password(f"数据库“{db_path}”的密码：")
 
 
-def show_recovery_key(recovery_key: str | None) -> None:
-    """Print a recovery key that was just created (shown once: the county keeps it)."""
+def show_recovery_key(recovery_key: str | None, db_path) -> None:
+    """Hand over a recovery key that was just created (the county keeps it). At a terminal it
+    is printed once; a script (no terminal) gets it as a sheet file in the data folder, 0600,
+    named in ``inspector password status``, to be printed, handed over and deleted."""
     if not recovery_key:
         return
-    print("数据库已加密。恢复密钥（忘记密码时凭它找回数据；请抄写或打印后交县局保管，此处只显示这一次）：\n"
-          f"    {recovery_key}", file=sys.stderr)
+    if sys.stderr.isatty():
+        print("数据库已加密。恢复密钥（忘记密码时凭它找回数据；请抄写或打印后交县局保管，此处只显示这一次）：\n"
+              f"    {recovery_key}", file=sys.stderr)
+        return
+    from ..storage import crypt
+
+    crypt.write_recovery_sheet(db_path, recovery_key)
 
 
 def store(args: argparse.Namespace):
@@ -82,7 +89,9 @@ def store(args: argparse.Namespace):
     path = paths.database_path(args.db)
     password = password_for(path) if path.is_file() else None  # a missing file: open_db says so
     s = open_db(path, password=password)
-    show_recovery_key(s.recovery_key)
+    show_recovery_key(s.recovery_key, path)
+    if s.encryption_postponed and sys.stderr.isatty():
+        print(f"注意：数据库暂未加密（{s.encryption_postponed}），下次打开时再加密。", file=sys.stderr)
     _opened.append(s)
     return s
 

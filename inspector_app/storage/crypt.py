@@ -275,6 +275,28 @@ def fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
+RECOVERY_SHEET = "recovery-key-{stem}.txt"
+
+
+def recovery_sheet_path(db_path: str | os.PathLike) -> Path:
+    db_path = Path(db_path)
+    return db_path.parent / RECOVERY_SHEET.format(stem=db_path.stem)
+
+
+def write_recovery_sheet(db_path: str | os.PathLike, recovery_key: str) -> Path:
+    """The recovery key as a text sheet beside the database (0600), for a set-up made by a
+    script: to be printed, handed to the county and deleted (``inspector password status``
+    reminds of it while it is there)."""
+    from ..core import clock
+
+    path = recovery_sheet_path(db_path)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(f"数据恢复密钥单\n数据文件：{db_path}\n生成时间：{clock.now_iso()[:16]}\n\n恢复密钥：{recovery_key}\n\n"
+                 "请打印后交县局保管，然后删除本文件（它不应与电脑上的数据放在一起）。\n")
+    return path
+
+
 def measure_kdf(params: dict | None = None) -> float:
     """Seconds one password derivation takes here (docs, benchmarks)."""
     kdf = (params or kdf_params()) | {"salt": _b64(os.urandom(16))}

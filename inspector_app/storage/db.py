@@ -48,6 +48,7 @@ class Store:
     _db: "Database | None" = None
     key: bytes | None = None            # the data key of an encrypted database (None: plain)
     recovery_key: str | None = None     # set only when this open created the envelope: show it once
+    encryption_postponed: str | None = None  # given a password, a plain file could not be encrypted now: why
 
     @property
     def encrypted(self) -> bool:
@@ -317,6 +318,7 @@ def open_db(path: str | Path, *, device: str | None = None, create: bool = False
         raise
     store.key = key
     store.recovery_key = recovery
+    store.encryption_postponed = _postponed.pop(str(path), None) if key is None else None
     if key is not None:
         crypt.remember(path, key)
     return store
@@ -332,7 +334,11 @@ def _unlock(path: Path, *, password: str | None, key: bytes | None, demo: bool) 
             if key is None and encryption.file_state(path) == "encrypted":
                 raise crypt.missing_envelope(path)
             return None, None
-        return encryption.encrypt_database(path, password, demo=demo)
+        try:
+            return encryption.encrypt_database(path, password, demo=demo)
+        except encryption.EncryptionPostponed as e:
+            _postponed[str(path)] = str(e)
+            return None, None
     if key is None:
         key = crypt.key_for(path)
     if key is None:
@@ -344,6 +350,10 @@ def _unlock(path: Path, *, password: str | None, key: bytes | None, demo: bool) 
         encryption.finish_interrupted(path, key)
     encryption.encrypt_photos(path, key)
     return key, None
+
+
+# Why a plain database given a password was not encrypted (by path): see Store.encryption_postponed.
+_postponed: dict[str, str] = {}
 
 
 def attach_plain(conn, path: str | os.PathLike, alias: str, *, read_only: bool = True) -> None:

@@ -29,6 +29,11 @@ from .errors import StorageError
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+class EncryptionPostponed(StorageError):
+    """A plain database could not be encrypted now (another program has it open, the disk is
+    full…); it was left exactly as it was and is encrypted at a later start."""
+
+
 def file_state(path: str | os.PathLike) -> str:
     """"missing", "empty", "plain" (a SQLite header) or "encrypted" (anything else)."""
     path = Path(path)
@@ -49,11 +54,20 @@ def encrypt_database(path: Path, password: str, *, demo: bool = False) -> tuple[
     if state == "encrypted":
         raise crypt.missing_envelope(path)
     if state == "plain":
-        _check_ours(path)
+        try:
+            _check_ours(path)  # another application's file is then refused by open_db as it is
+        except (StorageError, *sq.Error) as e:
+            raise EncryptionPostponed(str(e)) from e
     env, key, recovery = crypt.new_envelope(password, demo=demo)
     crypt.write_envelope(crypt.keys_path(path), env)
     if state == "plain":
-        _encrypt_file(path, key, live=True)
+        try:
+            _encrypt_file(path, key, live=True)
+        except (StorageError, OSError, *sq.Error) as e:
+            # Nothing was encrypted (the file is still the plain original): take the new key
+            # back, so the database opens as it was and is encrypted at a later start.
+            crypt.keys_path(path).unlink(missing_ok=True)
+            raise EncryptionPostponed(str(e)) from e
         encrypt_photos(path, key)
         encrypt_copies(path, key)
     return key, recovery
