@@ -146,6 +146,15 @@ def test_the_window_locks_after_idle_time_and_unlocks_with_the_password(qtbot, l
     (panel,) = [p for p in win.findChildren(LockPanel)]
     assert panel.isVisible() and panel.geometry() == win.rect()  # the content is covered
     assert win.grab().toImage().pixelColor(10, 60) == panel.grab().toImage().pixelColor(10, 60)
+    fired = []
+    from PySide6.QtGui import QAction, QKeySequence
+
+    act = QAction("probe", win)
+    act.setShortcut(QKeySequence("Ctrl+J"))
+    act.triggered.connect(lambda: fired.append(1))
+    win.addAction(act)
+    qtbot.keyClick(win, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert not fired  # no shortcut reaches the covered window
     qtbot.keyClicks(panel.password, "wrong")
     qtbot.keyClick(panel.password, Qt.Key.Key_Return)
     assert lock.locked and panel.error.isVisible()
@@ -153,6 +162,8 @@ def test_the_window_locks_after_idle_time_and_unlocks_with_the_password(qtbot, l
     qtbot.keyClicks(panel.password, "open sesame")
     click(qtbot, panel.unlock)
     assert not lock.locked
+    qtbot.keyClick(win, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert fired  # unlocked: the shortcut works again
     qtbot.waitUntil(lambda: not win.findChildren(LockPanel) or not any(p.isVisible() for p in win.findChildren(LockPanel)))
     # input keeps it open: keys pressed more often than the idle time
     lock.set_minutes(0.01)  # 0.6 s

@@ -36,6 +36,8 @@ class LockPanel(QFrame):
         title.setFont(f)
         hint = QLabel(self.tr("The program locked itself after a time without use. Type the password to go on."), self)
         hint.setWordWrap(True)
+        hint.setFixedWidth(min(520, max(260, window.width() - 40)))
+        hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.password = QLineEdit(self)
         self.password.setObjectName("lockPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -68,6 +70,15 @@ class LockPanel(QFrame):
             self.password.selectAll()
 
 
+def _inside_panel(obj) -> bool:
+    w = obj if isinstance(obj, QWidget) else None
+    while w is not None:
+        if isinstance(w, LockPanel):
+            return True
+        w = w.parentWidget()
+    return False
+
+
 class IdleLock(QObject):
     """Watches the application's input and locks after ``minutes`` of none."""
 
@@ -93,7 +104,15 @@ class IdleLock(QObject):
             self.timer.start(int(minutes * 60_000))
 
     def eventFilter(self, obj, event) -> bool:  # Qt override: any input restarts the count
-        if event.type() in _INPUT and not self.locked and self.timer.isActive():
+        t = event.type()
+        if self.locked:
+            # While locked, no shortcut or key reaches the covered windows (menus, Ctrl+I…).
+            if t in (QEvent.Type.Shortcut, QEvent.Type.ShortcutOverride):
+                return not _inside_panel(obj)
+            if t in _INPUT or t == QEvent.Type.KeyRelease:
+                return isinstance(obj, QWidget) and not _inside_panel(obj)
+            return False
+        if t in _INPUT and self.timer.isActive():
             self.timer.start()
         return False
 
