@@ -45,12 +45,9 @@ _NAME_RE = re.compile(r"^inspector-backup-(?P<device>[A-Za-z0-9]*)-(?P<ts>\d{8}-
 Progress = Callable[[int, int], None] | None
 
 
-class BackupError(ValueError):
-    """A backup that cannot be made, read or trusted (Chinese message)."""
-
-
-class BackupLockedError(BackupError):
-    """An encrypted backup whose key is not unlocked: its password or recovery key is needed."""
+# BackupError (a backup that cannot be made, read or trusted; Chinese message) lives with the
+# keys of backup files, in storage/encryption.py.
+from .encryption import BackupError, BackupLockedError, backup_key, keys_file, write_backup_keys  # noqa: E402,F401
 
 
 @dataclass
@@ -116,48 +113,6 @@ def _fsync_dir(path: Path) -> None:
 
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
-
-
-def keys_file(backup_path: str | os.PathLike) -> Path:
-    """The key envelope travelling beside an encrypted backup (only wrapped keys)."""
-    return crypt.keys_path(backup_path)
-
-
-def write_backup_keys(db_path: str | os.PathLike, backup_path: str | os.PathLike) -> None:
-    """Copy the database's key envelope beside a backup: on a new laptop the backup opens with
-    the password (of the day it was made) or the recovery key."""
-    env = crypt.read_envelope(crypt.keys_path(db_path))
-    if env is not None:
-        crypt.write_envelope(keys_file(backup_path), env)
-
-
-def backup_key(path: str | os.PathLike, *, key: bytes | None = None, password: str | None = None,
-               recovery_key: str | None = None) -> bytes | None:
-    """The data key a backup file needs (None: a plain backup). Found among the keys unlocked
-    in this process (the usual case: a backup of this laptop), else from its key envelope with
-    ``password`` or ``recovery_key``; else :class:`BackupLockedError`."""
-    from .encryption import file_state
-
-    path = Path(path)
-    if file_state(path) != "encrypted":
-        return None
-    if key is not None:
-        return key
-    env = crypt.read_envelope(keys_file(path))
-    if env is None:
-        raise BackupLockedError(f"备份文件“{path.name}”已加密，但旁边缺少同名的密钥文件“{keys_file(path).name}”，无法打开。"
-                                "请把备份文件和它的 .keys 文件一起复制。")
-    known = crypt.key_by_id(env.key_id)
-    if known is not None:
-        return known
-    try:
-        if recovery_key:
-            return env.unlock_recovery(recovery_key)
-        if password is not None:
-            return env.unlock(password)
-    except crypt.WrongPasswordError as e:
-        raise BackupLockedError(f"无法打开备份文件“{path.name}”：{e}（需要备份当时的密码，或恢复密钥）") from e
-    raise BackupLockedError(f"备份文件“{path.name}”已加密，需要备份当时的密码或恢复密钥才能打开。")
 
 
 def _open_ro(path: Path, key: bytes | None = None) -> sqlite3.Connection:

@@ -208,7 +208,7 @@ def encrypt_photos(db_path: Path, key: bytes) -> int:
 def encrypt_copies(db_path: Path, key: bytes) -> list[Path]:
     """Encrypt the plain copies the app keeps beside the database: the automatic backups and
     the copies kept before a restore (backups on USB sticks cannot be reached: docs say so)."""
-    from .backup import auto_dir, write_backup_keys
+    from .backup import auto_dir
 
     done = []
     candidates = sorted(auto_dir(db_path).glob("inspector-backup-*.sqlite")) if auto_dir(db_path).is_dir() else []
@@ -244,6 +244,57 @@ def change_password(db_path: Path, new_password: str, *, old_password: str | Non
         raise crypt.PasswordRequiredError("需要原密码或恢复密钥才能设置新密码。")
     crypt.write_envelope(kpath, env.with_password(key, new_password))
     crypt.remember(db_path, key)
+
+
+# ---------------------------------------------------------------------------------------------
+# the keys of backup files (used by storage.backup, which re-exports these names)
+
+class BackupError(ValueError):
+    """A backup that cannot be made, read or trusted (Chinese message); storage.backup's."""
+
+
+class BackupLockedError(BackupError):
+    """An encrypted backup whose key is not unlocked: its password or recovery key is needed."""
+
+
+def keys_file(backup_path: str | os.PathLike) -> Path:
+    """The key envelope travelling beside an encrypted backup (only wrapped keys)."""
+    return crypt.keys_path(backup_path)
+
+
+def write_backup_keys(db_path: str | os.PathLike, backup_path: str | os.PathLike) -> None:
+    """Copy the database's key envelope beside a backup: on a new laptop the backup opens with
+    the password (of the day it was made) or the recovery key."""
+    env = crypt.read_envelope(crypt.keys_path(db_path))
+    if env is not None:
+        crypt.write_envelope(keys_file(backup_path), env)
+
+
+def backup_key(path: str | os.PathLike, *, key: bytes | None = None, password: str | None = None,
+               recovery_key: str | None = None) -> bytes | None:
+    """The data key a backup file needs (None: a plain backup). Found among the keys unlocked
+    in this process (the usual case: a backup of this laptop), else from its key envelope with
+    ``password`` or ``recovery_key``; else :class:`BackupLockedError`."""
+    path = Path(path)
+    if file_state(path) != "encrypted":
+        return None
+    if key is not None:
+        return key
+    env = crypt.read_envelope(keys_file(path))
+    if env is None:
+        raise BackupLockedError(f"备份文件“{path.name}”已加密，但旁边缺少同名的密钥文件“{keys_file(path).name}”，无法打开。"
+                                "请把备份文件和它的 .keys 文件一起复制。")
+    known = crypt.key_by_id(env.key_id)
+    if known is not None:
+        return known
+    try:
+        if recovery_key:
+            return env.unlock_recovery(recovery_key)
+        if password is not None:
+            return env.unlock(password)
+    except crypt.WrongPasswordError as e:
+        raise BackupLockedError(f"无法打开备份文件“{path.name}”：{e}（需要备份当时的密码，或恢复密钥）") from e
+    raise BackupLockedError(f"备份文件“{path.name}”已加密，需要备份当时的密码或恢复密钥才能打开。")
 
 
 __all__ = ["change_password", "encrypt_copies", "encrypt_database", "encrypt_photos", "export_encrypted", "file_state",
