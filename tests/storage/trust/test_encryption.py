@@ -197,3 +197,24 @@ def test_attach_plain_reads_a_plain_bundle_file_on_an_encrypted_connection(new_d
     s.conn.execute("DETACH DATABASE bundle")
     with pytest.raises(ValueError):
         attach_plain(s.conn, bundle, "x; DROP TABLE y")
+
+
+def test_a_changed_encrypted_photo_is_detected_and_never_printed(legal):
+    s, ids = legal
+    path = s.path
+    s.close()
+    s = open_db(path, password="township secret")
+    try:
+        (f,) = _photo_files(path)[:1] or [None]
+        blob = bytearray(f.read_bytes())
+        blob[-20] ^= 0x01  # one bit of the ciphertext
+        f.write_bytes(bytes(blob))
+        assert photo_bytes(s, f.stem) is None  # fails its tag: not decrypted, not trusted
+        report = verify(s, full=True)
+        assert any("已被改动" in p for p in report.problems), report.problems
+        from inspector_app.reports import pdf_documents
+
+        with pytest.raises(ValueError, match="已被改动"):
+            pdf_documents.render_document(s, ids["record"]["id"])
+    finally:
+        s.close()
