@@ -56,6 +56,14 @@ def open_store(db_path: Path, *, create: bool, smoke: bool = False) -> Store | N
             return None
         password = dlg.password
     store = open_db(db_path, create=create, password=password)
+    if store.encryption_postponed and env_pw is None:
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(None, QCoreApplication.translate("AccessStart", "Set the password"),
+                                QCoreApplication.translate("AccessStart", "The data could not be encrypted now and was "
+                                                           "left as it was; it is encrypted at the next start.\n%1")
+                                .replace("%1", store.encryption_postponed))
     if store.recovery_key:
         if env_pw is not None:
             print(f"recovery key of {db_path}: {store.recovery_key}", file=sys.stderr)
