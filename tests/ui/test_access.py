@@ -207,3 +207,32 @@ def test_settings_change_the_idle_time_and_the_password(qtbot, locked_db):
         s.close()
     crypt.forget(locked_db)
     open_db(locked_db, password="another pw").close()
+
+
+def test_a_new_database_gets_a_password_and_shows_the_recovery_key_once(qapp, tmp_path, monkeypatch):
+    monkeypatch.delenv("INSPECTOR_PASSWORD")
+    monkeypatch.setattr(setup_wizard.SetupWizard, "exec", lambda self: 0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)  # create it
+    keys = []
+
+    def set_pw(dlg):
+        dlg.new1.setText("first password")
+        dlg.new2.setText("first password")
+        dlg.accept()
+
+    def note_key(dlg):
+        keys.append(dlg.recovery_key)
+        assert not dlg.ok.isEnabled()  # not before it was written down
+        dlg.reject()
+        assert dlg.result() != dlg.DialogCode.Accepted
+        dlg.confirm.setChecked(True)
+        dlg.ok.click()
+
+    drive(monkeypatch, dialogs.SetPasswordDialog, set_pw)
+    drive(monkeypatch, dialogs.RecoveryKeyDialog, note_key)
+    db = tmp_path / "new" / "inspector.sqlite"
+    assert app_mod.main(["--db", str(db), "--lang", "en"]) == 1  # the wizard is cancelled
+    assert keys and not db.read_bytes().startswith(b"SQLite format 3")
+    crypt.forget(db)
+    env = crypt.read_envelope(crypt.keys_path(db))
+    assert env.unlock("first password") == env.unlock_recovery(keys[0])
