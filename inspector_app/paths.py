@@ -94,7 +94,8 @@ def private_dir(path: Path) -> Path:
 
 
 def make_private(db_path: Path) -> None:
-    """Tighten the database file, its -wal/-shm companions and its photos folder (POSIX)."""
+    """Tighten the database file, its -wal/-shm companions, its key envelope and its photos
+    folder (POSIX)."""
     db_path = Path(db_path)
-    for p in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm"), photos_dir(db_path)):
+    for p in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm"), Path(f"{db_path}.keys"), photos_dir(db_path)):
         _tighten(p)

@@ -17,6 +17,10 @@ _tmp = Path(tempfile.mkdtemp(prefix="inspector-tests-"))
 os.environ["INSPECTOR_DATA_DIR"] = str(_tmp / "data")
 os.environ.setdefault("XDG_CONFIG_HOME", str(_tmp / "config"))
 os.environ.pop("INSPECTOR_DB", None)
+# Databases made through the CLI and GUI are encrypted (docs/encryption.md): one password for the
+# tests, and a cheap key derivation so hundreds of new databases do not cost 0.5 s each.
+os.environ["INSPECTOR_PASSWORD"] = "test-password"
+os.environ["INSPECTOR_KDF"] = "fast"
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -24,6 +28,7 @@ if str(ROOT) not in sys.path:
 
 import pytest  # noqa: E402
 
+import inspector_app.storage.sqlite  # noqa: E402,F401 — SQLCipher under sqlite-utils before any test imports it
 from inspector_app.core import clock  # noqa: E402
 
 

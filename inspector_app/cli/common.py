@@ -29,14 +29,69 @@ def add_global_options(parser: argparse.ArgumentParser, *, default=None) -> None
                         help="database file (default: the user's data directory; env INSPECTOR_DB)")
 
 
+PASSWORD_ENV = "INSPECTOR_PASSWORD"  # for scripts and tests; otherwise the password is asked for
+
+
+def ask_password(prompt: str, *, twice: bool = False) -> str:
+    """A password typed at the terminal (not echoed); without a terminal, a Chinese error."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        raise ValueError(f"数据库已加密，需要密码：请在终端中运行以便输入密码，或设置环境变量 {PASSWORD_ENV}。")
+    first = getpass.getpass(prompt)
+    if twice and getpass.getpass("请再输入一次：") != first:
+        raise ValueError("两次输入的密码不一致，未做任何改动。")
+    return first
+
+
+def password_for(db_path, *, new: bool | None = None) -> str:
+    """The password for the database at ``db_path``: ``INSPECTOR_PASSWORD``, else a demo
+    database's documented password, else typed at a prompt (twice for a new one)."""
+    from ..storage import crypt
+
+    env = os.environ.get(PASSWORD_ENV)
+    if env:
+        return env
+    envelope = crypt.read_envelope(crypt.keys_path(db_path))
+    if envelope is not None and envelope.demo:
+        return crypt.DEMO_PASSWORD
+    if new is None:
+        new = envelope is None
+    if new:
+        print("本程序的数据库需加密保存。请为它设置密码（至少6个字符），以后打开时输入。", file=sys.stderr)
+        return ask_password("新密码：", twice=True)
+    return ask_password(f"数据库“{db_path}”的密码：")
+
+
+def show_recovery_key(recovery_key: str | None, db_path) -> None:
+    """Hand over a recovery key that was just created (the county keeps it). At a terminal it
+    is printed once; a script (no terminal) gets it as a sheet file in the data folder, 0600,
+    named in ``inspector password status``, to be printed, handed over and deleted."""
+    if not recovery_key:
+        return
+    if sys.stderr.isatty():
+        print("数据库已加密。恢复密钥（忘记密码时凭它找回数据；请抄写或打印后交县局保管，此处只显示这一次）：\n"
+              f"    {recovery_key}", file=sys.stderr)
+        return
+    from ..storage import crypt
+
+    crypt.write_recovery_sheet(db_path, recovery_key)
+
+
 def store(args: argparse.Namespace):
     """Open (migrating if needed) the database chosen by ``--db`` / ``INSPECTOR_DB``. A missing
     file is an error, not a new empty database: only ``inspector demo`` (and the GUI's setup
-    wizard) create one."""
+    wizard) create one. The database is encrypted (docs/encryption.md): the password comes from
+    :func:`password_for`; a plain database of an earlier version is encrypted first."""
     from .. import paths
     from ..storage import open_db
 
-    s = open_db(paths.database_path(args.db))
+    path = paths.database_path(args.db)
+    password = password_for(path) if path.is_file() else None  # a missing file: open_db says so
+    s = open_db(path, password=password)
+    show_recovery_key(s.recovery_key, path)
+    if s.encryption_postponed and sys.stderr.isatty():
+        print(f"注意：数据库暂未加密（{s.encryption_postponed}），下次打开时再加密。", file=sys.stderr)
     _opened.append(s)
     return s
 
@@ -78,8 +133,7 @@ def describe_error(error: BaseException) -> str:
     """One line for the officer. The storage and core layers already raise Chinese messages;
     SQLite's errors are named by storage's one translation (disk full, read-only, locked…);
     operating-system errors arrive in English and are put into Chinese here."""
-    import sqlite3
-
+    from ..storage import sqlite as sqlite3
     from ..storage.errors import translate
 
     if isinstance(error, sqlite3.Error):
@@ -105,7 +159,7 @@ def run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
     with the core's Chinese message), StorageError and other RuntimeErrors, and file errors print
     one line to stderr and return exit status 2, and so do SQLite's errors (a locked, full or
     read-only database, named as such). Anything else is a bug and keeps its traceback."""
-    import sqlite3
+    from ..storage import sqlite as sqlite3
 
     try:
         return func(args)
@@ -116,7 +170,7 @@ def run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
     except KeyboardInterrupt:
         print("已中断：未完成的操作没有写入数据库。", file=sys.stderr)
         return INTERRUPTED
-    except (ValueError, RuntimeError, OSError, sqlite3.Error) as e:
+    except (ValueError, RuntimeError, OSError, *sqlite3.Error) as e:
         print(describe_error(e), file=sys.stderr)
         return USAGE_ERROR
     finally:

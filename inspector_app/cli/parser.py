@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 
-from . import common, documents, escalation, findings, inspections, ledgers, registry, trust
+from . import access, common, documents, escalation, findings, inspections, ledgers, registry, trust
 
-AREAS = (registry, inspections, documents, findings, escalation, ledgers, trust)
+AREAS = (registry, inspections, documents, findings, escalation, ledgers, trust, access)
 
 
 def build_parser() -> argparse.ArgumentParser:

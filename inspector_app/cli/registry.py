@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from .common import number, store
 
 
@@ -9,9 +11,16 @@ def cmd_demo(args) -> int:
     from .. import paths
     from ..demo import create_demo_database
 
+    from ..storage import crypt
+    from .common import PASSWORD_ENV
+
     path = paths.database_path(args.db)
-    create_demo_database(path, seed=args.seed, enterprises=args.enterprises, overwrite=args.overwrite)
+    password = os.environ.get(PASSWORD_ENV) or crypt.DEMO_PASSWORD
+    create_demo_database(path, seed=args.seed, enterprises=args.enterprises, overwrite=args.overwrite,
+                         password=password)
     print(f"demo township with {args.enterprises} enterprises written to {path}")
+    if password == crypt.DEMO_PASSWORD:
+        print(f"encrypted with the demo password: {crypt.DEMO_PASSWORD}")
     return 0
 
 

@@ -56,8 +56,9 @@ def cmd_backup(args) -> int:
 def cmd_restore(args) -> int:
     from ..storage import backup
 
-    info = backup.verify_backup(args.file)
     db_path = _db_path(args)
+    password, bkey = _restore_keys(args, db_path)
+    info = backup.verify_backup(args.file, key=bkey)
     print(f"备份文件：{info.path}")
     print(info.summary())
     print(f"将替换数据库：{db_path}（替换前会保留一份副本）")
@@ -68,7 +69,7 @@ def cmd_restore(args) -> int:
         if answer not in ("y", "yes", "是"):
             print("已取消，未做任何改动。")
             return 0
-    result = backup.restore(info.path, db_path)
+    result = backup.restore(info.path, db_path, key=bkey, password=password)
     print(f"恢复完成：{db_path}")
     if result.kept_copy:
         print(f"原数据库已保留为：{result.kept_copy}")
@@ -77,6 +78,30 @@ def cmd_restore(args) -> int:
         print("  inspector series                                  查看待确认的编号")
         print("  inspector series confirm 文书种类 --last 编号     确认（也可导入县局之后下发的数据包）")
     return 0
+
+
+def _restore_keys(args, db_path):
+    """(the database's password if it is encrypted, the backup's data key if it is). The
+    backup of this laptop opens with the database's key; another needs the password of the
+    day it was made, or the recovery key."""
+    import os
+
+    from ..storage import backup, crypt
+    from .common import PASSWORD_ENV, ask_password, password_for
+
+    password = None
+    env = crypt.read_envelope(crypt.keys_path(db_path))
+    if env is not None:
+        password = password_for(db_path, new=False)
+        crypt.remember(db_path, env.unlock(password))
+    if args.recovery_key:
+        return password, backup.backup_key(args.file, recovery_key=args.recovery_key)
+    try:
+        return password, backup.backup_key(args.file, password=password or os.environ.get(PASSWORD_ENV))
+    except backup.BackupLockedError:
+        if not backup.keys_file(args.file).exists():
+            raise
+        return password, backup.backup_key(args.file, password=ask_password("备份文件的密码（备份当时的密码）："))
 
 
 def cmd_verify(args) -> int:
@@ -141,6 +166,7 @@ def register(sub) -> None:
                                    "restores; every document series stays blocked until its last number is confirmed.")
     r.add_argument("file", metavar="FILE", help="the backup file (inspector-backup-….sqlite)")
     r.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    r.add_argument("--recovery-key", metavar="KEY", help="open an encrypted backup with the recovery key")
     r.set_defaults(func=cmd_restore)
 
     v = sub.add_parser("verify", help="check the audit chain, protection triggers, photo hashes and numbering",

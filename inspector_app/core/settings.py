@@ -214,6 +214,10 @@ BACKUP_KEEP_DAILY = register(Option("backup_keep_daily", int, 7, "保留每日�
 BACKUP_KEEP_WEEKLY = register(Option("backup_keep_weekly", int, 4, "保留每周自动备份（份）", minimum=0, maximum=52))
 # Remind the officer when the last backup to another disk is older than this.
 BACKUP_REMIND_DAYS = register(Option("backup_remind_days", int, 7, "备份提醒间隔（天）", minimum=1, maximum=90))
+# --- access (ui/access, docs/encryption.md) ----------------------------------------------------
+# The window locks (content hidden) after this many minutes without a key or mouse press; 0 never.
+IDLE_LOCK_MINUTES = register(Option("idle_lock_minutes", int, 15, "无操作自动锁定（分钟，0为不锁定）",
+                                    minimum=0, maximum=480))
 LAST_BACKUP_AT = register(Option("last_backup_at", str, "", "上次备份时间"))
 LAST_BACKUP_PATH = register(Option("last_backup_path", str, "", "上次备份文件"))
 

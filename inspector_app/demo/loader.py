@@ -99,19 +99,22 @@ def load_demo(store: Store, demo: demo_mod.DemoTownship, *, history: bool | None
 
 def _remove(path: Path) -> None:
     # The -wal/-shm companions must go too: SQLite would replay an old WAL into the new file.
-    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}.keys")):
         p.unlink(missing_ok=True)
 
 
 def create_demo_database(path: str | Path, *, seed: int = 2012, enterprises: int = 800,
                          overwrite: bool = False, history: bool | None = None,
-                         today: date | None = None, ledgers: bool | None = None) -> Path:
+                         today: date | None = None, ledgers: bool | None = None,
+                         password: str | None = None) -> Path:
     """Create a database file at ``path`` holding a generated demo township and its recent
     inspections, findings and documents (``history`` and ``today`` as in :func:`load_demo`;
     problem photos go to the ``photos`` folder next to the file).
 
     ``ledgers`` (default: with the history) adds the year of township ledgers.
-    Refuses to replace a file that already holds data unless ``overwrite`` is true.
+    Refuses to replace a file that already holds data unless ``overwrite`` is true. With a
+    ``password`` the database is encrypted (the documented ``crypt.DEMO_PASSWORD`` marks it a
+    demo database, whose unlock screen shows it).
     """
     path = Path(path)
     if holds_data(path):
@@ -121,7 +124,10 @@ def create_demo_database(path: str | Path, *, seed: int = 2012, enterprises: int
             )
         _remove(path)
     demo = demo_mod.generate(seed=seed, enterprises=enterprises)
-    store = open_db(path, create=True)  # a demo database is a new one by definition
+    from ..storage import crypt
+
+    # a demo database is a new one by definition
+    store = open_db(path, create=True, password=password, demo=password == crypt.DEMO_PASSWORD)
     try:
         load_demo(store, demo, history=history, today=today,
                   ledgers=wants_history(history, enterprises) if ledgers is None else ledgers)

@@ -15,8 +15,9 @@ writes the rejected rows.
 
 from __future__ import annotations
 
+from ..storage import sqlite as sqlite3  # both drivers' error classes
+
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace

@@ -453,7 +453,7 @@ def _frozen_photos(doc: d.DocumentContent, doc_no: str, photos_root) -> d.Docume
         if ph.sha256:
             actual = file_sha256(path)
             if actual != ph.sha256:
-                what = "已缺失" if actual is None else "已被改动（与出具时的哈希不一致）"
+                what = "已缺失" if actual is None and not os.path.exists(path) else "已被改动（与出具时的哈希不一致）"
                 raise ValueError(
                     f"{doc.title}{doc_no}的现场照片{n}（{os.path.basename(ph.path)}）{what}，"
                     "为保证证据真实，拒绝打印该记录。请将原照片文件放回数据文件夹，"
@@ -466,14 +466,19 @@ def _image(path: str, max_w: float, max_h: float) -> Flowable:
     """The photo scaled into the box; EXIF-rotated and downscaled when large."""
     from PIL import Image as PILImage, ImageOps, UnidentifiedImageError
 
+    from ..storage.photos import read_file
+
+    data = read_file(path)  # decrypted in memory when the photo folder is encrypted
+    if data is None:
+        return _missing_photo(path, max_w, max_h)
     try:
-        with PILImage.open(path) as im:
+        with PILImage.open(io.BytesIO(data)) as im:
             fmt = im.format
             rotated = ImageOps.exif_transpose(im)
             w, h = rotated.size
-            big = max(w, h) > PHOTO_MAX_PX or os.path.getsize(path) > PHOTO_MAX_BYTES
+            big = max(w, h) > PHOTO_MAX_PX or len(data) > PHOTO_MAX_BYTES
             if fmt in ("JPEG", "PNG") and rotated is im and not big:
-                src: str | io.BytesIO = path
+                src: str | io.BytesIO = io.BytesIO(data)
             else:
                 rotated.thumbnail((PHOTO_MAX_PX, PHOTO_MAX_PX))
                 w, h = rotated.size

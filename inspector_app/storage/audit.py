@@ -15,7 +15,6 @@ dropped, a swapped photo) is found.
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from ..core import audit as A
 from .protect import guard
@@ -35,7 +34,7 @@ def _existing(conn, table: str, cols) -> list[str]:
     return [c for c in cols if c in have]
 
 
-def _row(conn: sqlite3.Connection, table: str, cols, record_id: str) -> dict | None:
+def _row(conn, table: str, cols, record_id: str) -> dict | None:
     cols = _existing(conn, table, cols)
     cur = conn.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE id = ?", [record_id])
     r = cur.fetchone()

@@ -22,7 +22,6 @@ import hashlib
 import json
 import os
 import re
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -31,6 +30,8 @@ from typing import Callable
 from ..core import audit as A
 from ..core import clock
 from ..core.dates import parse_datetime
+from . import crypt
+from . import sqlite as sqlite3  # SQLCipher; the error names are tuples of both drivers' classes
 from .schema import APPLICATION_ID, LATEST_MIGRATION, MIGRATION_SET
 
 FORMAT = 1
@@ -44,8 +45,9 @@ _NAME_RE = re.compile(r"^inspector-backup-(?P<device>[A-Za-z0-9]*)-(?P<ts>\d{8}-
 Progress = Callable[[int, int], None] | None
 
 
-class BackupError(ValueError):
-    """A backup that cannot be made, read or trusted (Chinese message)."""
+# BackupError (a backup that cannot be made, read or trusted; Chinese message) lives with the
+# keys of backup files, in storage/encryption.py.
+from .encryption import BackupError, BackupLockedError, backup_key, keys_file, write_backup_keys  # noqa: E402,F401
 
 
 @dataclass
@@ -113,13 +115,15 @@ def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _open_ro(path: Path) -> sqlite3.Connection:
+def _open_ro(path: Path, key: bytes | None = None) -> sqlite3.Connection:
     """A private read-only connection to a backup file, hardened against a hostile file
     (sqlite.org/security.html): no trusted schema, cell size checks, no mmap."""
     if not path.is_file():
         raise BackupError(f"找不到备份文件“{path}”。")
+    if key is None:
+        key = backup_key(path)
     try:
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, isolation_level="", key=key)
         conn.execute("PRAGMA trusted_schema=OFF")
         conn.execute("PRAGMA cell_size_check=ON")
         conn.execute("PRAGMA mmap_size=0")
@@ -166,18 +170,21 @@ def auto_dir(db_path: str | os.PathLike) -> Path:
 # ---------------------------------------------------------------------------------------------
 # creating
 
-def _source(source) -> tuple[sqlite3.Connection, Path | None, bool]:
-    """(connection, database path, whether we opened it) for a Store or a path."""
+def _source(source) -> tuple[sqlite3.Connection, Path | None, bool, bytes | None]:
+    """(connection, database path, whether we opened it, data key) for a Store or a path."""
     if hasattr(source, "conn"):
         if source.conn.in_transaction:
             raise BackupError("有未完成的保存操作，请稍后再备份。")
-        return source.conn, source.path, False
+        return source.conn, source.path, False, getattr(source, "key", None)
     path = Path(source)
     if not path.is_file():
         raise BackupError(f"找不到数据库文件“{path}”，无法备份。")
-    conn = sqlite3.connect(str(path), isolation_level=None)
+    key = crypt.key_for(path)
+    if key is None and crypt.keys_path(path).exists():
+        raise BackupLockedError(f"数据库“{path}”已加密且未解锁，无法备份。")
+    conn = sqlite3.connect(str(path), isolation_level=None, key=key)
     conn.execute("PRAGMA busy_timeout=10000")
-    return conn, path, True
+    return conn, path, True, key
 
 
 def _photo_hashes(conn) -> list[str]:
@@ -200,14 +207,14 @@ def create_backup(source, dest_dir: str | os.PathLike, *, auto: bool = False, ph
     """Back up the database ``source`` (a Store, or the path of a database file, e.g. from a
     background thread) with its photos into ``dest_dir``; returns the verified backup."""
     from .. import __version__, paths
-    from .photos import file_sha256, photo_path
+    from .photos import photo_path, read_file
 
     dest = Path(dest_dir)
     try:
         dest.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise BackupError(f"无法在“{dest}”创建备份文件夹：{e.strerror or e}。请另选位置（如U盘）。") from e
-    conn, db_path, owned = _source(source)
+    conn, db_path, owned, key = _source(source)
     root = Path(photos_root) if photos_root is not None else paths.photos_dir(db_path)
     at = clock.now().astimezone()
     device = _setting(conn, "device_code", "")
@@ -220,7 +227,8 @@ def create_backup(source, dest_dir: str | os.PathLike, *, auto: bool = False, ph
         step(1)
         try:
             # One statement, one read snapshot: every committed row, nothing half-written, and
-            # the writers of the live database are not blocked (WAL).
+            # the writers of the live database are not blocked (WAL). On an encrypted connection
+            # the copy is encrypted with the same key: never a plain copy of an encrypted database.
             conn.execute("VACUUM INTO ?", [str(part)])
         except sqlite3.OperationalError as e:
             raise BackupError(f"无法写入备份文件“{part}”：{e}。请确认U盘未写保护且空间充足。") from e
@@ -228,7 +236,7 @@ def create_backup(source, dest_dir: str | os.PathLike, *, auto: bool = False, ph
             if owned:
                 conn.close()
         step(30)
-        out = sqlite3.connect(str(part), isolation_level=None)
+        out = sqlite3.connect(str(part), isolation_level=None, key=key)
         try:
             out.execute("PRAGMA journal_mode=DELETE")
             out.execute("CREATE TABLE backup_photo (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, data BLOB NOT NULL)")
@@ -238,13 +246,12 @@ def create_backup(source, dest_dir: str | os.PathLike, *, auto: bool = False, ph
             out.execute("BEGIN")
             for i, sha in enumerate(shas):
                 f = photo_path(root, sha)
-                actual = file_sha256(f)
-                if actual is None:
-                    missing.append(sha)
-                elif actual != sha:
+                data = read_file(f)  # the JPEG itself (decrypted): the blob is inside the encrypted backup
+                if data is None:
+                    (changed if f.exists() else missing).append(sha)
+                elif hashlib.sha256(data).hexdigest() != sha:
                     changed.append(sha)  # evidence that changed is not backed up as if it were genuine
                 else:
-                    data = f.read_bytes()
                     total_bytes += len(data)
                     out.execute("INSERT INTO backup_photo (sha256, size, data) VALUES (?, ?, ?)", [sha, len(data), data])
                 if i % 50 == 49:
@@ -262,8 +269,10 @@ def create_backup(source, dest_dir: str | os.PathLike, *, auto: bool = False, ph
             out.close()
         _fsync_file(part)
         step(85)
-        info = verify_backup(part)
+        info = verify_backup(part, key=key)
         step(98)
+        if key is not None and db_path is not None:
+            write_backup_keys(db_path, final)  # first: an encrypted backup never stands without its keys
         os.replace(part, final)
         _fsync_dir(dest)
     except BaseException:
@@ -308,10 +317,10 @@ def _manifest(conn, *, at, auto, device, version, source, missing, changed, tota
 # ---------------------------------------------------------------------------------------------
 # reading and verifying
 
-def read_manifest(path: str | os.PathLike) -> BackupInfo:
+def read_manifest(path: str | os.PathLike, *, key: bytes | None = None) -> BackupInfo:
     """The manifest of a backup file, without verifying the content (cheap: for lists)."""
     path = Path(path)
-    conn = _open_ro(path)
+    conn = _open_ro(path, key)
     try:
         try:
             rows = dict(conn.execute("SELECT key, value FROM backup_manifest").fetchall())
@@ -328,26 +337,27 @@ def read_manifest(path: str | os.PathLike) -> BackupInfo:
         conn.close()
 
 
-def verify_backup(path: str | os.PathLike) -> BackupInfo:
+def verify_backup(path: str | os.PathLike, *, key: bytes | None = None) -> BackupInfo:
     """Open the backup and check it completely: integrity, the manifest's own hash, every
-    table's count and hash, every photo's hash, schema and no foreign views or triggers."""
+    table's count and hash, every photo's hash, schema and no foreign views or triggers.
+    An encrypted backup needs its ``key`` (or one unlocked in this process: :func:`backup_key`)."""
     path = Path(path)
     try:
-        return _verify(path)
+        return _verify(path, backup_key(path, key=key))
     except sqlite3.DatabaseError as e:
         raise BackupError(f"备份文件“{path.name}”已损坏（{e}），备份不可用。") from e
     except (KeyError, TypeError, AttributeError) as e:
         raise BackupError(f"备份文件“{path.name}”的清单不完整，备份不可用。") from e
 
 
-def _verify(path: Path) -> BackupInfo:
+def _verify(path: Path, key: bytes | None) -> BackupInfo:
     from .protect import app_triggers, same_sql
 
-    info = read_manifest(path)
+    info = read_manifest(path, key=key)
     m = info.manifest
     if m.get("format") != FORMAT:
         raise BackupError(f"备份文件“{path.name}”的格式（{m.get('format')}）不受本版本支持，请升级软件。")
-    conn = _open_ro(path)
+    conn = _open_ro(path, key)
     try:
         check = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if check != ["ok"]:
@@ -474,6 +484,7 @@ def rotate(folder: str | os.PathLike, *, keep_daily: int, keep_weekly: int) -> l
         if b.path not in keep:
             try:
                 b.path.unlink()
+                keys_file(b.path).unlink(missing_ok=True)
                 removed.append(b.path)
             except OSError:
                 pass
@@ -558,15 +569,15 @@ class RestoreResult:
     blocked: list[dict]
 
 
-def _keep_current(db_path: Path, stamp: str) -> Path | None:
+def _keep_current(db_path: Path, stamp: str, key: bytes | None = None) -> Path | None:
     """A complete copy of the current database (WAL included) beside it, before it is replaced."""
     if not db_path.exists():
         return None
     keep = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}.sqlite")
     try:
-        src = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True)
+        src = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True, key=key)
         try:
-            dst = sqlite3.connect(str(keep))
+            dst = sqlite3.connect(str(keep), key=key)  # encrypted as the database it copies
             try:
                 src.backup(dst)
             finally:
@@ -586,14 +597,14 @@ def _keep_current(db_path: Path, stamp: str) -> Path | None:
     return keep
 
 
-def _release_wal(db_path: Path) -> None:
+def _release_wal(db_path: Path, key: bytes | None = None) -> None:
     """Leave the live file self-contained (no WAL to replay onto its successor). Switching out
     of WAL needs the only connection: if the app or another command has the database open, the
     restore stops here with the old database untouched."""
     if not db_path.exists():
         return
     try:
-        conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=2)
+        conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=2, key=key)
     except sqlite3.DatabaseError:
         return
     try:
@@ -615,18 +626,43 @@ def _release_wal(db_path: Path) -> None:
                 os.replace(side, side.with_name(side.name + ".damaged"))
 
 
+def _target_key(db_path: Path, bkey: bytes | None, password: str | None) -> tuple[bytes | None, bool]:
+    """(key the restored database is encrypted with, whether the backup's envelope is installed).
+
+    A database that has a key envelope keeps its own key and password (the restored rows are
+    re-encrypted into it); one without takes the backup's key and envelope."""
+    env = crypt.read_envelope(crypt.keys_path(db_path))
+    if env is None:
+        return bkey, bkey is not None
+    key = crypt.key_for(db_path)
+    if key is None:
+        if password is None:
+            raise BackupLockedError(f"数据库“{db_path}”已加密，需要它的密码才能恢复到它。")
+        key = env.unlock(password)
+    return key, False
+
+
 def restore(backup_path: str | os.PathLike, db_path: str | os.PathLike, *, photos_root=None,
-            progress: Progress = None) -> RestoreResult:
-    """Replace the database at ``db_path`` with the backup (see the module text)."""
+            progress: Progress = None, key: bytes | None = None, password: str | None = None,
+            recovery_key: str | None = None) -> RestoreResult:
+    """Replace the database at ``db_path`` with the backup (see the module text).
+
+    An encrypted backup opens with ``key``, a key unlocked in this process, or its envelope with
+    ``password`` / ``recovery_key``; the database at ``db_path``, if encrypted, with the key
+    unlocked for it or ``password``."""
     from .. import paths
     from . import audit
     from . import series as series_store
-    from .photos import _write_durable, file_sha256, photo_path
+    from .photos import file_sha256, photo_path, write_photo_file
 
     step = lambda done: progress and progress(done, 100)  # noqa: E731
     db_path = Path(db_path)
     root = Path(photos_root) if photos_root is not None else paths.photos_dir(db_path)
-    info = verify_backup(backup_path)
+    bkey = backup_key(backup_path, key=key, password=password, recovery_key=recovery_key)
+    tkey, take_envelope = _target_key(db_path, bkey, password)
+    if tkey is not None:
+        crypt.register_photo_root(root, tkey)  # restored photos are written encrypted
+    info = verify_backup(backup_path, key=bkey)
     step(20)
     m = info.manifest
     now = clock.now().astimezone()
@@ -634,13 +670,18 @@ def restore(backup_path: str | os.PathLike, db_path: str | os.PathLike, *, photo
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.with_name(f".{db_path.name}.restore-{stamp}.tmp")
     try:
-        src = _open_ro(Path(backup_path))
+        src = _open_ro(Path(backup_path), bkey)
         try:
-            out = sqlite3.connect(str(tmp), isolation_level=None)
-            try:
-                src.backup(out)
-            finally:
-                out.close()
+            if bkey == tkey:
+                out = sqlite3.connect(str(tmp), isolation_level=None, key=tkey)
+                try:
+                    src.backup(out)  # same key (or both plain): page for page
+                finally:
+                    out.close()
+            else:
+                from .encryption import export_into
+
+                export_into(tmp, tkey, Path(backup_path), bkey)  # re-encrypted with this database's own key
             step(35)
             # Photos first: content-addressed files, harmless if the restore stops later.
             written = 0
@@ -648,14 +689,14 @@ def restore(backup_path: str | os.PathLike, db_path: str | os.PathLike, *, photo
             for i, (sha, data) in enumerate(src.execute("SELECT sha256, CAST(data AS BLOB) FROM backup_photo")):
                 target = photo_path(root, sha)
                 if file_sha256(target) != sha:
-                    _write_durable(target, data)
+                    write_photo_file(root, sha, data)
                     written += 1
                 if i % 20 == 0:
                     step(35 + int(30 * i / max(total, 1)))
         finally:
             src.close()
         step(65)
-        conn = sqlite3.connect(str(tmp), isolation_level=None)
+        conn = sqlite3.connect(str(tmp), isolation_level=None, key=tkey)
         try:
             conn.execute("PRAGMA journal_mode=DELETE")
             conn.execute("BEGIN IMMEDIATE")
@@ -683,9 +724,18 @@ def restore(backup_path: str | os.PathLike, db_path: str | os.PathLike, *, photo
             conn.close()
         _fsync_file(tmp)
         step(80)
-        kept = _keep_current(db_path, stamp)
+        old_key = crypt.key_for(db_path) if crypt.keys_path(db_path).exists() else None
+        kept = _keep_current(db_path, stamp, old_key)
+        if kept is not None and old_key is not None:
+            write_backup_keys(db_path, kept)
         step(90)
-        _release_wal(db_path)
+        _release_wal(db_path, old_key)
+        if take_envelope:
+            # The key before the file: an encrypted database never stands without its envelope.
+            env = crypt.read_envelope(keys_file(backup_path))
+            env.data.pop("photos_done", None)  # photos already in the folder are encrypted at next open
+            crypt.write_envelope(crypt.keys_path(db_path), env)
+            crypt.remember(db_path, tkey)
         os.replace(tmp, db_path)
         _fsync_dir(db_path.parent)
     except BaseException:
@@ -696,7 +746,7 @@ def restore(backup_path: str | os.PathLike, db_path: str | os.PathLike, *, photo
     return RestoreResult(info=info, kept_copy=kept, photos_written=written, blocked=blocked)
 
 
-__all__ = ["AUTO_DIR", "BackupError", "BackupInfo", "BackupStatus", "RestoreResult", "auto_backup_due",
+__all__ = ["AUTO_DIR", "BackupError", "BackupInfo", "BackupLockedError", "backup_key", "keys_file", "write_backup_keys", "BackupStatus", "RestoreResult", "auto_backup_due",
            "auto_dir", "backup_status", "create_backup", "known_locations", "latest_backup", "list_backups",
            "note_backup", "read_manifest", "recovery_hint", "restore", "rotate", "run_auto_backup",
            "verify_backup"]

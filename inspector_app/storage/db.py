@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import paths
+from . import sqlite as sqlite3  # SQLCipher, and the error classes of both drivers (first: before sqlite-utils)
+from . import crypt
 from ..core import clock
 from ..core import settings as S
 from ..core.ids import HybridClock, uuid7
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 SYNC_COLUMNS = ("id", "hlc", "origin", "deleted", "created_at", "updated_at")
 
 
-__all__ = ["StorageError", "Store", "open_db", "open_memory", "holds_data", "require", "not_found"]
+__all__ = ["StorageError", "Store", "attach_plain", "open_db", "open_memory", "holds_data", "require", "not_found"]
 
 
 @dataclass
@@ -45,6 +46,13 @@ class Store:
     device: str
     path: Path | None = None
     _db: "Database | None" = None
+    key: bytes | None = None            # the data key of an encrypted database (None: plain)
+    recovery_key: str | None = None     # set only when this open created the envelope: show it once
+    encryption_postponed: str | None = None  # given a password, a plain file could not be encrypted now: why
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     @property
     def db(self) -> "Database":
@@ -257,7 +265,8 @@ def _create_private(path: Path) -> None:
     paths.private_dir(paths.photos_dir(path))
 
 
-def open_db(path: str | Path, *, device: str | None = None, create: bool = False) -> Store:
+def open_db(path: str | Path, *, device: str | None = None, create: bool = False,
+            password: str | None = None, key: bytes | None = None, demo: bool = False) -> Store:
     """Open (migrating if needed) the database file at ``path``.
 
     A missing file is created only with ``create=True`` (the setup wizard's first run, the demo);
@@ -265,6 +274,13 @@ def open_db(path: str | Path, *, device: str | None = None, create: bool = False
     empty database. Another application's file and one written by a newer version are refused
     without a byte written; a read-only file is refused as such. The file (and its photos folder)
     is made readable only by the user.
+
+    Encryption (docs/encryption.md): a database with a key envelope (``<db>.keys``) opens with
+    ``password``, with its data ``key``, or with the key this process already unlocked for it;
+    else :class:`~.crypt.PasswordRequiredError`, and a wrong one :class:`~.crypt.WrongPasswordError`.
+    A database without an envelope opens plain without a password; with one, a new file is
+    created encrypted and an existing plain one is encrypted first (``storage.encryption``):
+    ``Store.recovery_key`` then holds the new recovery key, to be shown once.
     """
     path = Path(path)
     try:
@@ -279,13 +295,14 @@ def open_db(path: str | Path, *, device: str | None = None, create: bool = False
                 f"数据库文件“{path}”是只读的（文件或文件夹设为只读、位于只读的U盘或光盘，或当前用户没有写入权限），"
                 "本程序需要写入才能工作。请把数据文件复制到本机硬盘上可写的文件夹，或取消只读属性后重试。")
         paths.make_private(path)
+        key, recovery = _unlock(path, password=password, key=key, demo=demo)
     except OSError as e:
         raise translate(e, path) from e
     conn = None
     try:
         # mode=rw: never creates the file (a missing one was refused or created above).
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None,
-                               check_same_thread=True)
+                               check_same_thread=True, key=key)
         store = _prepare(conn, memory=False, device=device, path=path)
     except sqlite3.Error as e:
         if conn is not None:
@@ -299,7 +316,55 @@ def open_db(path: str | Path, *, device: str | None = None, create: bool = False
     except StorageError:
         conn.close()
         raise
+    store.key = key
+    store.recovery_key = recovery
+    store.encryption_postponed = _postponed.pop(str(path), None) if key is None else None
+    if key is not None:
+        crypt.remember(path, key)
     return store
+
+
+def _unlock(path: Path, *, password: str | None, key: bytes | None, demo: bool) -> tuple[bytes | None, str | None]:
+    """(data key or None for a plain database, recovery key if one was just created)."""
+    from . import encryption
+
+    env = crypt.read_envelope(crypt.keys_path(path))
+    if env is None:
+        if password is None:
+            if key is None and encryption.file_state(path) == "encrypted":
+                raise crypt.missing_envelope(path)
+            return None, None
+        try:
+            return encryption.encrypt_database(path, password, demo=demo)
+        except encryption.EncryptionPostponed as e:
+            _postponed[str(path)] = str(e)
+            return None, None
+    if key is None:
+        key = crypt.key_for(path)
+    if key is None:
+        if password is None:
+            raise crypt.PasswordRequiredError(
+                f"数据库“{path}”已加密，需要密码才能打开。命令行可在提示时输入密码，或设置环境变量 INSPECTOR_PASSWORD。")
+        key = env.unlock(password)
+    if encryption.file_state(path) == "plain":  # encryption was interrupted: finish it with the same key
+        encryption.finish_interrupted(path, key)
+    encryption.encrypt_photos(path, key)
+    return key, None
+
+
+# Why a plain database given a password was not encrypted (by path): see Store.encryption_postponed.
+_postponed: dict[str, str] = {}
+
+
+def attach_plain(conn, path: str | os.PathLike, alias: str, *, read_only: bool = True) -> None:
+    """ATTACH a plain (unencrypted) SQLite file, e.g. a sync bundle's data.sqlite, to a store's
+    connection. On an encrypted connection a bare ATTACH would use the main database's key and
+    fail on a plain file; ``KEY ''`` says it is plain. ``alias`` must be an identifier; the file
+    is attached read-only unless ``read_only=False``. DETACH it with ``DETACH DATABASE alias``."""
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", alias):
+        raise ValueError(f"invalid alias {alias!r}")
+    uri = Path(path).resolve().as_uri() + ("?mode=ro" if read_only else "")
+    conn.execute(f"ATTACH DATABASE ? AS {alias} KEY ''", [uri])
 
 
 def open_memory(*, device: str = "TEST") -> Store:
@@ -317,6 +382,10 @@ def holds_data(path: str | Path) -> bool:
         return False
     if path.stat().st_size == 0 and not Path(f"{path}-wal").exists():
         return False
+    from .encryption import file_state
+
+    if file_state(path) == "encrypted":
+        return True  # an encrypted file can only be judged with its key: never replaced unasked
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error:

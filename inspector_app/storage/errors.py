@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import errno
 import shutil
-import sqlite3
 from pathlib import Path
+
+from . import sqlite as sqlite3  # SQLite's and SQLCipher's error classes alike
 
 
 class StorageError(RuntimeError):
@@ -78,7 +79,7 @@ def _nearly_full(path: Path | str | None) -> bool:
         return False
 
 
-def _code(e: sqlite3.Error) -> int | None:
+def _code(e) -> int | None:
     code = getattr(e, "sqlite_errorcode", None)
     return None if code is None else code & 0xFF  # primary code of an extended one
 

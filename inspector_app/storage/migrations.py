@@ -12,8 +12,8 @@ Never edit a migration that has shipped; add a new one.
 
 from __future__ import annotations
 
-import sqlite3
 
+from . import sqlite as sqlite3  # before sqlite-utils: it must load SQLCipher, not the standard driver
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 

@@ -4,6 +4,10 @@ Every photo is normalised once on the way in (EXIF orientation applied, RGB, lon
 1600 px, JPEG quality 85) so a 12-megapixel phone picture does not bloat the data folder or
 the PDF annex, and so the same picture imported twice becomes the same file.
 
+Encrypted databases have encrypted photo files (AES-GCM, the key derived from the database's
+data key, storage/crypt.py): the file name and the frozen sha256 stay the hash of the JPEG itself
+(the evidence hash), and :func:`photo_bytes` is the one way to read a photo, decrypted in memory.
+
 Crash order: the file is written to a temp name, fsynced and renamed into place BEFORE the
 row is inserted. A crash can leave an orphan file, never a row whose file is missing.
 """
@@ -17,6 +21,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from . import crypt
 from .db import Store, not_found, now_iso, require
 
 PHOTO_KINDS = ("现场", "问题", "整改", "复查")
@@ -59,13 +64,45 @@ def resolve(photos_root: str | os.PathLike | None, path: str) -> Path:
     return Path(photos_root) / p
 
 
-def file_sha256(path: str | os.PathLike) -> str | None:
-    """The sha256 of a photo file, or None when it cannot be read."""
+def _root_of(path: Path) -> Path:
+    return path.parent.parent  # photos_root/ab/<sha256>.jpg
+
+
+def read_file(path: str | os.PathLike) -> bytes | None:
+    """The JPEG bytes of the photo file at ``path`` (decrypted with the key unlocked for its photo
+    folder), or None when it is missing, unreadable or fails to decrypt (changed on disk)."""
+    path = Path(path)
     try:
-        with open(path, "rb") as fh:
-            return hashlib.file_digest(fh, "sha256").hexdigest()
+        blob = path.read_bytes()
     except OSError:
         return None
+    if not crypt.is_encrypted_photo(blob):
+        return blob
+    return crypt.decrypt_photo(crypt.photo_key_for_root(_root_of(path)), path.stem, blob)
+
+
+def photo_bytes(store_or_root, sha256: str) -> bytes | None:
+    """The JPEG bytes of the photo with this hash, from a Store's photo folder or a photos root;
+    None when the file is missing or cannot be read or decrypted. The one public read function."""
+    from .. import paths
+
+    root = paths.photos_dir(store_or_root.path) if hasattr(store_or_root, "conn") else store_or_root
+    return read_file(photo_path(root, sha256))
+
+
+def file_sha256(path: str | os.PathLike) -> str | None:
+    """The sha256 of a photo file's JPEG content (decrypted if encrypted), or None when it cannot
+    be read or decrypted."""
+    data = read_file(path)
+    return None if data is None else hashlib.sha256(data).hexdigest()
+
+
+def write_photo_file(photos_root: str | os.PathLike, sha256: str, jpeg: bytes) -> Path:
+    """Store the JPEG durably under its hash, encrypted when its photo folder has a key."""
+    target = photo_path(photos_root, sha256)
+    pkey = crypt.photo_key_for_root(photos_root)
+    _write_durable(target, jpeg if pkey is None else crypt.encrypt_photo(pkey, sha256, jpeg))
+    return target
 
 
 def _taken_at(img) -> str:
@@ -241,9 +278,8 @@ def add_photo(
             raise ValueError(f"无法读取该图片“{path_or_bytes}”：文件不存在或无权限，请重新选择。") from e
     jpeg, width, height, taken_at = normalise_image(data)
     sha = hashlib.sha256(jpeg).hexdigest()
-    target = photo_path(photos_root, sha)
-    if not (target.exists() and target.stat().st_size == len(jpeg)):
-        _write_durable(target, jpeg)
+    if file_sha256(photo_path(photos_root, sha)) != sha:
+        write_photo_file(photos_root, sha, jpeg)
 
     with store.write():
         existing = store.db.execute(
@@ -346,6 +382,6 @@ def remove_photo(store: Store, photo_id: str) -> None:
         store.db["photo"].update(photo_id, update)
 
 
-__all__ = ["MAX_SIDE", "PHOTO_KINDS", "add_photo", "file_sha256", "heif_supported", "normalise_image", "photo_path",
-           "photographer_choices", "photos_for", "picture_patterns", "relative_path", "remove_photo", "resolve",
-           "set_photo_details"]
+__all__ = ["MAX_SIDE", "PHOTO_KINDS", "add_photo", "file_sha256", "heif_supported", "normalise_image", "photo_bytes",
+           "photo_path", "photographer_choices", "photos_for", "picture_patterns", "read_file", "relative_path",
+           "remove_photo", "resolve", "set_photo_details", "write_photo_file"]

@@ -108,8 +108,10 @@ def _check_photo_file(report: Report, root: Path | None, path: Path, sha: str, w
 
     report.photos += 1
     actual = file_sha256(path)
-    if actual is None:
+    if actual is None and not Path(path).exists():
         report.problems.append(f"{what}的照片文件缺失：{path}")
+    elif actual is None:  # present but cannot be read or decrypted: changed on disk
+        report.problems.append(f"{what}的照片文件已被改动（无法读取或解密）：{path}")
     elif actual != sha:
         report.problems.append(f"{what}的照片文件已被改动（哈希不符）：{path}")
 

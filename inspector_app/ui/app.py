@@ -67,7 +67,7 @@ def main(argv=None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from .. import APP_NAME, ORG_NAME, paths
-    from ..storage import open_db, township
+    from ..storage import township
     from ..storage.db import StorageError
     from . import i18n
 
@@ -90,7 +90,11 @@ def main(argv=None) -> int:
             from ..demo import create_demo_database
 
             if not db_path.exists() or db_path.stat().st_size == 0:
-                create_demo_database(db_path, enterprises=args.enterprises)
+                from ..storage import crypt
+
+                # INSPECTOR_PASSWORD, else the documented demo password its unlock screen shows
+                create_demo_database(db_path, enterprises=args.enterprises,
+                                     password=os.environ.get("INSPECTOR_PASSWORD") or crypt.DEMO_PASSWORD)
         # The default location is created on the first run (the setup wizard follows); a file
         # named with --db / INSPECTOR_DB that does not exist is created only if the officer says so.
         create = args.db is None and "INSPECTOR_DB" not in os.environ
@@ -98,7 +102,11 @@ def main(argv=None) -> int:
             create = _ask_create(db_path)
             if not create:
                 return 1
-        store = open_db(db_path, create=create)
+        from .access.start import open_store
+
+        store = open_store(db_path, create=create, smoke=args.smoke)  # the password, or cancelled
+        if store is None:
+            return 1
     except (StorageError, ValueError) as e:
         if args.smoke:  # no one to click a message box away
             print(f"smoke: {e}", file=sys.stderr)
@@ -118,6 +126,12 @@ def main(argv=None) -> int:
     from .main_window import MainWindow
 
     window = MainWindow(store)
+    if store.encrypted and not args.smoke:
+        from ..core import settings as S
+        from ..storage import settings
+        from .access.idle_lock import IdleLock
+
+        window.idle_lock = IdleLock(db_path, settings.get(store, S.IDLE_LOCK_MINUTES), window)
     window.show()
     if not args.smoke:  # automatic daily backup, its reminder, the quick check of legal records
         from .backup import startup

@@ -142,6 +142,9 @@ class MainWindow(QMainWindow):
         docs_action = QAction(self.tr("&Documents and deadlines…"), self)
         docs_action.triggered.connect(self.edit_document_settings)
         settings_menu.addAction(docs_action)
+        access_action = QAction(self.tr("&Password and screen lock…"), self)
+        access_action.triggered.connect(self.edit_access)
+        settings_menu.addAction(access_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.guide_action = QAction(self.tr("&User guide"), self)
         self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
@@ -222,6 +225,12 @@ class MainWindow(QMainWindow):
         from .settings_dialog import DocumentSettingsDialog
 
         if DocumentSettingsDialog(self.store, self).exec():
+            self.statusBar().showMessage(self.tr("Settings saved."), 3000)
+
+    def edit_access(self) -> None:
+        from .access.settings import AccessSettingsDialog
+
+        if AccessSettingsDialog(self.store, self, idle_lock=getattr(self, "idle_lock", None)).exec():
             self.statusBar().showMessage(self.tr("Settings saved."), 3000)
 
     def show_guide(self) -> None:

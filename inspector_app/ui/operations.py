@@ -70,7 +70,7 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
 
 def show_failure(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     """The one failure handler for user actions."""
-    import sqlite3
+    from ..storage import sqlite as sqlite3
 
     from ..storage.errors import translate
 

@@ -50,7 +50,9 @@ def digest(path: Path) -> str:
 
 
 def count(db: Path) -> int:
-    conn = sqlite3.connect(db)
+    from tests.fixtures.crypt import connect
+
+    conn = connect(db)  # the CLI encrypted it
     try:
         return conn.execute("SELECT count(*) FROM enterprise").fetchone()[0]
     finally:

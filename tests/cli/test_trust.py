@@ -65,7 +65,9 @@ def test_verify_exit_codes(demo_db, capsys):
     issue_order(demo_db)
     demo_db.close()
     assert run(path, "verify") == 0
-    c = sqlite3.connect(path)
+    from tests.fixtures.crypt import connect
+
+    c = connect(path)  # the CLI encrypted it
     c.execute("DROP TRIGGER protect_document_update")
     c.execute("UPDATE document SET issued_at = '2020-01-01T00:00'")
     c.commit()

@@ -14,6 +14,7 @@ STORED_KEYS = {
     "authority_power", "identity_unit", "referral_recipient", "referral_wording",
     "backup_dir", "auto_backup", "backup_keep_daily", "backup_keep_weekly", "backup_remind_days",
     "last_backup_at", "last_backup_path",
+    "idle_lock_minutes",
 }
 
 

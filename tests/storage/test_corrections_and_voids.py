@@ -1,7 +1,7 @@
 """Corrections (更正) and voids (作废) of issued documents, at each rule's edge: a correction keeps
 the enterprise, the kind and the chain; a void keeps its number for good and stays void."""
 
-import sqlite3
+from inspector_app.storage import sqlite as sqlite3  # both drivers' error classes (SQLCipher in the app)
 
 import pytest
 

@@ -5,7 +5,7 @@ from inspector_app.core import settings as S  # noqa: E402
 from inspector_app.storage import settings as settings_store  # noqa: E402
 import json
 import shutil
-import sqlite3
+from inspector_app.storage import sqlite as sqlite3  # both drivers' error classes (SQLCipher in the app)
 import subprocess
 
 import pytest

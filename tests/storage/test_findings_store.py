@@ -1,7 +1,7 @@
 """Findings in storage: registration (the inspections contract), the rectification cycle with
 its event log, 五到位, 挂牌督办, and the SQL lists (filters, overdue, today view)."""
 
-import sqlite3
+from inspector_app.storage import sqlite as sqlite3  # both drivers' error classes (SQLCipher in the app)
 from datetime import date, timedelta
 
 import pytest

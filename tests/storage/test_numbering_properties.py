@@ -11,7 +11,7 @@ issues rolled back by the caller and issues refused by validation. Afterwards:
   new number that names the old one.
 """
 
-import sqlite3
+from inspector_app.storage import sqlite as sqlite3  # both drivers' error classes (SQLCipher in the app)
 from collections import Counter
 
 import pytest

@@ -4,7 +4,7 @@ from phones; details frozen with the inspection."""
 from __future__ import annotations
 
 import io
-import sqlite3
+from inspector_app.storage import sqlite as sqlite3  # both drivers' error classes (SQLCipher in the app)
 from datetime import datetime
 
 import pytest

@@ -6,7 +6,7 @@ name exactly the protected columns, and every column of the table must be either
 knowingly left writable (so a new column has to be classified here before the suite passes).
 """
 
-import sqlite3
+from inspector_app.storage import sqlite as sqlite3  # both drivers' error classes (SQLCipher in the app)
 
 import pytest
 

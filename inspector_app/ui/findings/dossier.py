@@ -258,13 +258,14 @@ class FindingDialog(QDialog):
 
     def _load_photos(self) -> None:
         from ...storage.photos import photo_path, photos_for
+        from ..inspection.photo_strip import photo_pixmap
 
         root = paths.photos_dir(self.store.path)
         self.before_photos.clear()
         self.after_photos.clear()
         for p in photos_for(self.store, finding_id=self.finding_id):
             target = self.after_photos if p["kind"] in ("整改", "复查") else self.before_photos
-            pix = QPixmap(str(photo_path(root, p["sha256"])))
+            pix = photo_pixmap(str(photo_path(root, p["sha256"])))  # decrypted in memory
             icon = QIcon(pix.scaled(160, 120, Qt.AspectRatioMode.KeepAspectRatio,
                                     Qt.TransformationMode.SmoothTransformation)) if not pix.isNull() else QIcon()
             item = QListWidgetItem(icon, f"{p['kind']} {p['taken_at'][:10]}", target)

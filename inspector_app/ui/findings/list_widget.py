@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
+from ...storage import sqlite as sqlite3  # both drivers' error classes
+
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer

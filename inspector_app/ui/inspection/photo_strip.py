@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QIcon, QImageReader, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMenu, QMessageBox, QPushButton, QVBoxLayout,
                                QWidget)
@@ -26,12 +26,27 @@ THUMB = 72  # small enough that the caption and photographer fit under the strip
 _thumbs: OrderedDict[str, QIcon] = OrderedDict()
 
 
+def image_reader(path: str):
+    """A QImageReader over the photo's JPEG bytes, decrypted in memory (photo files of an
+    encrypted database are never written to disk in plain); keep the buffer alive with it."""
+    buf = QBuffer()
+    buf.setData(QByteArray(photo_store.read_file(path) or b""))
+    buf.open(QIODevice.OpenModeFlag.ReadOnly)
+    return QImageReader(buf), buf
+
+
+def photo_pixmap(path: str) -> QPixmap:
+    reader, _buf = image_reader(path)
+    reader.setAutoTransform(True)
+    return QPixmap.fromImage(reader.read())
+
+
 def _thumbnail(path: str) -> QIcon:
     hit = _thumbs.get(path)
     if hit is not None:
         _thumbs.move_to_end(path)
         return hit
-    reader = QImageReader(path)
+    reader, _buf = image_reader(path)
     reader.setAutoTransform(True)
     size = reader.size()
     if size.isValid():
@@ -259,7 +274,21 @@ class PhotoStrip(QWidget):
             self.add_bytes(dlg.images)
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(item.data(Qt.ItemDataRole.UserRole + 1)))
+        # Shown inside the app: another program would need a plain copy of the evidence on disk.
+        from PySide6.QtWidgets import QDialog, QScrollArea
+
+        dlg = QDialog(self)
+        dlg.setWindowTitle(item.text())
+        view = QLabel(dlg)
+        pix = photo_pixmap(item.data(Qt.ItemDataRole.UserRole + 1))
+        view.setPixmap(pix.scaled(1200, 640, Qt.AspectRatioMode.KeepAspectRatio,
+                                  Qt.TransformationMode.SmoothTransformation) if not pix.isNull() else pix)
+        area = QScrollArea(dlg)
+        area.setWidget(view)
+        lay = QVBoxLayout(dlg)
+        lay.addWidget(area)
+        dlg.resize(1240, 700)
+        dlg.exec()
 
     def _on_list_context_menu(self, pos) -> None:
         item = self.list.itemAt(pos)

@@ -6,7 +6,8 @@ box), so operations run from a dialog report expected failures here; see :func:`
 
 from __future__ import annotations
 
-import sqlite3
+from ...storage import sqlite as sqlite3  # both drivers' error classes
+
 from typing import Callable
 
 from PySide6.QtWidgets import QLabel, QWidget
@@ -36,7 +37,7 @@ def set_message(label: QLabel, text: str, *, ok: bool = False) -> None:
 
 # Failures that say "the input or the data's state says no" (the storage layer's Chinese
 # messages): shown inline. Anything else is a bug and goes to the one failure handler.
-INLINE_ERRORS = (ValueError, RuntimeError, sqlite3.Error, OSError)
+INLINE_ERRORS = (ValueError, RuntimeError, *sqlite3.Error, OSError)
 
 
 def inline_failure(label: QLabel, parent: QWidget | None = None) -> Callable[[BaseException], None]:

@@ -3,7 +3,7 @@ quarter's close/snapshot/reopen with its log and trigger, the completeness check
 figures."""
 
 import json
-import sqlite3
+from inspector_app.storage import sqlite as sqlite3  # both drivers' error classes (SQLCipher in the app)
 from datetime import date
 
 import pytest

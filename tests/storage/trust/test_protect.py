@@ -3,7 +3,7 @@ generated from the one declared list in storage.protect (a column added there is
 
 from __future__ import annotations
 
-import sqlite3
+from inspector_app.storage import sqlite as sqlite3  # both drivers' error classes (SQLCipher in the app)
 
 import pytest
 
