@@ -2,6 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccessSettingsDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/access/settings.py" line="18" />
+        <source>Password and screen lock</source>
+        <translation>密码和自动锁定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/settings.py" line="20" />
+        <source>The database and photos are encrypted (SQLCipher, AES-256).</source>
+        <translation>数据库和照片均已加密（SQLCipher，AES-256）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/settings.py" line="21" />
+        <source>This database is not encrypted.</source>
+        <translation>此数据库未加密。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/settings.py" line="26" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/settings.py" line="27" />
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/settings.py" line="33" />
+        <source>Lock after no use for:</source>
+        <translation>无操作自动锁定：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/settings.py" line="35" />
+        <source>Change the password (leave empty to keep it):</source>
+        <translation>更改密码（不改请留空）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/settings.py" line="36" />
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/settings.py" line="37" />
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/settings.py" line="38" />
+        <source>New password again:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/settings.py" line="65" />
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>AccessStart</name>
+    <message>
+        <location filename="../../inspector_app/ui/access/start.py" line="63" />
+        <source>Set the password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/start.py" line="64" />
+        <source>The data could not be encrypted now and was left as it was; it is encrypted at the next start.
+%1</source>
+        <translation>数据暂时无法加密，已保持原样，下次启动时再加密。
+%1</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../inspector_app/ui/app.py" line="55" />
@@ -20,7 +93,7 @@ Create a new, empty database there? (Choose No if the name or folder is mistyped
 要在此新建一个空数据库吗？（如文件名或文件夹输错了，请选“否”。）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/app.py" line="106" />
+        <location filename="../../inspector_app/ui/app.py" line="114" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -1461,58 +1534,58 @@ Run “inspector verify --full” for the complete list.</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/findings/dossier.py" line="241" />
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="310" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="311" />
         <source>Rectified on</source>
         <translation>整改完成日期</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/findings/dossier.py" line="242" />
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="360" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="361" />
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="310" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="311" />
         <source>Rectification reported</source>
         <translation>企业报告整改完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="311" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="312" />
         <source>How it was rectified</source>
         <translation>整改情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="332" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="333" />
         <source>Refer the case to the bureau (案件移送)</source>
         <translation>移送县局（案件移送）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="332" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="333" />
         <source>Referred on</source>
         <translation>移送日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="333" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="334" />
         <source>Materials sent</source>
         <translation>移送材料</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="360" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="361" />
         <source>Close the finding (销号)</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="373" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="374" />
         <source>Rectification photos</source>
         <translation>整改照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="374" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="375" />
         <source>Pictures (*.jpg *.jpeg *.png *.heic *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/dossier.py" line="388" />
+        <location filename="../../inspector_app/ui/findings/dossier.py" line="389" />
         <source>Select a document first.</source>
         <translation>请先选择一份文书。</translation>
     </message>
@@ -1757,86 +1830,86 @@ Run “inspector verify --full” for the complete list.</source>
 <context>
     <name>FindingsWidget</name>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="39" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="40" />
         <source>Search description, location, enterprise or pinyin initials</source>
         <translation>搜索隐患描述、部位、企业或拼音首字母</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="42" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="43" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="43" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="44" />
         <source>Not closed</source>
         <translation>未销号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="48" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="49" />
         <source>Overdue or not</source>
         <translation>不限逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="48" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="49" />
         <source>Overdue (any)</source>
         <translation>逾期（全部）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="49" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="50" />
         <source>Rectification overdue</source>
         <translation>整改逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="50" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="51" />
         <source>Re-inspection overdue</source>
         <translation>复查逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="54" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="55" />
         <source>All grades</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="59" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="60" />
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="62" />
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="68" />
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="189" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="63" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="69" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="190" />
         <source>All enterprises</source>
         <translation>全部企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="64" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="65" />
         <source>Show the findings of one enterprise</source>
         <translation>仅显示某一企业的隐患</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="83" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="84" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="86" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="87" />
         <source>&amp;Re-inspect selected…</source>
         <translation>复查所选(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="89" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="90" />
         <source>&amp;Quarter's listed major hidden dangers…</source>
         <translation>本季度挂牌督办重大隐患(&amp;Q)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="144" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="145" />
         <source>%n finding(s)</source>
         <translation>
             <numerusform>%n 条隐患</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../inspector_app/ui/findings/list_widget.py" line="146" />
+        <location filename="../../inspector_app/ui/findings/list_widget.py" line="147" />
         <source>%n overdue</source>
         <translation>
             <numerusform>%n 条逾期</numerusform>
@@ -3432,6 +3505,29 @@ Run “inspector verify --full” for the complete list.</source>
     </message>
 </context>
 <context>
+    <name>LockPanel</name>
+    <message>
+        <location filename="../../inspector_app/ui/access/idle_lock.py" line="33" />
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/idle_lock.py" line="37" />
+        <source>The program locked itself after a time without use. Type the password to go on.</source>
+        <translation>程序在一段时间无操作后已自动锁定，请输入密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/idle_lock.py" line="50" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/idle_lock.py" line="68" />
+        <source>Wrong password.</source>
+        <translation>密码不正确。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../inspector_app/ui/main_window.py" line="47" />
@@ -3500,46 +3596,52 @@ Run “inspector verify --full” for the complete list.</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/main_window.py" line="145" />
+        <source>&amp;Password and screen lock…</source>
+        <translation>密码和自动锁定(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="148" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="146" />
+        <location filename="../../inspector_app/ui/main_window.py" line="149" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="150" />
+        <location filename="../../inspector_app/ui/main_window.py" line="153" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="172" />
+        <location filename="../../inspector_app/ui/main_window.py" line="175" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="180" />
+        <location filename="../../inspector_app/ui/main_window.py" line="183" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="181" />
+        <location filename="../../inspector_app/ui/main_window.py" line="184" />
         <source>Spreadsheets (%1)</source>
         <translation>电子表格 (%1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="225" />
+        <location filename="../../inspector_app/ui/main_window.py" line="228" />
+        <location filename="../../inspector_app/ui/main_window.py" line="234" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="233" />
+        <location filename="../../inspector_app/ui/main_window.py" line="242" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="234" />
+        <location filename="../../inspector_app/ui/main_window.py" line="243" />
         <source>Work-safety inspector %1
 Offline tool for township work-safety officers.</source>
         <translation>安全生产检查 %1
@@ -3844,59 +3946,59 @@ Offline tool for township work-safety officers.</source>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="76" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="91" />
         <source>What the selected photo shows (printed under it in the record)</source>
         <translation>所选照片拍的是什么（打印在检查记录附页的照片下方）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="81" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="96" />
         <source>Taken by:</source>
         <translation>拍摄人：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="88" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="103" />
         <source>Who took the selected photo (printed under it in the record)</source>
         <translation>所选照片的拍摄人（打印在检查记录照片下方）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="96" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="111" />
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="100" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="115" />
         <source>Camera…</source>
         <translation>拍照…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="205" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="220" />
         <source>Photographer</source>
         <translation>拍摄人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="221" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="236" />
         <source>Photo caption</source>
         <translation>照片说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="231" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="246" />
         <source>camera picture</source>
         <translation>现场拍摄照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="246" />
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="250" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="261" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="265" />
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="251" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="266" />
         <source>Pictures (%1)</source>
         <translation>图片 (%1)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="269" />
-        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="277" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="298" />
+        <location filename="../../inspector_app/ui/inspection/photo_strip.py" line="306" />
         <source>Remove photo</source>
         <translation>删除照片</translation>
     </message>
@@ -4165,6 +4267,78 @@ Offline tool for township work-safety officers.</source>
         <location filename="../../inspector_app/ui/ledgers/record_dialog.py" line="149" />
         <source>Show</source>
         <translation>显示</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="239" />
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="291" />
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="240" />
+        <source>This recovery key opens the data if the password is forgotten. It is shown only now: write it down or save and print the sheet, and hand it to the county to keep (not with the laptop).</source>
+        <translation>忘记密码时，凭此恢复密钥可打开数据。它只在此时显示一次：请抄写下来，或保存并打印恢复密钥单，交县局保管（不要与笔记本电脑放在一起）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="253" />
+        <source>Save the sheet…</source>
+        <translation>保存恢复密钥单…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="256" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="258" />
+        <source>I have written down or saved the recovery key</source>
+        <translation>我已抄写或保存恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="280" />
+        <source>Save the recovery sheet</source>
+        <translation>保存恢复密钥单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="281" />
+        <source>Text (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryUnlockDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="107" />
+        <source>Unlock with the recovery key</source>
+        <translation>用恢复密钥解锁</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="108" />
+        <source>Type the recovery key from the sheet the county keeps (8 groups of 4 letters and digits), then choose a new password.</source>
+        <translation>请输入县局保管的恢复密钥单上的恢复密钥（8组，每组4个字母或数字），然后设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="122" />
+        <source>Recovery key:</source>
+        <translation>恢复密钥：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="123" />
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="124" />
+        <source>New password again:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="138" />
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -4746,6 +4920,39 @@ The program now closes; start it again.</source>
         <location filename="../../inspector_app/ui/documents/service.py" line="91" />
         <source>Record service — %1</source>
         <translation>登记送达 — %1</translation>
+    </message>
+</context>
+<context>
+    <name>SetPasswordDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="160" />
+        <source>Set the password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="162" />
+        <source>From this version on, the data on this laptop is kept encrypted. Choose a password (at least 6 characters); it is asked for each time the program starts. The data is encrypted now; this takes a moment.</source>
+        <translation>从本版本起，本机数据加密保存。请设置密码（至少6个字符），以后每次启动程序时输入。现在开始加密数据，需要片刻。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="166" />
+        <source>The data on this laptop is kept encrypted. Choose a password (at least 6 characters); it is asked for each time the program starts.</source>
+        <translation>本机数据加密保存。请设置密码（至少6个字符），以后每次启动程序时输入。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="178" />
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="179" />
+        <source>Password again:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="198" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -5730,6 +5937,46 @@ The program now closes; start it again.</source>
         <location filename="../../inspector_app/ui/township_settings.py" line="311" />
         <source>Change the device code?</source>
         <translation>确定更改设备编号？</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="46" />
+        <source>Unlock the database</source>
+        <translation>解锁数据库</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="47" />
+        <source>The data on this laptop is encrypted. Type the password to open it.
+%1</source>
+        <translation>本机数据已加密，请输入密码打开。
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="57" />
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="61" />
+        <source>Demo database: the password is %1</source>
+        <translation>演示数据库：密码为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="67" />
+        <source>Forgot the password? Use the recovery key…</source>
+        <translation>忘记密码？使用恢复密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="74" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/access/dialogs.py" line="85" />
+        <source>Wrong password. Type it again (mind the keyboard's input method and Caps Lock). If it is forgotten, use the recovery key the county keeps.</source>
+        <translation>密码不正确，请重新输入（注意输入法和大小写锁定键）。如忘记密码，请使用县局保管的恢复密钥。</translation>
     </message>
 </context>
 <context>
