@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 
 from inspector_app.core import clock
@@ -12,6 +13,7 @@ from inspector_app.ui.widgets.date_note import DateNoteDialog
 from tests.e2e.test_escalation import BASIS, OFFICERS, ent, s  # noqa: F401 (fixtures)
 
 
+@pytest.mark.calendar
 def test_overdue_finding_is_referred_and_closed_from_the_dossier(qtbot, s, ent, monkeypatch):  # noqa: F811
     fid = findings.create_finding(s, enterprise_id=ent, inspection_id=None, item_key="x", description="消防通道堵塞",
                                   category="物", grade="一般", legal_basis=BASIS, deadline="2026-03-10",
@@ -40,6 +42,7 @@ def test_overdue_finding_is_referred_and_closed_from_the_dossier(qtbot, s, ent, 
         assert findings.get_finding(s, fid)["state"] == "passed"
 
 
+@pytest.mark.calendar
 def test_today_shows_the_suspended_enterprise_until_the_review_passes(qtbot, s, ent):  # noqa: F811
     from inspector_app.storage import escalation
     from inspector_app.ui.today.widget import TodayWidget

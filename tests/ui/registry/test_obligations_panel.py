@@ -33,6 +33,7 @@ def _column(model, col, role=Qt.ItemDataRole.DisplayRole):
     return [model.data(model.index(r, col), role) for r in range(model.rowCount())]
 
 
+@pytest.mark.calendar
 def test_page_lists_each_obligation_with_its_clause(qtbot, qtmodeltester, store):
     ent = _enterprise_with(store, lambda e, obs: "粉尘涉爆" in e.risk_tags)
     page = ObligationsPage(store, ent.id)
@@ -63,6 +64,7 @@ def test_page_lists_each_obligation_with_its_clause(qtbot, qtmodeltester, store)
     assert count and int(count.group(1)) == len(checklists) > 0, page.checklists_label.text()
 
 
+@pytest.mark.calendar
 def test_status_is_text_and_colour(qtbot, store):
     # The demo township has no firm with both a met and a violated duty, so make one: a dust firm
     # of 120 with a full-time manager (met) and no safety director (violated).
@@ -88,6 +90,7 @@ def test_status_is_text_and_colour(qtbot, store):
     assert page.summary.text().startswith(f"{n_ok} satisfied")
 
 
+@pytest.mark.calendar
 def test_unverified_clauses_are_marked(qtbot, store):
     ent = _enterprise_with(store, lambda e, obs: any(o.unverified for o in obs))
     page = ObligationsPage(store, ent.id)
@@ -101,6 +104,7 @@ def test_unverified_clauses_are_marked(qtbot, store):
     assert not page.legend.isHidden()
 
 
+@pytest.mark.calendar
 def test_start_button_asks_for_an_inspection(qtbot, store):
     ent = _enterprise_with(store, lambda e, obs: True)
     page = ObligationsPage(store, ent.id)
@@ -110,6 +114,7 @@ def test_start_button_asks_for_an_inspection(qtbot, store):
     assert blocker.args == [ent.id]
 
 
+@pytest.mark.calendar
 def test_reload_follows_the_profile(qtbot, store):
     ent = _enterprise_with(store, lambda e, obs: "粉尘涉爆" not in e.risk_tags)
     page = ObligationsPage(store, ent.id)
