@@ -9,6 +9,7 @@ on "today" take the ``today`` fixture (``clock.today()``) instead of ``date.toda
 import os
 import sys
 import tempfile
+import warnings
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -38,6 +39,11 @@ def pytest_addoption(parser):
         help="pin the application clock (clock.today()) to this date for the whole session; "
              "also exported as INSPECTOR_TODAY for subprocesses",
     )
+    parser.addoption(
+        "--calendar-audit", action="store_true", default=False,
+        help="fail the session when a test asks clock.today() (directly or through the code under "
+             "test) without carrying @pytest.mark.calendar (scripts/pinned_dates.sh uses it)",
+    )
 
 
 def pytest_configure(config):
@@ -51,6 +57,61 @@ def pytest_configure(config):
             raise pytest.UsageError(f"--today must be a date such as 2027-01-01, not {day!r}") from None
         os.environ[clock.ENV] = day
         clock.pin(day)
+    if config.getoption("--calendar-audit"):
+        _start_calendar_audit()
+
+
+# --- the calendar audit: which tests ask for today without the calendar marker --------------------
+_audit = {"item": None, "unmarked": {}}
+
+
+def _start_calendar_audit():
+    real = clock.today
+
+    def audited_today():
+        item = _audit["item"]
+        if item is not None and item.get_closest_marker("calendar") is None:
+            _audit["unmarked"].setdefault(item.nodeid, None)
+        return real()
+
+    # Everything reads the clock as ``clock.today()`` (module attribute), and clock's own helpers
+    # (days_from_today, week_bounds) call the module-level name too, so this sees every caller.
+    clock.today = audited_today
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    _audit["item"] = item
+    try:
+        return (yield)
+    finally:
+        _audit["item"] = None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    # A module- or session-wide fixture (the demo township) is built once, during whichever test
+    # comes first; what it asks of the clock is not that test's doing.
+    if fixturedef.scope == "function":
+        return (yield)
+    item, _audit["item"] = _audit["item"], None
+    try:
+        return (yield)
+    finally:
+        _audit["item"] = item
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if config.getoption("--calendar-audit") and _audit["unmarked"]:
+        terminalreporter.section("calendar audit")
+        terminalreporter.write_line("These tests ask clock.today() but do not carry @pytest.mark.calendar:")
+        for nodeid in sorted(_audit["unmarked"]):
+            terminalreporter.write_line(f"  {nodeid}")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if session.config.getoption("--calendar-audit") and _audit["unmarked"] and exitstatus == 0:
+        session.exitstatus = 1
 
 
 def pytest_report_header(config):
@@ -115,7 +176,9 @@ def _fresh_change_bus():
     if ops is not None and ops._bus is not None:
         old, ops._bus = ops._bus, None
         try:
-            old.changed.disconnect()
+            with warnings.catch_warnings():  # PySide warns as well as raising when nothing is connected
+                warnings.simplefilter("ignore", RuntimeWarning)
+                old.changed.disconnect()
         except (RuntimeError, TypeError):  # nothing connected
             pass
         old.deleteLater()

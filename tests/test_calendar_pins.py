@@ -3,7 +3,8 @@ the last day of a year (2026-12-31), the first day of a year (2027-01-01) and a 
 (2028-02-29). Each run is a subprocess with ``--today`` (which also sets INSPECTOR_TODAY), so the
 clock is pinned before any test module is imported.
 
-Only tests marked ``@pytest.mark.calendar`` run here (to keep CI under ~40 s);
+Only tests marked ``@pytest.mark.calendar`` run here (those that ask the clock for today, ~120;
+conftest's ``--calendar-audit`` finds unmarked ones);
 scripts/pinned_dates.sh runs the whole suite under the same dates.
 """
 
@@ -40,6 +41,21 @@ def test_the_today_option_pins_the_clock_in_subprocesses(tmp_path):
     r = _pytest("-p", "conftest", "--today=2028-02-29", "-p", "no:cacheprovider", "--rootdir", str(tmp_path),
                 str(probe), cwd=tmp_path, pythonpath=ROOT / "tests")
     assert r.returncode == 0, r.stdout[-3000:]
+
+
+def test_the_calendar_audit_names_an_unmarked_test_that_asks_for_today(tmp_path):
+    probe = tmp_path / "test_probe.py"
+    probe.write_text(
+        "import pytest\nfrom inspector_app.core import clock\n"
+        "def test_unmarked():\n    assert clock.days_from_today(1) > clock.today()\n"
+        "@pytest.mark.calendar\ndef test_marked(today):\n    assert today == clock.today()\n"
+        "def test_dateless():\n    assert 1 + 1 == 2\n", encoding="utf-8")
+    r = _pytest("-p", "conftest", "--calendar-audit", "-p", "no:cacheprovider", "--rootdir", str(tmp_path),
+                str(probe), cwd=tmp_path, pythonpath=ROOT / "tests")
+    assert r.returncode == 1 and "3 passed" in r.stdout, r.stdout[-3000:]
+    audit = r.stdout.split("calendar audit", 1)[1]
+    assert "test_probe.py::test_unmarked" in audit
+    assert "test_marked" not in audit and "test_dateless" not in audit
 
 
 def test_pinned_today_fixture(pinned_today):
@@ -80,7 +96,7 @@ def pinned_runs():
 
 @pytest.mark.parametrize("day", AWKWARD_DAYS)
 def test_calendar_tests_pass_on(pinned_runs, day):
-    out, _ = pinned_runs[day].communicate(timeout=300)
+    out, _ = pinned_runs[day].communicate(timeout=900)  # four runs share the cores
     lines = out.strip().splitlines()
     tail = lines[-1] if lines else ""
     assert pinned_runs[day].returncode == 0, f"--today={day}: {tail}\n{out[-4000:]}"

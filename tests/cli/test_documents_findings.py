@@ -37,6 +37,7 @@ def issue_order(s, ent):
                                              "items": [{"description": "冲床防护罩缺失", "deadline": day(10), "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]})
 
 
+@pytest.mark.calendar
 def test_documents_default_year_is_the_clocks(db, ent, capsys):
     with clock.pinned(TODAY):
         doc = issue_order(db, ent)
@@ -61,6 +62,7 @@ def test_render_to_a_missing_folder_is_a_chinese_error(db, ent, tmp_path, capsys
     assert err.startswith("错误：找不到文件或文件夹") and err.count("\n") == 1
 
 
+@pytest.mark.calendar
 def test_findings_overdue_is_judged_on_the_clocks_today(db, ent, capsys):
     findings.create_finding(db, enterprise_id=ent, inspection_id=None, item_key="", description="配电箱未上锁",
                             category="物", grade="一般", deadline=day(0), found_on=day(-10))

@@ -1,5 +1,6 @@
 """forms and obligations."""
 
+import pytest
 from inspector_app import cli
 
 
@@ -12,6 +13,7 @@ def test_forms_command_reports_a_malformed_file(tmp_path, capsys):
     assert "all valid" in capsys.readouterr().out
 
 
+@pytest.mark.calendar
 def test_obligations(demo_db, capsys):
     name = demo_db.conn.execute("SELECT name FROM enterprise WHERE deleted = 0 ORDER BY name LIMIT 1").fetchone()[0]
     assert cli.main(["obligations", name, "--db", str(demo_db.path)]) == 0

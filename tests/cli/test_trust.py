@@ -23,6 +23,7 @@ def issue_order(s):
                    "legal_basis": "《中华人民共和国安全生产法》第四十一条"}]})
 
 
+@pytest.mark.calendar
 def test_backup_restore_series_walkthrough(demo_db, tmp_path, capsys):
     path = demo_db.path
     issue_order(demo_db)
@@ -60,6 +61,7 @@ def test_backup_restore_series_walkthrough(demo_db, tmp_path, capsys):
     assert "未发现问题" in capsys.readouterr().out
 
 
+@pytest.mark.calendar
 def test_verify_exit_codes(demo_db, capsys):
     path = demo_db.path
     issue_order(demo_db)
@@ -83,6 +85,7 @@ def test_verify_exit_codes(demo_db, capsys):
     ("series", "confirm", "rectification_order", "--last", "abc"),
     ("backup",),  # no folder given and none used before
 ])
+@pytest.mark.calendar
 def test_user_mistakes_exit_2_in_chinese(demo_db, argv, capsys):
     path = demo_db.path
     demo_db.close()

@@ -29,6 +29,7 @@ def _flat(text: str) -> str:
     return "".join(text.split())
 
 
+@pytest.mark.calendar
 def test_inspection_day(qtbot, tmp_path, monkeypatch):
     store = open_db(create_demo_database(tmp_path / "d.sqlite", enterprises=60))
     try:

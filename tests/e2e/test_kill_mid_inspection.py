@@ -43,6 +43,7 @@ CHILD = textwrap.dedent("""
 """)
 
 
+@pytest.mark.calendar
 def test_draft_survives_sigkill(tmp_path, qtbot):
     db_path = create_demo_database(tmp_path / "t.sqlite", enterprises=40)
     store = open_db(db_path)

@@ -28,6 +28,7 @@ def run(capsys, *argv):
     return code, out.out, out.err
 
 
+@pytest.mark.calendar
 def test_a_quarter_from_records_to_a_reproducible_export(db, tmp_path, capsys):
     # The officer records what the ledgers still lack: this quarter's drill and a training check.
     with clock.pinned(TODAY):
@@ -94,6 +95,7 @@ def test_a_quarter_from_records_to_a_reproducible_export(db, tmp_path, capsys):
     assert "结账" in out and "重新开账" in out and "补录遗漏的社区宣传活动" in out and "王主任" in out
 
 
+@pytest.mark.calendar
 def test_stats_reminders_and_mistakes_on_the_command_line(db, capsys):
     code, out, _ = run(capsys, "--db", str(db), "ledgers", "stats", "--quarter", "2026Q4", "--by-village")
     assert code == 0

@@ -83,6 +83,7 @@ def _hostile_registry(store):
     return names
 
 
+@pytest.mark.calendar
 def test_registry_export_writes_hostile_names_as_text(store, tmp_path):
     names = _hostile_registry(store)
     out = tmp_path / "ledger.xlsx"
@@ -100,6 +101,7 @@ def test_registry_export_writes_hostile_names_as_text(store, tmp_path):
     assert all(c.quotePrefix for c in ws["B"][HEADER_ROW:] if c.value.startswith(("=", "+", "-", "@")))
 
 
+@pytest.mark.calendar
 def test_quarter_listing_writes_hostile_values_as_text(tmp_path):
     rows = [{key: HOSTILE[i % len(HOSTILE)] for i, (key, _t, _w) in enumerate(QUARTER_COLUMNS)}]
     rows.append({"enterprise_name": CONTROL, "description": "=cmd|' /C calc'!A0"})
@@ -124,6 +126,7 @@ def test_every_xlsx_writer_goes_through_xlsx_safe():
     assert {"registry_xlsx.py", "quarter_listing_xlsx.py", "error_report.py"} <= set(writers)
 
 
+@pytest.mark.calendar
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_libreoffice_shows_the_names_as_text(store, tmp_path):
     names = _hostile_registry(store)

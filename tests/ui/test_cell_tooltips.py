@@ -1,6 +1,7 @@
 """Cut-off cells show their whole text on hover (issue 10): the list models answer ToolTipRole
 with the full text in the registry, the findings list, Today and the document register."""
 
+import pytest
 from PySide6.QtCore import Qt
 
 from inspector_app.storage import documents
@@ -20,6 +21,7 @@ def cells_with_text(model, rows=20):
                 yield idx, str(text)
 
 
+@pytest.mark.calendar
 def test_registry_cells_including_risk_tags(qtbot, demo_db):
     w = RegistryWidget(demo_db)
     qtbot.addWidget(w)
@@ -50,6 +52,7 @@ def add_finding_and_order(db):
     return fid
 
 
+@pytest.mark.calendar
 def test_findings_cells(qtbot, demo_db):
     add_finding_and_order(demo_db)
     w = FindingsWidget(demo_db)
@@ -61,6 +64,7 @@ def test_findings_cells(qtbot, demo_db):
         assert tip and text in tip  # the description's tooltip adds the location
 
 
+@pytest.mark.calendar
 def test_document_register_cells(demo_db):
     add_finding_and_order(demo_db)
     model = DocumentListModel()

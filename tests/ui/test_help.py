@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 
@@ -26,6 +27,7 @@ def test_the_guide_covers_the_officers_tasks_and_its_pictures_exist():
         assert f'"{Path(pic).stem}"' in script or f'"{Path(pic).name}"' in script, pic
 
 
+@pytest.mark.calendar
 def test_help_menu_opens_the_guide_with_images(qtbot, store):
     from inspector_app.ui.main_window import MainWindow
 

@@ -57,6 +57,7 @@ def test_every_window_fits(geometry):
 
 def test_pdf_preview_buttons_are_on_the_screen(geometry):
     info = geometry["windows"]["PdfPreviewDialog"]
+    assert info["buttons"], "the probe found the preview's buttons"
     for rect in info["buttons"]:
         assert _inside(rect, geometry["screen"]), rect
 

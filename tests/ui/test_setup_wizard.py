@@ -1,5 +1,6 @@
 """First-run setup wizard: what every document later needs. Driven with its Next and Finish buttons."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
@@ -71,6 +72,7 @@ def test_editing_again_does_not_duplicate_officers(qtbot, store):
     assert len(township.list_villages(store)) == 1
 
 
+@pytest.mark.calendar
 def test_main_window_follows_the_setup_through_the_change_bus(qtbot, store, monkeypatch):
     """The wizard announces Change.TOWNSHIP: the title and the registry's village filter follow,
     without the main window refreshing them itself."""

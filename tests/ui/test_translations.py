@@ -83,11 +83,26 @@ def test_app_translator_makes_the_interface_chinese(qapp):
     assert QCoreApplication.translate("MainWindow", "Enterprise registry") == "Enterprise registry"
 
 
-def test_english_fallback(qapp):
+def test_english_fallback(qapp, monkeypatch):
     from inspector_app.ui import i18n
 
-    assert i18n.install(qapp, "en") == "en"
-    assert QCoreApplication.translate("MainWindow", "Enterprise registry") == "Enterprise registry"
+    assert QM.exists(), "run scripts/bootstrap.sh (it compiles the translations)"
+    try:
+        # With the Chinese catalogue live (the check below would see it), a string the catalogue
+        # lacks shows its English source instead of nothing.
+        assert i18n.install(qapp, "zh_CN") == "zh_CN"
+        assert QCoreApplication.translate("MainWindow", "Enterprise registry") == "企业台账"
+        assert QCoreApplication.translate("MainWindow", "No catalogue has this string") == \
+            "No catalogue has this string"
+    finally:
+        i18n.uninstall(qapp)
+    # INSPECTOR_LANG=en installs no catalogue: the interface is the English source.
+    monkeypatch.setenv("INSPECTOR_LANG", "en")
+    try:
+        assert i18n.install(qapp) == "en"
+        assert QCoreApplication.translate("MainWindow", "Enterprise registry") == "Enterprise registry"
+    finally:
+        i18n.uninstall(qapp)
 
 
 def test_no_translation_call_inside_an_f_string():

@@ -71,6 +71,7 @@ def test_equipment_next_due_is_stored_from_the_interval(town):
 
 # --- ledger rows -----------------------------------------------------------------------------
 
+@pytest.mark.calendar
 def test_each_recorded_ledger_shows_what_was_recorded(town):
     e, v = ents(town)[0], village(town)
     L.save(town, L.Activity(on_date="2026-11-05", kind="进企业", title="法规进企业", participants=40, hours=2,
@@ -105,6 +106,7 @@ def test_each_recorded_ledger_shows_what_was_recorded(town):
         assert L.ledger_rows(town, "equipment", "2026Q4", enterprise_id=ents(town)[1].id) == []
 
 
+@pytest.mark.calendar
 def test_people_ledger_groups_roles_and_computes_status(town):
     e = ents(town)[0]
     L.save(town, L.Person(enterprise_id=e.id, role="特种作业人员", name="乙", category="焊接与热切割作业",
@@ -141,6 +143,7 @@ def test_unknown_ledger_is_a_chinese_error(town):
 
 # --- the quarter -----------------------------------------------------------------------------
 
+@pytest.mark.calendar
 def test_close_freezes_the_snapshot_and_reopen_is_logged(town):
     e = ents(town)[0]
     L.save(town, L.TownshipAction(kind="打非治违联合执法", on_date="2026-11-20", title="联合执法"))
@@ -183,12 +186,14 @@ def test_close_freezes_the_snapshot_and_reopen_is_logged(town):
         assert e.id  # the enterprise is untouched by all this
 
 
+@pytest.mark.calendar
 def test_a_running_quarter_cannot_be_closed(town):
     with clock.pinned(date(2026, 12, 31)):
         with pytest.raises(ValueError, match="尚未结束"):
             L.close_quarter(town, "2026Q4", accept_gaps=True)
 
 
+@pytest.mark.calendar
 def test_snapshot_is_canonical_json(town):
     with clock.pinned(TODAY):
         L.close_quarter(town, "2026Q4", accept_gaps=True)
@@ -201,6 +206,7 @@ def test_snapshot_is_canonical_json(town):
 
 # --- completeness, reminders -----------------------------------------------------------------
 
+@pytest.mark.calendar
 def test_completeness_names_each_gap_and_its_record(town):
     e = ents(town)[0]
     person = L.save(town, L.Person(enterprise_id=e.id, role="特种作业人员", name="无证", category="电工作业"))
@@ -225,6 +231,7 @@ def test_completeness_names_each_gap_and_its_record(town):
     assert "证书未登记有效期" in labels
 
 
+@pytest.mark.calendar
 def test_reports_are_not_missing_before_their_due_day(town):
     with clock.pinned(date(2027, 1, 15)):
         assert not [i for i in L.completeness(town, "2026Q4") if i.code == "report_missing"]
@@ -232,6 +239,7 @@ def test_reports_are_not_missing_before_their_due_day(town):
         assert [i for i in L.completeness(town, "2026Q4") if i.code == "report_missing"]
 
 
+@pytest.mark.calendar
 def test_reminders_for_today(town):
     e = ents(town)[0]
     L.save(town, L.Person(enterprise_id=e.id, role="主要负责人", name="甲", cert_no="M1", issued_on="2024-03-01"))
@@ -250,6 +258,7 @@ def test_reminders_for_today(town):
     assert "quarter_not_closed" not in codes and "reports_missing" not in codes
 
 
+@pytest.mark.calendar
 def test_quarter_not_closed_reminder_from_two_weeks_after_the_end(town):
     with clock.pinned(date(2027, 1, 13)):
         assert "quarter_not_closed" not in {r.code for r in L.reminders(town)}
@@ -259,6 +268,7 @@ def test_quarter_not_closed_reminder_from_two_weeks_after_the_end(town):
         assert "quarter_not_closed" not in {r.code for r in L.reminders(town)}
 
 
+@pytest.mark.calendar
 def test_drill_and_joint_action_reminders_clear_when_recorded(town):
     with clock.pinned(TODAY):
         L.save(town, L.TownshipAction(kind="综合应急演练", on_date="2027-01-08", title="演练"))
@@ -269,6 +279,7 @@ def test_drill_and_joint_action_reminders_clear_when_recorded(town):
 
 # --- figures ---------------------------------------------------------------------------------
 
+@pytest.mark.calendar
 def test_figures_count_the_records(town):
     e = ents(town)[0]
     L.save(town, L.Accident(occurred_at="2026-11-02 09:00", place="车间", type="触电", deaths=1, serious_injuries=1,
@@ -292,6 +303,7 @@ def test_figures_count_the_records(town):
     assert L.change_text(2, None) == "—"
 
 
+@pytest.mark.calendar
 def test_comparison_uses_a_closed_quarters_snapshot(town):
     with clock.pinned(date(2026, 10, 5)):
         L.close_quarter(town, "2026Q3", accept_gaps=True)

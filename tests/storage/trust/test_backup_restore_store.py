@@ -77,6 +77,7 @@ def test_a_damaged_backup_file_is_refused(legal, tmp_path):
         backup.verify_backup(info.path)
 
 
+@pytest.mark.calendar
 def test_restore_blocks_every_series_until_confirmed_then_continues_past_the_mark(legal, tmp_path):
     s, ids = legal
     assert _order(s, ids, 2) == [1, 2]
@@ -102,6 +103,7 @@ def test_restore_blocks_every_series_until_confirmed_then_continues_past_the_mar
         s.close()
 
 
+@pytest.mark.calendar
 def test_a_county_high_water_mark_also_unblocks(legal, tmp_path):
     from inspector_app.storage.documents import raise_high_water
 
@@ -133,6 +135,7 @@ def test_restore_brings_back_missing_photos(legal, tmp_path):
     s.close()
 
 
+@pytest.mark.calendar
 def test_restore_is_refused_while_the_database_is_open(legal, tmp_path):
     s, ids = legal
     info = backup.create_backup(s, tmp_path / "usb")
@@ -160,6 +163,7 @@ def test_rotation_keeps_daily_and_weekly_and_never_manual(legal, tmp_path):
     assert autos == [date(2026, 1, 31), date(2026, 2, 4), date(2026, 2, 6), date(2026, 2, 8)]
 
 
+@pytest.mark.calendar
 def test_the_automatic_backup_runs_once_a_day(legal):
     s, _ = legal
     s.close()
@@ -170,6 +174,7 @@ def test_the_automatic_backup_runs_once_a_day(legal):
         assert backup.run_auto_backup(s.path) is not None
 
 
+@pytest.mark.calendar
 def test_messages_never_name_a_backup_that_does_not_exist(legal, tmp_path):
     s, _ = legal
     with clock.pinned(datetime(2026, 3, 5, 9, 0)):

@@ -81,6 +81,8 @@ def _other(value):
 
 
 CASES = [(g.table, c) for g in PROTECTED for c in g.all_columns]
+# A new key is a new row, not a replacement (covered by the unique-key case below).
+REPLACE_CASES = [(t, c) for t, c in CASES if c != ("seq" if t == "audit_log" else "id")]
 
 
 @pytest.mark.parametrize(("table", "column"), CASES, ids=[f"{t}.{c}" for t, c in CASES])
@@ -97,7 +99,7 @@ def test_update_of_a_protected_column_is_refused(legal, table, column):
 
 
 @pytest.mark.parametrize("recursive", [False, True], ids=["plain", "recursive_triggers"])
-@pytest.mark.parametrize(("table", "column"), CASES, ids=[f"{t}.{c}" for t, c in CASES])
+@pytest.mark.parametrize(("table", "column"), REPLACE_CASES, ids=[f"{t}.{c}" for t, c in REPLACE_CASES])
 def test_insert_or_replace_cannot_rewrite_a_protected_row(legal, table, column, recursive):
     s, ids = legal
     g = guard(table)
@@ -105,8 +107,7 @@ def test_insert_or_replace_cannot_rewrite_a_protected_row(legal, table, column, 
         s.conn.execute("PRAGMA recursive_triggers = ON")
     key, value = _protected_row(s, ids, table)
     before = _row(s, table, key, value)
-    if column == key:
-        return  # a new key is a new row, not a replacement (covered by the unique-key case below)
+    assert column != key
     row = dict(before)
     row[column] = _other(row[column])
     cols = list(row)

@@ -72,6 +72,7 @@ def issue_order(s, ent, *, desc="冲床防护罩缺失", issued=0, deadline=10):
 # ------------------------------------------------------------------------------------------
 # issuing
 
+@pytest.mark.calendar
 def test_issue_order_from_the_dialog_numbers_it_and_orders_the_findings(qtbot, db, ent, shown):
     a = new(db, ent, "冲床防护罩缺失")
     b = new(db, ent, "配电箱未上锁", due=5)
@@ -103,6 +104,7 @@ def test_issue_order_from_the_dialog_numbers_it_and_orders_the_findings(qtbot, d
     assert int(ORDER_NO.match(again.peek_number())[1]) == int(ORDER_NO.match(promised)[1]) + 1
 
 
+@pytest.mark.calendar
 def test_errors_stay_in_the_dialog_and_consume_no_number(qtbot, db, ent, shown):
     fid = new(db, ent, "消防通道堵塞")
     dlg = IssueDocumentDialog(db, docs.RECTIFICATION_ORDER, enterprise_id=ent, finding_ids=[fid])
@@ -122,6 +124,7 @@ def test_errors_stay_in_the_dialog_and_consume_no_number(qtbot, db, ent, shown):
     assert dlg.document["doc_no"] == promised and not dlg.isVisible()
 
 
+@pytest.mark.calendar
 def test_failed_order_rolls_the_number_back(qtbot, db, ent, shown):
     fid = new(db, ent, "消防通道堵塞")
     dlg = IssueDocumentDialog(db, docs.RECTIFICATION_ORDER, enterprise_id=ent, finding_ids=[fid])
@@ -134,6 +137,7 @@ def test_failed_order_rolls_the_number_back(qtbot, db, ent, shown):
     assert documents.peek_doc_no(db, docs.RECTIFICATION_ORDER) == promised
 
 
+@pytest.mark.calendar
 def test_order_served_on_the_spot_starts_rectification(qtbot, db, ent, shown):
     fid = new(db, ent, "消防通道堵塞")
     dlg = IssueDocumentDialog(db, docs.RECTIFICATION_ORDER, enterprise_id=ent, finding_ids=[fid])
@@ -144,6 +148,7 @@ def test_order_served_on_the_spot_starts_rectification(qtbot, db, ent, shown):
     assert dlg.document["served_how"] == "直接送达"
 
 
+@pytest.mark.calendar
 def test_onsite_measures_and_hazard_notice(qtbot, db, ent, shown):
     major = new(db, ent, "干式除尘系统未采取泄爆措施", grade="重大")
     dlg = IssueDocumentDialog(db, docs.ONSITE_MEASURES, enterprise_id=ent, finding_ids=[major])
@@ -184,6 +189,7 @@ def test_onsite_measures_and_hazard_notice(qtbot, db, ent, shown):
     assert findings.get_finding(db, small)["state"] == "ordered"
 
 
+@pytest.mark.calendar
 def test_spot_penalty_limit_is_checked_next_to_the_amount(qtbot, db, ent, shown):
     dlg = IssueDocumentDialog(db, docs.SPOT_PENALTY, enterprise_id=ent)
     qtbot.addWidget(dlg)
@@ -233,6 +239,7 @@ def select(w, document_id):
     w.view.selectRow(w.model.row_of(document_id))
 
 
+@pytest.mark.calendar
 def test_void_keeps_the_number(qtbot, db, ent, shown, monkeypatch):
     first = issue_order(db, ent)
     w = DocumentRegisterWidget(db)
@@ -258,6 +265,7 @@ def test_void_keeps_the_number(qtbot, db, ent, shown, monkeypatch):
     assert "已作废或已被更正" in w.message.text()
 
 
+@pytest.mark.calendar
 def test_correct_makes_a_new_number(qtbot, db, ent, shown, monkeypatch):
     old = issue_order(db, ent, desc="冲床防护罩缺失（错字）")
     w = DocumentRegisterWidget(db)
@@ -288,6 +296,7 @@ def test_correct_makes_a_new_number(qtbot, db, ent, shown, monkeypatch):
         w.correction_dialog(old["id"])
 
 
+@pytest.mark.calendar
 def test_record_service_moves_ordered_findings_to_rectifying(qtbot, db, ent, monkeypatch):
     fid = new(db, ent, "消防通道堵塞")
     doc = issue_order(db, ent)
@@ -313,6 +322,7 @@ def test_record_service_moves_ordered_findings_to_rectifying(qtbot, db, ent, mon
     assert "拒收" in w.model.data(w.model.index(0, 6))
 
 
+@pytest.mark.calendar
 def test_print_a_days_documents_in_one_go(qtbot, db, ent, shown, monkeypatch):
     a = issue_order(db, ent, desc="冲床防护罩缺失")
     b = issue_order(db, ent, desc="配电箱未上锁")
@@ -339,6 +349,7 @@ def test_print_a_days_documents_in_one_go(qtbot, db, ent, shown, monkeypatch):
     assert "No valid documents" in w.message.text()
 
 
+@pytest.mark.calendar
 def test_register_filters_by_kind_and_text(qtbot, db, ent, shown):
     issue_order(db, ent)
     fid = new(db, ent, "灭火器过期")
@@ -358,6 +369,7 @@ def test_register_filters_by_kind_and_text(qtbot, db, ent, shown):
     assert w.model.rowCount() == 1
 
 
+@pytest.mark.calendar
 def test_a_hidden_register_refreshes_when_shown_not_before(qtbot, db, ent, shown):
     w = DocumentRegisterWidget(db)
     qtbot.addWidget(w)
@@ -372,6 +384,7 @@ def test_a_hidden_register_refreshes_when_shown_not_before(qtbot, db, ent, shown
     assert w.model.rowCount() == 1
 
 
+@pytest.mark.calendar
 def test_enterprise_documents_page(qtbot, db, ent, shown, monkeypatch):
     other = db.conn.execute("SELECT id FROM enterprise WHERE deleted = 0 AND id != ? LIMIT 1", [ent]).fetchone()[0]
     mine = issue_order(db, ent)
@@ -410,6 +423,7 @@ def run_cli(db, *argv):
     return cli.main(["--db", str(db.path), *argv])
 
 
+@pytest.mark.calendar
 def test_cli_register_render_findings_and_quarter(db, ent, tmp_path, capsys):
     doc = issue_order(db, ent)
     documents.void_document(db, issue_order(db, ent)["id"], reason="重复")
@@ -459,6 +473,7 @@ def test_cli_commands_have_help(capsys):
         assert "usage:" in capsys.readouterr().out
 
 
+@pytest.mark.calendar
 def test_penalty_editor_offers_a_warning_only_when_the_article_provides_it(qtbot, db, ent, shown):
     dlg = IssueDocumentDialog(db, docs.SPOT_PENALTY, enterprise_id=ent)
     qtbot.addWidget(dlg)

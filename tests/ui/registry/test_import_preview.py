@@ -4,6 +4,7 @@ update's old → new changes in the detail pane, the file dialog offering every 
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
@@ -57,6 +58,7 @@ def test_preview_shows_full_reasons_and_changes(qtbot, tmp_path):
     store.close()
 
 
+@pytest.mark.calendar
 def test_open_dialog_offers_every_format(qtbot, tmp_path, monkeypatch):
     from inspector_app.ui.main_window import MainWindow
 

@@ -66,6 +66,7 @@ def bucket(w, key):
     return [r["id"] for r in w.models[key].rows]
 
 
+@pytest.mark.calendar
 def test_model_passes_qt_model_checks(qtmodeltester, db, week):
     view = findings.today_view(db, today=T)
     model = TodayModel("reinspections_due")
@@ -74,6 +75,7 @@ def test_model_passes_qt_model_checks(qtmodeltester, db, week):
     qtmodeltester.check(model)
 
 
+@pytest.mark.calendar
 def test_buckets(qtbot, db, week):
     w = TodayWidget(db)
     qtbot.addWidget(w)
@@ -101,6 +103,7 @@ def shown_page(qtbot, db):
     return w
 
 
+@pytest.mark.calendar
 def test_empty_sections_say_so(qtbot, db):
     w = shown_page(qtbot, db)
     for key, *_ in SECTIONS:
@@ -119,6 +122,7 @@ def select(w, key, finding_ids):
             view.selectionModel().select(model.index(i, 0), flags.Select | flags.Rows)
 
 
+@pytest.mark.calendar
 def test_rows_open_the_finding_and_the_page_follows_changes(qtbot, db, week):
     w = TodayWidget(db)
     qtbot.addWidget(w)
@@ -135,6 +139,7 @@ def test_rows_open_the_finding_and_the_page_follows_changes(qtbot, db, week):
     assert week["late_rect"] not in bucket(w, "overdue_rectifications")
 
 
+@pytest.mark.calendar
 def test_a_new_day_refreshes_when_shown(qtbot, db, week):
     w = TodayWidget(db)
     qtbot.addWidget(w)
@@ -145,6 +150,7 @@ def test_a_new_day_refreshes_when_shown(qtbot, db, week):
         assert w.today == T + timedelta(days=40)
 
 
+@pytest.mark.calendar
 def test_start_reinspection_covers_the_whole_order(qtbot, db, week, shown, monkeypatch):
     w = TodayWidget(db)
     qtbot.addWidget(w)
@@ -170,6 +176,7 @@ def test_start_reinspection_covers_the_whole_order(qtbot, db, week, shown, monke
     assert bucket(w, "reinspections_due") == []  # the new deadline is beyond this week: the page followed
 
 
+@pytest.mark.calendar
 def test_reinspection_errors_stay_in_the_dialog(qtbot, db, week):
     w = TodayWidget(db)
     qtbot.addWidget(w)
@@ -181,6 +188,7 @@ def test_reinspection_errors_stay_in_the_dialog(qtbot, db, week):
     assert findings.get_finding(db, week["due"])["state"] == "rectifying"
 
 
+@pytest.mark.calendar
 def test_reinspection_of_a_finding_never_ordered(qtbot, db, week):
     findings.mark_rectified(db, week["fine"], on=day(0))
     w = TodayWidget(db)
@@ -194,6 +202,7 @@ def test_reinspection_of_a_finding_never_ordered(qtbot, db, week):
     assert db.conn.execute("SELECT count(*) FROM document WHERE kind = 'reinspection_opinion'").fetchone()[0] == 0
 
 
+@pytest.mark.calendar
 def test_reinspect_without_selection_says_so(qtbot, db, week):
     w = TodayWidget(db)
     qtbot.addWidget(w)
@@ -203,6 +212,7 @@ def test_reinspect_without_selection_says_so(qtbot, db, week):
         w.reinspection_dialog([week["due"], week["late_reinsp"]])
 
 
+@pytest.mark.calendar
 def test_each_finding_once_and_headings_count_findings(qtbot, db, week):
     w = TodayWidget(db)
     qtbot.addWidget(w)
@@ -213,6 +223,7 @@ def test_each_finding_once_and_headings_count_findings(qtbot, db, week):
     assert w.boxes["overdue_rectifications"].title().endswith("（1）")
 
 
+@pytest.mark.calendar
 def test_each_section_says_which_date_it_shows(qtbot, db, week):
     from PySide6.QtCore import Qt
 
@@ -231,6 +242,7 @@ def test_each_section_says_which_date_it_shows(qtbot, db, week):
     assert not w.notes["reinspections_due"].isHidden()
 
 
+@pytest.mark.calendar
 def test_this_week_is_monday_to_sunday(qtbot, db):
     from datetime import date
 
@@ -254,6 +266,7 @@ def test_this_week_is_monday_to_sunday(qtbot, db):
     assert ids[0] in due and ids[1] not in due
 
 
+@pytest.mark.calendar
 def test_unserved_documents_and_drafts_are_listed(qtbot, db, week):
     from inspector_app.storage import inspections
 
@@ -281,6 +294,7 @@ def test_unserved_documents_and_drafts_are_listed(qtbot, db, week):
     assert "document(s) to serve" in w.summary.text() and "unfinished inspection" in w.summary.text()
 
 
+@pytest.mark.calendar
 def test_cells_show_their_full_text_on_hover(qtbot, db, week):
     from PySide6.QtCore import Qt
 
