@@ -4,6 +4,8 @@ line and exit 2."""
 
 from datetime import date
 
+import pytest
+
 from inspector_app import cli
 from inspector_app.core import clock
 from inspector_app.storage import documents, enterprises, escalation, findings, open_db
@@ -53,6 +55,7 @@ def test_resumption_review_from_the_command_line(tmp_path, capsys):
     assert "至少前8位" in capsys.readouterr().err
 
 
+@pytest.mark.calendar
 def test_bureau_outcome_returned_with_a_new_deadline(tmp_path, capsys):
     s, path, ent = _db(tmp_path)
     fid = findings.create_finding(s, enterprise_id=ent, inspection_id=None, item_key="x", description="消防通道堵塞",

@@ -41,6 +41,7 @@ WRITABLE = {
                 "five_contingency", "listed", "listing_body", "listing_doc_no", "listed_on",
                 "listing_deadline", "delisted_on", "rectified_on", "closed_on", *SYNC),
     "suspension": SYNC,
+    "resumption_review": SYNC,  # each review is a new row; none is ever edited
     "audit_log": (),
 }
 
