@@ -58,10 +58,12 @@ def test_the_calendar_audit_names_an_unmarked_test_that_asks_for_today(tmp_path)
     assert "test_marked" not in audit and "test_dateless" not in audit
 
 
+@pytest.mark.calendar
 def test_pinned_today_fixture(pinned_today):
     assert clock.is_pinned() and clock.today() == pinned_today
 
 
+@pytest.mark.calendar
 @pytest.mark.parametrize("pinned_today", [date(2028, 2, 29)], indirect=True)
 def test_pinned_today_fixture_with_a_date(pinned_today):
     assert clock.today() == date(2028, 2, 29) == pinned_today
