@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 
-from . import common, documents, findings, inspections, ledgers, registry, trust
+from . import common, county, documents, findings, inspections, ledgers, registry, trust
 
-AREAS = (registry, inspections, documents, findings, ledgers, trust)
+AREAS = (registry, inspections, documents, findings, ledgers, trust, county)
 
 
 def build_parser() -> argparse.ArgumentParser:
