@@ -17,6 +17,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from .. import paths
 from .db import Store, not_found, now_iso, require
 
 PHOTO_KINDS = ("现场", "问题", "整改", "复查")
@@ -190,6 +191,35 @@ def _write_durable(target: Path, data: bytes) -> None:
             os.close(dfd)
 
 
+def write_file_durable(target: str | os.PathLike, data: bytes) -> None:
+    """Any small file written the same crash-safe way (temp, fsync, rename, fsync the folder)."""
+    _write_durable(Path(target), data)
+
+
+def photo_bytes(store: Store, sha256: str) -> bytes | None:
+    """The stored photo file with this hash (None when it is missing); for the sync bundle."""
+    try:
+        return photo_path(paths.photos_dir(store.path), sha256).read_bytes()
+    except OSError:
+        return None
+
+
+def has_photo(store: Store, sha256: str) -> bool:
+    target = photo_path(paths.photos_dir(store.path), sha256)
+    return target.exists() and file_sha256(target) == sha256
+
+
+def put_photo_bytes(store: Store, sha256: str, data: bytes) -> None:
+    """Store a photo that arrived in a sync bundle, under its hash (checked), crash-safely and
+    before its row is committed; an identical file already there is kept."""
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise ValueError("照片文件与其哈希不符，已拒绝。")
+    target = photo_path(paths.photos_dir(store.path), sha256)
+    if not (target.exists() and target.stat().st_size == len(data)):
+        paths.private_dir(target.parent.parent)
+        _write_durable(target, data)
+
+
 def _inspection_status(store: Store, inspection_id: str) -> str | None:
     row = store.db.execute(
         "SELECT status FROM inspection WHERE id = ? AND deleted = 0", [inspection_id]
@@ -339,4 +369,5 @@ def remove_photo(store: Store, photo_id: str) -> None:
 
 
 __all__ = ["MAX_SIDE", "PHOTO_KINDS", "add_photo", "file_sha256", "heif_supported", "normalise_image", "photo_path",
-           "photos_for", "picture_patterns", "relative_path", "remove_photo", "resolve", "set_photo_details"]
+           "photos_for", "picture_patterns", "relative_path", "remove_photo", "resolve", "set_photo_details",
+           "photo_bytes", "has_photo", "put_photo_bytes", "write_file_durable"]

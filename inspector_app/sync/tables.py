@@ -64,8 +64,12 @@ class SyncedTable:
     legal_when: Callable[[dict], bool] | None = None
     # column holding the sha256 of a photo file that must travel with the row
     photo_column: str | None = None
-    # column that identifies the same real thing under two ids (enterprises: the credit code)
-    unify_by: str | None = None
+    # columns that identify the same real thing under two ids (an enterprise's credit code, a
+    # village's name): two live rows with equal values are unified (sync.merge)
+    unify_by: tuple[str, ...] = ()
+    # values a new legal row is first written with, its children next, then its own values
+    # (a finalised inspection arrives as a draft, takes its answers and photos, then is final)
+    stage_as: tuple[tuple[str, object], ...] = ()
 
     @property
     def is_legal_table(self) -> bool:
@@ -84,11 +88,12 @@ class SyncedTable:
 
 
 SYNCED: tuple[SyncedTable, ...] = (
-    SyncedTable("village", "master"),
+    SyncedTable("village", "master", unify_by=("name",)),
     SyncedTable("officer", "township"),
-    SyncedTable("enterprise", "master", unify_by="uscc"),
+    SyncedTable("enterprise", "master", unify_by=("uscc",)),
     SyncedTable("id_alias", "county"),
-    SyncedTable("inspection", "officer", legal_guard="inspection", legal_when=_final),
+    SyncedTable("inspection", "officer", legal_guard="inspection", legal_when=_final,
+                stage_as=(("status", "draft"),)),
     SyncedTable("inspection_answer", "officer"),
     SyncedTable("finding", "officer"),
     SyncedTable("finding_event", "officer"),
@@ -103,8 +108,8 @@ SYNCED: tuple[SyncedTable, ...] = (
     SyncedTable("ledger_action", "township"),
     SyncedTable("ledger_supervisor", "township"),
     SyncedTable("ledger_referral", "township"),
-    SyncedTable("ledger_quarter_report", "township"),
-    SyncedTable("ledger_quarter", "township"),
+    SyncedTable("ledger_quarter_report", "township", unify_by=("enterprise_id", "year", "quarter")),
+    SyncedTable("ledger_quarter", "township", unify_by=("year", "quarter")),
     SyncedTable("ledger_quarter_log", "township"),
 )
 
@@ -142,10 +147,15 @@ def laptop_schema() -> dict[str, list[tuple[str, str, int, object]]]:
         s.close()
 
 
+# The closing log of a ledger quarter never changes (its own trigger): it keeps the old id.
+FROZEN_REFERENCES = {("ledger_quarter_log", "quarter_id")}
+
+
 @functools.lru_cache(maxsize=1)
 def references() -> dict[str, list[tuple[str, str]]]:
     """parent table → [(child table, column)] for every foreign key between synced tables, read
-    from the laptop schema (what must follow an enterprise that is unified under another id)."""
+    from the laptop schema (what must follow a row that is unified under another id). A
+    reference frozen by an append-only table's trigger is left out (FROZEN_REFERENCES)."""
     from ..storage import open_memory
 
     s = open_memory(device="X")
@@ -153,7 +163,8 @@ def references() -> dict[str, list[tuple[str, str]]]:
     try:
         for t in SYNCED:
             for r in s.conn.execute(f"PRAGMA foreign_key_list(\"{t.name}\")"):
-                out.setdefault(r[2], []).append((t.name, r[3]))
+                if (t.name, r[3]) not in FROZEN_REFERENCES:
+                    out.setdefault(r[2], []).append((t.name, r[3]))
     finally:
         s.close()
     return out
