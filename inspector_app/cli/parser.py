@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 
-from . import common, county, documents, findings, inspections, ledgers, registry, trust
+from . import bundle, common, county, documents, findings, inspections, ledgers, registry, trust
 
-AREAS = (registry, inspections, documents, findings, ledgers, trust, county)
+AREAS = (registry, inspections, documents, findings, ledgers, trust, bundle, county)
 
 
 def build_parser() -> argparse.ArgumentParser:
