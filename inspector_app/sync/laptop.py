@@ -141,7 +141,9 @@ def export_bundle(store: Store, out: str | Path, *, full: bool = False, progress
                 "sequence": seq, "created_at": at, "full": bool(full), "hlc_from": since,
                 "hlc_to": max(hlcs, default=since), "addressed_to": {"township": township(store), "device": "county"},
                 "high_water": high_water, "acks": {"county": {"sequence": int(last_county)}},
-                "missing_photos": missing, "app_version": __version__}
+                "missing_photos": missing, "app_version": __version__,
+                # the township's settings, so the county can set up a new laptop from its bundle
+                "settings": {k: settings_store.get(store, o) for k, o in SETUP_KEYS.items()}}
     out = Path(out)
     name = B.file_name(township=township(store), origin=me, at=at, bundle_id=bundle_id)
     target = out / name if out.is_dir() else out
@@ -314,29 +316,43 @@ def bundle_settings(path: str | Path, county_key: str | Path) -> dict:
         return out
 
 
+def setup_store(store: Store, bundle_path: str | Path, county_key: str | Path, *, device: str | None = None) -> dict:
+    """Set up an open, still empty store from the county's bundle (the wizard's path): pin the
+    county key, take the township settings the bundle carries, import it; returns the import
+    summary. ``device``: this laptop's device code from the county (may be set later)."""
+    from ..storage.db import holds_data
+
+    if store.path is not None and holds_data(store.path) and \
+            settings_store.get(store, S.SETUP_DONE):
+        raise ValueError("本机数据库已设置过，不能再用县局数据包重新设置。")
+    values = bundle_settings(bundle_path, county_key)
+    trust_county_key(store, county_key)
+    opts = {SETUP_KEYS[k]: v for k, v in values.items()}
+    if device:
+        opts[S.DEVICE_CODE] = device
+    if opts:
+        settings_store.put_many(store, opts)
+    if device:
+        store.device = settings_store.get(store, S.DEVICE_CODE)
+    summary = import_bundle(store, bundle_path)
+    if settings_store.get(store, S.TOWNSHIP) and settings_store.get(store, S.DEVICE_CODE):
+        settings_store.put(store, S.SETUP_DONE, True)
+    return summary
+
+
 def setup_from_bundle(db_path: str | Path, bundle_path: str | Path, county_key: str | Path, *,
                       device: str | None = None) -> tuple[Store, dict]:
     """Create the database at ``db_path`` from the county's bundle and pin the county's key;
-    returns the open store and the import summary."""
+    returns the open store and the import summary. A file that holds data is refused."""
     from ..storage.db import holds_data, open_db
 
     db_path = Path(db_path)
     if holds_data(db_path):
         raise ValueError(f"“{db_path}”已有数据，不能用县局数据包覆盖。请选择一个新的数据文件名。")
-    values = bundle_settings(bundle_path, county_key)
+    bundle_settings(bundle_path, county_key)  # verified before a file is created
     store = open_db(db_path, create=True)
     try:
-        trust_county_key(store, county_key)
-        opts = {SETUP_KEYS[k]: v for k, v in values.items()}
-        if device:
-            opts[S.DEVICE_CODE] = device
-        if opts:
-            settings_store.put_many(store, opts)
-        if device:
-            store.device = settings_store.get(store, S.DEVICE_CODE)
-        summary = import_bundle(store, bundle_path)
-        if settings_store.get(store, S.TOWNSHIP) and settings_store.get(store, S.DEVICE_CODE):
-            settings_store.put(store, S.SETUP_DONE, True)
+        summary = setup_store(store, bundle_path, county_key, device=device)
     except BaseException:
         store.close()
         raise
@@ -344,4 +360,4 @@ def setup_from_bundle(db_path: str | Path, bundle_path: str | Path, county_key: 
 
 
 __all__ = ["SETUP_KEYS", "bundle_settings", "county_fingerprint", "device_code", "export_bundle", "import_bundle",
-           "key_info", "outbox_dir", "setup_from_bundle", "township", "trust_county_key"]
+           "key_info", "outbox_dir", "setup_from_bundle", "setup_store", "township", "trust_county_key"]

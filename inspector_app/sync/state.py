@@ -30,6 +30,7 @@ TABLE_TITLES = {
 }
 LABELS = {"parallel update": "同时修改（不同字段，已合并）", "conflict": "修改冲突（同一字段）"}
 CHOICES = ("keep", "other")
+PER_FIELD = True  # resolve() also takes {column: "keep"|"other"}
 
 
 def _dicts(cur) -> list[dict]:
@@ -106,11 +107,15 @@ def conflicts(store: Store, *, include_resolved: bool = False) -> list[dict]:
     return rows
 
 
-def resolve(store: Store, conflict_id: str, choice: str) -> dict:
+def resolve(store: Store, conflict_id: str, choice: str | dict[str, str]) -> dict:
     """Resolve a conflict: ``keep`` the current version, or take the ``other`` version's values
     of the conflicting columns as a new edit on this laptop (it travels in the next export).
     Returns the conflict as resolved."""
-    if choice not in CHOICES:
+    per_field = isinstance(choice, dict)
+    if per_field:
+        if not choice or any(v not in CHOICES for v in choice.values()):
+            raise ValueError("请为每个字段选择保留当前值（keep）或采用另一版本的值（other）。")
+    elif choice not in CHOICES:
         raise ValueError("请选择保留当前版本（keep）或采用另一版本（other）。")
     row = store.conn.execute("SELECT tbl, row_id, columns, loser, resolved_at FROM sync_conflict WHERE id = ?",
                              [conflict_id]).fetchone()
@@ -121,23 +126,26 @@ def resolve(store: Store, conflict_id: str, choice: str) -> dict:
         raise ValueError("该冲突已处理过。")
     table = T.table(tbl)
     with store.write():
-        if choice == "other":
+        if per_field or choice == "other":
             other = json.loads(loser)
             current = _dicts(store.conn.execute(f'SELECT * FROM "{tbl}" WHERE id = ?', [row_id]))
             if not current:
                 raise not_found("冲突涉及的记录")
             if table.is_legal(current[0]):
                 raise ValueError("该记录已成为法律文书或已定稿的检查记录，不能再改动；请以现有版本为准。")
-            names = [c for c in json.loads(cols) or [c for c in other if c in current[0]]
-                     if c in current[0] and c not in ("id", "hlc", "origin", "created_at", "updated_at")]
+            if per_field:
+                wanted = [c for c, v in choice.items() if v == "other"]
+            else:
+                wanted = json.loads(cols) or [c for c in other if c in current[0]]
+            names = [c for c in wanted if c in current[0] and c not in ("id", "hlc", "origin", "created_at", "updated_at")]
             update = {c: other.get(c) for c in names}
             if update:
                 store.stamp(update, new=False)
                 sets = ", ".join(f'"{c}" = ?' for c in update)
                 store.conn.execute(f'UPDATE "{tbl}" SET {sets} WHERE id = ?', [*update.values(), row_id])
         store.conn.execute("UPDATE sync_conflict SET resolved_at = ?, resolution = ? WHERE id = ?",
-                           [now_iso(), choice, conflict_id])
+                           [now_iso(), json.dumps(choice, ensure_ascii=False) if per_field else choice, conflict_id])
     return next(c for c in conflicts(store, include_resolved=True) if c["id"] == conflict_id)
 
 
-__all__ = ["CHOICES", "LABELS", "TABLE_TITLES", "conflicts", "exports", "imports", "outbox", "resolve", "status"]
+__all__ = ["CHOICES", "LABELS", "PER_FIELD", "TABLE_TITLES", "conflicts", "exports", "imports", "outbox", "resolve", "status"]
