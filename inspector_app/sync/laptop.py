@@ -106,22 +106,43 @@ def _with_base(store: Store, table: str, rows: list[dict]) -> list[dict]:
     return out
 
 
+def collect(store: Store, *, full: bool = False) -> tuple[dict[str, list[dict]], int]:
+    """The rows an export carries (each with ``_base_hlc``/``_changed``) and the HLC they start
+    after: this laptop's writes since the county's acknowledgement, or every row (``full``)."""
+    me = device_code(store)
+    ack_hlc, _ = _ack(store, me)
+    since = 0 if full else ack_hlc
+    tables: dict[str, list[dict]] = {}
+    for t in T.SYNCED:
+        if full:
+            rows = _rows(store.conn, f'SELECT * FROM "{t.name}" ORDER BY hlc, id', [])
+        else:
+            rows = _rows(store.conn, f'SELECT * FROM "{t.name}" WHERE origin IN (?, ?) AND hlc > ? ORDER BY hlc, id',
+                         [me, M.UNIFY_ORIGIN, since])
+        tables[t.name] = _with_base(store, t.name, rows)
+    return tables, since
+
+
+def mark_exported(store: Store, tables: dict[str, list[dict]]) -> None:
+    """The exported versions become the rows' shadows: the base of later local edits (inside
+    the caller's write transaction)."""
+    for tname, rows in tables.items():
+        store.conn.executemany(
+            "INSERT INTO sync_shadow (tbl, row_id, hlc, base_hlc, changed, data) VALUES (?,?,?,?,?,?) "
+            "ON CONFLICT (tbl, row_id) DO UPDATE SET hlc = excluded.hlc, base_hlc = excluded.base_hlc, "
+            "changed = excluded.changed, data = excluded.data",
+            [(tname, r["id"], r["hlc"], r["_base_hlc"], r["_changed"],
+              M._dumps({k: v for k, v in r.items() if not k.startswith("_")})) for r in rows])
+
+
 def export_bundle(store: Store, out: str | Path, *, full: bool = False, progress=None) -> dict:
     """Write this laptop's bundle to ``out`` (a file, or a folder to name it in); returns a
     summary: path, file name, sequence, row counts, photos."""
     me = device_code(store)
     key = K.device_key(store)
-    ack_hlc, ack_seq = _ack(store, me)
-    since = 0 if full else ack_hlc
-    tables: dict[str, list[dict]] = {}
+    _, ack_seq = _ack(store, me)
+    tables, since = collect(store, full=full)
     conn = store.conn
-    for t in T.SYNCED:
-        if full:
-            rows = _rows(conn, f'SELECT * FROM "{t.name}" ORDER BY hlc, id', [])
-        else:
-            rows = _rows(conn, f'SELECT * FROM "{t.name}" WHERE origin IN (?, ?) AND hlc > ? ORDER BY hlc, id',
-                         [me, M.UNIFY_ORIGIN, since])
-        tables[t.name] = _with_base(store, t.name, rows)
     shas = sorted({r["sha256"] for r in tables["photo"] if r.get("sha256") and not r.get("deleted")})
     photos, missing = {}, []
     for sha in shas:
@@ -165,13 +186,7 @@ def export_bundle(store: Store, out: str | Path, *, full: bool = False, progress
             "rows, photos, counts, sha256, size) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [bundle_id, seq, target.name, str(target), str(kept), at, int(full), since, manifest["hlc_to"],
              sum(counts.values()), len(photos), json.dumps(counts, ensure_ascii=False), sha, size])
-        for tname, rows in tables.items():
-            conn.executemany(
-                "INSERT INTO sync_shadow (tbl, row_id, hlc, base_hlc, changed, data) VALUES (?,?,?,?,?,?) "
-                "ON CONFLICT (tbl, row_id) DO UPDATE SET hlc = excluded.hlc, base_hlc = excluded.base_hlc, "
-                "changed = excluded.changed, data = excluded.data",
-                [(tname, r["id"], r["hlc"], r["_base_hlc"], r["_changed"],
-                  M._dumps({k: v for k, v in r.items() if not k.startswith("_")})) for r in rows])
+        mark_exported(store, tables)
     return {"path": target, "file_name": target.name, "sequence": seq, "bundle_id": bundle_id, "counts": counts,
             "rows": sum(counts.values()), "photos": len(photos), "missing_photos": missing, "outbox": kept}
 
@@ -211,11 +226,15 @@ def import_bundle(store: Store, path: str | Path, *, progress=None, _after_merge
                 photo_store.put_photo_bytes(store, sha, b.photo(sha))
             if progress and n % 50 == 0:
                 progress(n, len(b.photo_names))
-        return _merge_all(store, b, me, path, _after_merge)
+        return apply(store, m, lambda t: list(b.rows(t)), b.tables, sha256=b.sha256, fingerprint=b.sender_fingerprint,
+                     file_name=Path(path).name, _after_merge=_after_merge)
 
 
-def _merge_all(store: Store, b: B.Bundle, me: str, path, _after_merge) -> dict:
-    m = b.manifest
+def apply(store: Store, m: dict, rows_of, names: list[str], *, sha256: str = "", fingerprint: str = "",
+          file_name: str = "", _after_merge=None) -> dict:
+    """Merge a verified county bundle's rows in ONE transaction (see the module text): ``m`` its
+    manifest, ``rows_of(table)`` its rows, ``names`` its tables in declaration order."""
+    me = settings_store.get(store, S.DEVICE_CODE) or store.device
     conn = store.conn
     at = now_iso()
     engine = SqliteEngine(conn)
@@ -225,16 +244,12 @@ def _merge_all(store: Store, b: B.Bundle, me: str, path, _after_merge) -> dict:
         # Parents and children arrive table by table (and self-references within one): the
         # foreign keys are checked once, at COMMIT, and reported before it.
         conn.execute("PRAGMA defer_foreign_keys=ON")
-        top = 0
-        for t in b.tables:
-            r = b.conn().execute(f'SELECT max(hlc) FROM "{t}"').fetchone()[0]
-            top = max(top, int(r or 0))
-        store.clock.observe(top)
+        loaded = {t: rows_of(t) for t in names}
+        store.clock.observe(max((int(r.get("hlc") or 0) for rows in loaded.values() for r in rows), default=0))
         policy = M.Policy(columns=True, new_hlc=store.clock.now, origin=me, bundle_id=m["bundle_id"], at=at)
-        for t in b.tables:
-            rows = list(b.rows(t))
-            res = M.merge_rows(engine, T.table(t), rows, source_origin=m["origin"], policy=policy)
-            counts[t] = len(rows)
+        for t in names:
+            res = M.merge_rows(engine, T.table(t), loaded[t], source_origin=m["origin"], policy=policy)
+            counts[t] = len(loaded[t])
             total.add(res)
         M.complete_staged(engine, total.staged)
         bad = conn.execute("PRAGMA foreign_key_check").fetchall()
@@ -247,8 +262,8 @@ def _merge_all(store: Store, b: B.Bundle, me: str, path, _after_merge) -> dict:
         conn.execute(
             "INSERT INTO sync_import (bundle_id, kind, sender, fingerprint, seq, file_name, imported_at, counts, sha256, "
             "new, updated, unchanged, conflicts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [m["bundle_id"], m["kind"], m["origin"], b.sender_fingerprint, m["sequence"], Path(path).name, at,
-             json.dumps(counts, ensure_ascii=False), b.sha256, total.new, total.updated + total.merged,
+            [m["bundle_id"], m["kind"], m["origin"], fingerprint, m["sequence"], file_name, at,
+             json.dumps(counts, ensure_ascii=False), sha256, total.new, total.updated + total.merged,
              total.unchanged, len(total.conflicts)])
         if _after_merge is not None:
             _after_merge()  # tests: a crash point inside the transaction
@@ -359,5 +374,5 @@ def setup_from_bundle(db_path: str | Path, bundle_path: str | Path, county_key: 
     return store, summary
 
 
-__all__ = ["SETUP_KEYS", "bundle_settings", "county_fingerprint", "device_code", "export_bundle", "import_bundle",
+__all__ = ["SETUP_KEYS", "apply", "bundle_settings", "collect", "mark_exported", "county_fingerprint", "device_code", "export_bundle", "import_bundle",
            "key_info", "outbox_dir", "setup_from_bundle", "setup_store", "township", "trust_county_key"]
