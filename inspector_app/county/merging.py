@@ -121,7 +121,7 @@ def _write_photos(cs: CountyStore, bundle, township: str) -> int:
 
 def merge_file(cs: CountyStore, path: str | Path) -> MergeOutcome:
     """Merge one laptop bundle (see the module text); raises CountyError / BundleError."""
-    from ..sync.merge import Policy, merge_rows
+    from ..sync.merge import Policy, complete_staged, merge_rows
 
     path = Path(path)
     out = MergeOutcome(file=path.name)
@@ -157,6 +157,7 @@ def merge_file(cs: CountyStore, path: str | Path) -> MergeOutcome:
                 if cs.engine.query("SELECT 1 FROM county_bundle WHERE bundle_id = :b", {"b": b.bundle_id}):
                     out.status = "already"  # merged meanwhile by another county user
                     return out
+                staged = []
                 for t in T.SYNCED:
                     if t.name not in b.tables:
                         continue
@@ -170,6 +171,7 @@ def merge_file(cs: CountyStore, path: str | Path) -> MergeOutcome:
                     if t.name == "document":
                         _check_doc_numbers(cs, rows, dev.device)
                     res = merge_rows(cs.engine, t, rows, source_origin=dev.device, policy=policy)
+                    staged += res.staged
                     _claim_rows(cs, t.name, [r["id"] for r in rows], dev.township)
                     out.new += res.new
                     out.updated += res.updated
@@ -177,6 +179,7 @@ def merge_file(cs: CountyStore, path: str | Path) -> MergeOutcome:
                     out.conflicts += len(res.conflicts)
                     out.tables[t.name] = {"new": res.new, "updated": res.updated, "unchanged": res.unchanged,
                                           "conflicts": len(res.conflicts)}
+                complete_staged(cs.engine, staged)
                 # Rows the merge itself wrote (aliases of unified enterprises) belong here too.
                 cs.engine.execute(
                     "INSERT INTO county_row (tbl, row_id, township) SELECT 'id_alias', a.id, :t FROM id_alias a "

@@ -99,7 +99,10 @@ def create_schema(engine: Engine) -> None:
             _create(engine, name, cols, ("id",), UNIQUE.get(name, []))
         for name, cols, pk in COUNTY_TABLES:
             _create(engine, name, cols, pk)
-        for idx, tbl, cols in INDEXES:
+        # The merge looks rows up by what unifies them (an enterprise's credit code).
+        unify = [(f"{t.name}_unify", t.name, tuple(t.unify_by)) for t in T.SYNCED
+                 if t.unify_by and t.name in engine.tables()]
+        for idx, tbl, cols in INDEXES + unify:
             engine.execute(f"CREATE INDEX IF NOT EXISTS {engine.quote(idx)} ON {engine.quote(tbl)} "
                            f"({', '.join(engine.quote(c) for c in cols)})")
         try:

@@ -74,8 +74,8 @@ class CountyStore:
 
     def write_key_file(self, out: str | Path) -> Path:
         return keys.write_key_file(out, {
-            "role": "county", "name": self.name, "public_key": self.public_key_text(),
-            "fingerprint": self.fingerprint(), "created_at": self.meta("created_at") or ""})
+            "county": self.name, "public_key": self.public_key_text(),
+            "fingerprint": self.fingerprint(), "created_at": self.meta("created_at") or ""}, role="county")
 
     # -- devices ---------------------------------------------------------------------------
 
