@@ -89,7 +89,7 @@ class SyncedTable:
 
 SYNCED: tuple[SyncedTable, ...] = (
     SyncedTable("village", "master", unify_by=("name",)),
-    SyncedTable("officer", "township"),
+    SyncedTable("officer", "township", unify_by=("cert_no",)),
     SyncedTable("enterprise", "master", unify_by=("uscc",)),
     SyncedTable("id_alias", "county"),
     SyncedTable("inspection", "officer", legal_guard="inspection", legal_when=_final,
