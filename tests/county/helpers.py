@@ -22,7 +22,7 @@ TOWNSHIP_SETTINGS = (S.TOWNSHIP, S.AUTHORITY_NAME, S.AUTHORITY_ABBR)
 
 
 def make_laptop(path: Path, device: str, *, seed: int = 7, enterprises: int = 30, history: bool = True,
-                township_name: str | None = None):
+                township_name: str | None = None, ledgers: bool = False):
     """A laptop database: the demo township (same seed → the same county list, under new ids)
     with this laptop's device code, and its recent history when asked."""
     from inspector_app.demo import township as demo_mod
@@ -34,7 +34,7 @@ def make_laptop(path: Path, device: str, *, seed: int = 7, enterprises: int = 30
         setup = replace(setup, township=township_name, township_government=f"江阴市{township_name}人民政府")
     demo = replace(demo, setup=setup)
     store = open_db(path, create=True)
-    load_demo(store, demo, history=history, ledgers=False)
+    load_demo(store, demo, history=history, ledgers=ledgers)
     return store
 
 
