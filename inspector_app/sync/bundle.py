@@ -211,9 +211,9 @@ def _read_limited(z: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, path: P
                     sink.write(block)
                 else:
                     chunks.append(block)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as e:
-        if isinstance(e, BundleError):
-            raise
+    except BundleError:
+        raise
+    except Exception:  # noqa: BLE001 — any decoder failure on hostile bytes (zlib, CRC, struct…) is damage
         raise _damaged(path, f"“{info.filename}”无法读出") from None
     return h.hexdigest(), n, b"".join(chunks)
 
@@ -390,7 +390,7 @@ def open_bundle(path: str | Path, *, trusted_keys: dict, limits: Limits = Limits
         whole = h.hexdigest()
         try:
             z = zipfile.ZipFile(copy)
-        except (zipfile.BadZipFile, OSError, ValueError):
+        except Exception:  # noqa: BLE001 — BadZipFile, but also struct/overflow errors on forged directories
             raise _damaged(path, "不是完整的数据包文件") from None
         with z:
             infos = z.infolist()

@@ -298,7 +298,10 @@ def _unify(engine, table: SyncedTable, r: dict, result: MergeResult, writer: _Wr
     hlc = max(int(other["hlc"]), int(r["hlc"])) + 1
     writer.flush()
     alias = {"id": lost, "tbl": table.name, "new_id": survivor, "reason": f"{key}={value}", "hlc": hlc,
-             "origin": UNIFY_ORIGIN, "deleted": 0, "created_at": policy.at, "updated_at": policy.at}
+             "origin": UNIFY_ORIGIN, "deleted": 0,
+             # the same alias everywhere, whoever unifies first: no local clock in it
+             "created_at": max(str(other.get("updated_at") or ""), str(r.get("updated_at") or "")),
+             "updated_at": max(str(other.get("updated_at") or ""), str(r.get("updated_at") or ""))}
     cols = list(alias)
     engine.execute(f"INSERT INTO id_alias ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)}) "
                    "ON CONFLICT (id) DO NOTHING", alias)
