@@ -156,7 +156,9 @@ class SyncWidget(QWidget):
         self.outbox.setObjectName("outbox")
         self.outbox.setHorizontalHeaderLabels([self.tr("File"), self.tr("Created"), self.tr("Sequence"),
                                                self.tr("Records"), self.tr("Photos")])
+        self.outbox.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.outbox.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.outbox.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.outbox.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.outbox.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.outbox.verticalHeader().setVisible(False)
