@@ -148,7 +148,8 @@ def cmd_report(args) -> int:
 def register(sub) -> None:
     p = sub.add_parser("county", help="county side of sync: enrol laptops, merge bundles, return bundles",
                        description=__doc__.split("\n\n")[0])
-    c = p.add_subparsers(dest="county_command", required=True, metavar="ACTION")
+    c = p.add_subparsers(dest="county_command", required=True, metavar="ACTION",
+                         help="init, key, enrol, merge, return, conflicts, report")
 
     q = c.add_parser("init", help="create the county store and its key pair")
     q.add_argument("--name", help="the county's name shown to laptops (default 县应急管理局)")

@@ -26,7 +26,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core import clock
+from ..storage.db import now_iso
 from ..sync import tables as T
 from ..sync.bundle import open_bundle
 from .store import CountyError, CountyStore
@@ -149,7 +149,7 @@ def merge_file(cs: CountyStore, path: str | Path) -> MergeOutcome:
             out.warnings.append(f"设备“{dev.device}”的数据包序号{out.sequence}不大于已收到的{last[0]['s']}："
                                 "该电脑可能从旧备份恢复过，请留意其文书编号。")
         out.photos = _write_photos(cs, b, dev.township)
-        now = clock.now_iso()
+        now = now_iso()  # the laptops' format (with the zone), so laptops and county compare it
         policy = Policy(bundle_id=b.bundle_id, at=now)
         try:
             with cs.engine.transaction():

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 COMMANDS = ["demo", "import", "export", "search", "info", "forms", "obligations",
             "documents", "render", "findings", "quarter-listing", "ledgers", "backup", "restore", "verify",
-            "series"]
+            "series", "bundle", "county"]
 
 
 def subcommands():

@@ -13,7 +13,7 @@ from inspector_app.sync import tables as T
 from .helpers import key_file, make_laptop, township
 
 # What differs between two laptops by design: who wrote a merged version and when.
-BOOKKEEPING = {"hlc", "origin", "updated_at"}
+BOOKKEEPING = {"hlc", "origin", "created_at", "updated_at"}
 
 
 def registry_view(store) -> dict:
