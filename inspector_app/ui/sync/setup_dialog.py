@@ -132,18 +132,18 @@ class BundleSetupDialog(QDialog):
         self._update_button()
 
     def _update_button(self) -> None:
-        self.create_button.setEnabled(bool(self._settings))
+        # The device code is required: it names this laptop's document series and its bundles.
+        self.create_button.setEnabled(bool(self._settings) and bool(self.device.text().strip()))
 
     def _on_create_clicked(self) -> None:
         from ...sync import laptop
 
         self.error.clear()
         bundle, key, device = self.bundle.text().strip(), self.key.text().strip(), self.device.text().strip()
-        if device:
-            problem = S.DEVICE_CODE.problem(device)
-            if problem:
-                self.error.setText(problem)
-                return
+        problem = S.DEVICE_CODE.problem(device)
+        if problem:
+            self.error.setText(problem)
+            return
 
         def failed(exc: BaseException) -> None:
             self.error.setText(str(exc) or exc.__class__.__name__)
@@ -152,7 +152,7 @@ class BundleSetupDialog(QDialog):
             self.summary = summary
             self.accept()
 
-        Op(self, lambda: laptop.setup_store(self.store, bundle, key, device=device or None),
+        Op(self, lambda: laptop.setup_store(self.store, bundle, key, device=device),
            changes=ops.ALL_RECORDS).success(done).failure(failed).run()
 
 

@@ -41,6 +41,7 @@ def test_a_new_laptop_is_set_up_from_the_county_bundle(qtbot, world, tmp_path, m
             click(qtbot, dlg.findChild(QPushButton, "browseKey"))
             seen["fingerprint"] = dlg.fingerprint.text()
             seen["preview"] = dlg.preview.text()
+            assert not dlg.create_button.isEnabled()  # verified, but no device code yet
             dlg.device.setFocus()
             qtbot.keyClicks(dlg.device, "C3")
             click(qtbot, dlg.create_button)
