@@ -69,6 +69,7 @@ class ConflictPanel(QWidget):
         super().__init__(parent)
         self.store = store
         self.conflicts: list[dict] = []
+        self._me = ""  # this laptop's device code (the side called "this laptop")
         self.list = QTableWidget(0, 3, self)
         self.list.setObjectName("conflictList")
         self.list.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Record"), self.tr("Found")])
@@ -135,7 +136,11 @@ class ConflictPanel(QWidget):
     def reload(self) -> None:
         from ...sync import state
 
+        from ...core import settings as S
+        from ...storage import settings as settings_store
+
         keep = self.current_id()
+        self._me = settings_store.get(self.store, S.DEVICE_CODE) or ""
         self.conflicts = state.conflicts(self.store)
         self.list.blockSignals(True)
         self.list.setRowCount(len(self.conflicts))
@@ -170,10 +175,7 @@ class ConflictPanel(QWidget):
 
     # -- the two versions ------------------------------------------------------------------
     def _side(self, origin: str) -> str:
-        from ...sync import state
-
-        me = state.status(self.store)["device"]
-        if origin and origin == me:
+        if origin and origin == self._me:
             return self.tr("this laptop (%1)").replace("%1", origin)
         if origin == "county":
             return self.tr("the county")
