@@ -401,18 +401,33 @@ def merge_rows(engine, table: SyncedTable, rows: list[dict], *, source_origin: s
             r_wins = _order(table, r) > _order(table, L)
             winner, loser = (r, L) if r_wins else (L, r)
             frontier = max(int(L["hlc"]), int(r["hlc"]))
+            if not policy.columns:
+                # The county keeps the greatest version (a pure maximum: any arrival order gives
+                # the same rows); the loser waits in the conflict list and, on its laptop, is
+                # merged column by column into a new version that comes back dominating both.
+                if r_wins:
+                    writer.put(r, True, result)
+                    writer.shadow(r["id"], r["hlc"], base, changed, r)
+                    local[r["id"]] = r
+                    result.updated += 1
+                else:
+                    result.unchanged += 1
+                if label:
+                    conflicts.append(_conflict(policy, table, label, both, winner, loser))
+                continue
             if all(merged[c] == r.get(c) for c in dcols):
                 writer.put(r, True, result)
                 writer.shadow(r["id"], r["hlc"], base, changed, r)
                 local[r["id"]] = r
                 stored = r
                 result.updated += 1
-            elif all(merged[c] == L.get(c) for c in dcols):
-                # Local stays; its next export must dominate what just arrived.
+            elif not r_wins and all(merged[c] == L.get(c) for c in dcols):
+                # Local stays (it is the greater version, still to reach the county: the county's
+                # rows only grow); its next export must dominate what just arrived.
                 writer.shadow(r["id"], max(frontier, int(S["hlc"]) if S else 0), base, changed, r)
                 stored = L
                 result.unchanged += 1
-            elif policy.columns and policy.new_hlc is not None:
+            elif policy.new_hlc is not None:
                 m = dict(merged, id=r["id"], hlc=policy.new_hlc(), origin=policy.origin or str(L["origin"]),
                          created_at=L.get("created_at", r.get("created_at")), updated_at=policy.at or r.get("updated_at"))
                 m = {c: m.get(c, L.get(c)) for c in cols}
