@@ -41,7 +41,13 @@ COUNTY_TABLES: list[tuple[str, list[tuple[str, str]], tuple[str, ...]]] = [
                        ("written_at", "text"), ("file_name", "text"), ("rows_out", "integer"),
                        ("photos", "integer")], ("township", "sequence")),
     # Which township a row belongs to (the township of the bundle it first came in).
-    ("county_row", [("tbl", "text"), ("row_id", "text"), ("township", "text")], ("tbl", "row_id")),
+    # Keys lead with the row id: the merge looks up hundreds of ids of one table at a time, and
+    # PostgreSQL without statistics (mid-merge) would otherwise scan the whole table per lookup.
+    ("county_row", [("tbl", "text"), ("row_id", "text"), ("township", "text")], ("row_id", "tbl")),
+    # The merge's shadow of each row's last exchanged version (sync.merge), created here so its
+    # key leads with the row id too; ensure_merge_tables adds what is missing.
+    ("sync_shadow", [("tbl", "text"), ("row_id", "text"), ("hlc", "integer"), ("base_hlc", "integer"),
+                     ("changed", "text"), ("data", "text")], ("row_id", "tbl")),
     # Document-number high-water marks per series, from laptop manifests and the documents.
     ("county_high_water", [("series", "text"), ("kind", "text"), ("year", "integer"),
                            ("last", "integer"), ("township", "text")], ("series", "kind", "year")),
