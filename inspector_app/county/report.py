@@ -132,10 +132,6 @@ def conflicts(cs: CountyStore, *, include_resolved: bool = False) -> list[dict]:
     return cs.engine.query(f"SELECT * FROM sync_conflict{where} ORDER BY detected_at, tbl, row_id")
 
 
-TABLE_NAMES = {"enterprise": "企业", "village": "村（社区）", "officer": "执法人员", "inspection": "检查",
-               "finding": "隐患", "document": "文书", "photo": "照片"}
-
-
 def conflicts_text(cs: CountyStore) -> str:
     found = conflicts(cs)
     if not found:
@@ -146,8 +142,14 @@ def conflicts_text(cs: CountyStore) -> str:
             cols = "、".join(json.loads(c["columns"] or "[]"))
         except ValueError:
             cols = c["columns"] or ""
-        what = TABLE_NAMES.get(c["tbl"], c["tbl"])
-        lines.append(f"  {c['detected_at'][:16].replace('T', ' ')} {what} {c['row_id']}："
+        from ..sync.state import TABLE_TITLES
+
+        what = TABLE_TITLES.get(c["tbl"], c["tbl"])
+        try:
+            name = json.loads(c["winner"]).get("name") or ""
+        except (ValueError, AttributeError):
+            name = ""
+        lines.append(f"  {c['detected_at'][:16].replace('T', ' ')} {what}{('“' + name + '”') if name else ''} {c['row_id']}："
                      f"{LABELS.get(c['label'], c['label'])}；字段：{cols or '—'}；"
                      f"保留 {c['winner_origin']} 的版本，另一版本来自 {c['loser_origin']}（已记录，未丢失）")
     return "\n".join(lines)
