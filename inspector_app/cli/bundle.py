@@ -28,9 +28,10 @@ def cmd_export(args) -> int:
     from ..sync import laptop
 
     s = store(args)
-    info = laptop.export_bundle(s, args.out, full=args.all)
+    info = laptop.export_bundle(s, args.out, full=args.all, encrypt=args.encrypt)
     print(f"数据包已导出并核验：{info['path']}")
-    print(f"序号{info['sequence']}，{_counts(info['counts'])}，照片{info['photos']}张。")
+    print(f"序号{info['sequence']}，{_counts(info['counts'])}，照片{info['photos']}张"
+          f"{'，已加密给县局' if info['encrypted'] else ''}。")
     if info["missing_photos"]:
         print(f"注意：{len(info['missing_photos'])}张照片的文件缺失，未能带上（请运行 inspector verify --full）。")
     print("副本已留在待确认列表中，县局确认收到后自动清除。如在U盘上，请先“安全弹出”再拔出U盘。")
@@ -162,6 +163,7 @@ def register(sub) -> None:
     e = bsub.add_parser("export", help="write this laptop's changes (or --all) as a signed bundle")
     e.add_argument("--all", action="store_true", help="everything this laptop holds, not only what is unacknowledged")
     e.add_argument("--out", required=True, metavar="F", help="the bundle file, or a folder to write it in")
+    e.add_argument("--encrypt", action="store_true", help="seal it to the county's encryption key (lost sticks)")
     e.set_defaults(func=cmd_export)
     i = bsub.add_parser("import", help="import the county's return bundle (verified, all or nothing)")
     i.add_argument("file", metavar="F")

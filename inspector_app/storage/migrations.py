@@ -747,6 +747,7 @@ CREATE TABLE sync_peer (
     fingerprint TEXT PRIMARY KEY,
     role TEXT NOT NULL CHECK (role IN ('county', 'laptop')),
     public_key TEXT NOT NULL,
+    encryption_key TEXT NOT NULL DEFAULT '',
     name TEXT NOT NULL DEFAULT '',
     pinned_at TEXT NOT NULL,
     revoked_at TEXT NOT NULL DEFAULT ''

@@ -124,7 +124,7 @@ def _write_data(path: Path, tables: dict[str, list[dict]], columns: dict[str, li
 
 def write_bundle(path: str | Path, *, manifest: dict, tables: dict[str, list[dict]],
                  photos: dict[str, bytes | Path] | None = None, signing_key,
-                 columns: dict[str, list[str]] | None = None, progress=None) -> Path:
+                 columns: dict[str, list[str]] | None = None, progress=None, encrypt_to=None) -> Path:
     """Write a signed bundle atomically and verify it; returns the final path.
 
     ``manifest`` is completed with format, version, the table and entry lists and the sender's
@@ -167,6 +167,19 @@ def write_bundle(path: str | Path, *, manifest: dict, tables: dict[str, list[dic
                         progress(n, len(photos))
             raw.flush()
             os.fsync(raw.fileno())
+        if encrypt_to is not None:
+            # Verified before sealing: once sealed only the county's private key opens it.
+            pub = signing_key.public_key()
+            with open_bundle(part, trusted_keys={K.fingerprint(pub): pub}):
+                pass
+            from .seal import seal
+
+            sealed = path.with_name(path.name + ".seal.part")
+            try:
+                seal(part, sealed, encrypt_to)
+                os.replace(sealed, part)
+            finally:
+                sealed.unlink(missing_ok=True)
         os.replace(part, path)
         _fsync_dir(path.parent)
     except BaseException:
@@ -175,8 +188,14 @@ def write_bundle(path: str | Path, *, manifest: dict, tables: dict[str, list[dic
     finally:
         shutil.rmtree(work, ignore_errors=True)
     # The file on the stick must read back as it was written (sticks lie about sync).
-    with open_bundle(path, trusted_keys={K.fingerprint(signing_key.public_key()): signing_key.public_key()}):
-        pass
+    if encrypt_to is None:
+        with open_bundle(path, trusted_keys={K.fingerprint(signing_key.public_key()): signing_key.public_key()}):
+            pass
+    else:
+        from .seal import is_sealed
+
+        if not is_sealed(path):
+            raise BundleError("加密后的数据包写入U盘后读回不一致，请换一个U盘重试。")
     return path
 
 
@@ -359,7 +378,7 @@ def _check_data(conn: sqlite3.Connection, m: dict, path: Path, known: dict[str, 
 
 
 def open_bundle(path: str | Path, *, trusted_keys: dict, limits: Limits = Limits(),
-                known_columns: dict[str, set[str]] | None = None) -> Bundle:
+                known_columns: dict[str, set[str]] | None = None, decrypt_key=None) -> Bundle:
     """Verify the bundle at ``path`` (see the module text) and return it, opened read-only.
 
     ``trusted_keys``: fingerprint → Ed25519 public key (the pinned keys the sender must hold).
@@ -388,6 +407,16 @@ def open_bundle(path: str | Path, *, trusted_keys: dict, limits: Limits = Limits
                 h.update(block)
                 dst.write(block)
         whole = h.hexdigest()
+        from . import seal
+
+        if seal.is_sealed(copy):
+            if decrypt_key is None:
+                raise BundleError(f"数据包“{path.name}”已加密给县局，只有县局能打开，不能在本机导入。")
+            try:
+                seal.unseal(copy, work / "unsealed.zip", decrypt_key, max_bytes=limits.max_bundle_bytes)
+            except seal.SealError as e:
+                raise BundleError(f"数据包“{path.name}”无法解密：{e}不会导入，数据库未作任何改动。") from None
+            os.replace(work / "unsealed.zip", copy)
         try:
             z = zipfile.ZipFile(copy)
         except Exception:  # noqa: BLE001 — BadZipFile, but also struct/overflow errors on forged directories

@@ -94,26 +94,42 @@ def device_key(store) -> Ed25519PrivateKey:
     return load_private_key(row[0])
 
 
+def county_encryption_key(store):
+    """The pinned county's X25519 key for sealed bundles, or None."""
+    r = store.conn.execute("SELECT encryption_key FROM sync_peer WHERE role = 'county' AND revoked_at = '' "
+                           "AND encryption_key <> ''").fetchone()
+    if r is None:
+        return None
+    from .seal import load_public
+
+    return load_public(r[0])
+
+
 def county_keys(store) -> dict[str, Ed25519PublicKey]:
     """fingerprint → public key of every pinned, unrevoked county key."""
     return {fp: load_public_key(text) for fp, text in store.conn.execute(
         "SELECT fingerprint, public_key FROM sync_peer WHERE role = 'county' AND revoked_at = ''")}
 
 
-def pin_county_key(store, text: str, *, name: str = "县局") -> str:
-    """Pin the county's public key (replacing an earlier one: a new county key revokes the old);
-    returns its fingerprint."""
+def pin_county_key(store, text: str, *, name: str = "县局", encryption_key: str = "") -> str:
+    """Pin the county's public key (replacing an earlier one: a new county key revokes the old),
+    with its X25519 key for sealed bundles if it has one; returns its fingerprint."""
     from ..storage.db import now_iso
 
     pub = load_public_key(text)
+    if encryption_key:
+        from .seal import load_public
+
+        load_public(encryption_key)
     fp = fingerprint(pub)
     with store.write():
         store.conn.execute("UPDATE sync_peer SET revoked_at = ? WHERE role = 'county' AND fingerprint <> ? "
                            "AND revoked_at = ''", [now_iso(), fp])
         store.conn.execute(
-            "INSERT INTO sync_peer (fingerprint, role, public_key, name, pinned_at) VALUES (?, 'county', ?, ?, ?) "
-            "ON CONFLICT (fingerprint) DO UPDATE SET revoked_at = '', public_key = excluded.public_key",
-            [fp, public_key_text(pub), name, now_iso()])
+            "INSERT INTO sync_peer (fingerprint, role, public_key, encryption_key, name, pinned_at) "
+            "VALUES (?, 'county', ?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET revoked_at = '', "
+            "public_key = excluded.public_key, encryption_key = excluded.encryption_key",
+            [fp, public_key_text(pub), encryption_key or "", name, now_iso()])
     return fp
 
 
@@ -153,6 +169,6 @@ def read_key_file(path: str | Path, *, role: str | None = None) -> dict:
     return data
 
 
-__all__ = ["KEY_FILE_FORMATS", "county_keys", "device_key", "fingerprint", "generate", "load_private_key",
+__all__ = ["KEY_FILE_FORMATS", "county_encryption_key", "county_keys", "device_key", "fingerprint", "generate", "load_private_key",
            "load_public_key", "pin_county_key", "private_bytes", "public_key_text", "raw_public", "read_key_file",
            "verify", "write_key_file"]

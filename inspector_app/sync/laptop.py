@@ -65,7 +65,7 @@ def key_info(store: Store) -> dict:
 
 def trust_county_key(store: Store, key_file: str | Path) -> str:
     data = K.read_key_file(key_file, role="county")
-    return K.pin_county_key(store, data["public_key"])
+    return K.pin_county_key(store, data["public_key"], encryption_key=data.get("encryption_key") or "")
 
 
 def county_fingerprint(store: Store) -> str | None:
@@ -135,10 +135,15 @@ def mark_exported(store: Store, tables: dict[str, list[dict]]) -> None:
               M._dumps({k: v for k, v in r.items() if not k.startswith("_")})) for r in rows])
 
 
-def export_bundle(store: Store, out: str | Path, *, full: bool = False, progress=None) -> dict:
+def export_bundle(store: Store, out: str | Path, *, full: bool = False, progress=None, encrypt: bool = False) -> dict:
     """Write this laptop's bundle to ``out`` (a file, or a folder to name it in); returns a
-    summary: path, file name, sequence, row counts, photos."""
+    summary: path, file name, sequence, row counts, photos. ``encrypt``: sealed to the county's
+    X25519 key (docs/bundle-format.md), so a lost stick reveals nothing."""
     me = device_code(store)
+    seal_to = K.county_encryption_key(store) if encrypt else None
+    if encrypt and seal_to is None:
+        raise ValueError("县局密钥文件中没有加密公钥，无法加密导出。请向县局索取含加密公钥的密钥文件，"
+                         "用“inspector bundle trust”重新导入后再试，或不加密导出。")
     key = K.device_key(store)
     _, ack_seq = _ack(store, me)
     tables, since = collect(store, full=full)
@@ -169,7 +174,7 @@ def export_bundle(store: Store, out: str | Path, *, full: bool = False, progress
     name = B.file_name(township=township(store), origin=me, at=at, bundle_id=bundle_id)
     target = out / name if out.is_dir() else out
     B.write_bundle(target, manifest=manifest, tables={k: v for k, v in tables.items() if v} or {"village": []},
-                   photos=photos, signing_key=key, progress=progress)
+                   photos=photos, signing_key=key, progress=progress, encrypt_to=seal_to)
     box = outbox_dir(store)
     paths.private_dir(box)
     kept = box / target.name
@@ -188,7 +193,8 @@ def export_bundle(store: Store, out: str | Path, *, full: bool = False, progress
              sum(counts.values()), len(photos), json.dumps(counts, ensure_ascii=False), sha, size])
         mark_exported(store, tables)
     return {"path": target, "file_name": target.name, "sequence": seq, "bundle_id": bundle_id, "counts": counts,
-            "rows": sum(counts.values()), "photos": len(photos), "missing_photos": missing, "outbox": kept}
+            "rows": sum(counts.values()), "photos": len(photos), "missing_photos": missing, "outbox": kept,
+            "encrypted": seal_to is not None}
 
 
 # ---------------------------------------------------------------------------------------------
