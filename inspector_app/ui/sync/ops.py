@@ -35,11 +35,14 @@ def _in_worker(store: Store, fn):
     return work, True
 
 
-def export_bundle(parent: QWidget | None, store: Store, folder: str | Path, *, full: bool, label: str) -> Op:
-    """Write this laptop's bundle into ``folder``; the result is ``laptop.export_bundle``'s summary."""
+def export_bundle(parent: QWidget | None, store: Store, folder: str | Path, *, full: bool, label: str,
+                  encrypt: bool = False) -> Op:
+    """Write this laptop's bundle into ``folder`` (sealed to the county's key with ``encrypt``);
+    the result is ``laptop.export_bundle``'s summary."""
     from ...sync import laptop
 
-    work, background = _in_worker(store, lambda s, progress: laptop.export_bundle(s, folder, full=full, progress=progress))
+    work, background = _in_worker(store, lambda s, progress: laptop.export_bundle(
+        s, folder, full=full, progress=progress, encrypt=encrypt))
     return Op(parent, work, background=background, progress_label=label, failure_title=label)
 
 

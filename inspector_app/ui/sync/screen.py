@@ -129,8 +129,11 @@ class SyncWidget(QWidget):
         self.export_button = QPushButton(self.tr("Export sync bundle…"), self)
         self.export_button.setObjectName("exportBundle")
         self.export_button.clicked.connect(self._on_export_clicked)
-        self.full_export = QCheckBox(self.tr("Everything (not only what the county has not acknowledged)"), self)
+        self.full_export = QCheckBox(self.tr("Everything"), self)
+        self.full_export.setToolTip(self.tr("Everything this laptop holds, not only what the county has not acknowledged"))
         self.full_export.setObjectName("fullExport")
+        self.encrypt = QCheckBox(self.tr("Encrypt for the county (only the county can read it)"), self)
+        self.encrypt.setObjectName("encryptExport")
         self.import_button = QPushButton(self.tr("Import county sync bundle…"), self)
         self.import_button.setObjectName("importBundle")
         self.import_button.clicked.connect(self._on_import_clicked)
@@ -143,7 +146,11 @@ class SyncWidget(QWidget):
         el.addWidget(QLabel(self.tr("Last export:"), self), 0, 0)
         el.addWidget(self.last_export, 0, 1)
         el.addWidget(self.export_button, 0, 2)
-        el.addWidget(self.full_export, 1, 1, 1, 2)
+        options = QHBoxLayout()
+        options.addWidget(self.full_export)
+        options.addWidget(self.encrypt)
+        options.addStretch(1)
+        el.addLayout(options, 1, 1, 1, 2)
         el.addWidget(QLabel(self.tr("Last import:"), self), 2, 0)
         el.addWidget(self.last_import, 2, 1)
         el.addWidget(self.import_button, 2, 2)
@@ -190,6 +197,7 @@ class SyncWidget(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
 
+        self._sealable: bool | None = None
         # Imports change every kind of record; a key pinned elsewhere is a setting.
         self._refresh = RefreshOnChange(self, set(Change), self.reload)
         self.reload()
@@ -220,6 +228,14 @@ class SyncWidget(QWidget):
         else:
             self.last_import.setText(self.tr("never"))
         self.import_button.setEnabled(True)  # without a pinned key the import says what to do
+        from ...sync import keys
+
+        sealable = keys.county_encryption_key(self.store) is not None
+        if sealable != self._sealable:  # the officer's own choice stands until the key changes
+            self.encrypt.setEnabled(sealable)
+            self.encrypt.setChecked(sealable)  # on whenever the county's key allows it
+        self._sealable = sealable
+        self.encrypt.setToolTip("" if sealable else self.tr("The county's key file carries no encryption key"))
         box = state.outbox(self.store)
         self.outbox.setRowCount(len(box))
         for r, e in enumerate(box):
@@ -259,6 +275,7 @@ class SyncWidget(QWidget):
         title = self.tr("Export sync bundle")
         self.banner.setVisible(False)
         self._op = ops.export_bundle(self, self.store, folder, full=self.full_export.isChecked(),
+                                     encrypt=self.encrypt.isEnabled() and self.encrypt.isChecked(),
                                      label=self.tr("Writing and verifying the bundle…")) \
             .success(self._on_exported).failure(self._failed(title)).run()
 
@@ -268,7 +285,8 @@ class SyncWidget(QWidget):
                           "It is now safe to remove the USB stick. Hand the bundle to the county office.")
                   .replace("%1", summary["file_name"]).replace("%2", str(summary["rows"]))
                   .replace("%3", str(summary["photos"])).replace("%4", str(summary["sequence"]))
-                  .replace("%5", str(Path(summary["path"]).parent)), ok=True)
+                  .replace("%5", str(Path(summary["path"]).parent))
+                  + (" " + self.tr("Encrypted: only the county can read it.") if summary.get("encrypted") else ""), ok=True)
         self.reload()
 
     # -- import ----------------------------------------------------------------------------

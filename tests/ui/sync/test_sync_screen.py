@@ -194,3 +194,31 @@ def test_the_main_window_lists_the_sync_module(qtbot, demo_db):
     row = next(i for i, t in enumerate(titles) if t in ("Sync", "同步"))
     win.nav.setCurrentRow(row)
     assert isinstance(win.stack.widget(row), SyncWidget)
+
+
+def test_an_export_is_sealed_for_the_county_when_its_key_allows(qtbot, world, monkeypatch):
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from inspector_app.sync import seal
+
+    w = screen(qtbot, world.a)
+    assert not w.encrypt.isEnabled()  # the county key is not pinned yet: nothing to seal to
+    private = X25519PrivateKey.generate()
+    data = json.loads(world.county_key.read_text(encoding="utf-8"))
+    data["encryption_key"] = seal.public_text(private.public_key())
+    sealing_key = world.tmp / "county-key-sealing.json"
+    sealing_key.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    laptop.trust_county_key(world.a, sealing_key)
+    w.reload()
+    assert w.encrypt.isEnabled() and w.encrypt.isChecked()
+    pick_folder(monkeypatch, world.usb)
+    click(qtbot, w.export_button)
+    text = wait_banner(qtbot, w)
+    assert "Encrypted" in text or "加密" in text, text
+    path = next(world.usb.glob("*.tsobundle"))
+    pub = keys.device_key(world.a).public_key()
+    trusted = {keys.fingerprint(pub): pub}
+    with pytest.raises(B.BundleError):
+        B.open_bundle(path, trusted_keys=trusted).close()  # sealed: unreadable without the county's key
+    with B.open_bundle(path, trusted_keys=trusted, decrypt_key=private) as b:
+        assert b.manifest["origin"] == "A1"
