@@ -63,7 +63,7 @@ def cmd_key(args) -> int:
     if args.out:
         keys.write_key_file(args.out, info, role="laptop")
         print(f"本机公钥已写入：{args.out}（交县局登记）")
-    print(f"设备编号：{info['device'] or '（未设置）'}  镇（街道）：{info['township'] or '（未设置）'}")
+    print(f"设备编号：{info['device'] or '（未设置）'}  镇（街道）：{info.get('township') or '（未设置）'}")
     print(f"公钥：{info['public_key']}")
     print(f"指纹：{info['fingerprint']}")
     return 0
@@ -104,7 +104,7 @@ def cmd_setup(args) -> int:
 
         st = state.status(s)
         print(f"已用县局数据包建立数据库：{path}")
-        print(f"镇（街道）：{st['township'] or '（未设置）'}，县局公钥指纹：{st['county_fingerprint']}")
+        print(f"镇（街道）：{st.get('township') or '（未设置）'}，县局公钥指纹：{st['county_fingerprint']}")
         print(f"导入：新增{info['new']}条。")
         if not st["device"]:
             print("请在“设置”中填写县局分配的设备编号后再出具文书。")
@@ -118,7 +118,7 @@ def cmd_status(args) -> int:
 
     s = store(args)
     st = state.status(s)
-    print(f"设备编号：{st['device'] or '（未设置）'}  镇（街道）：{st['township'] or '（未设置）'}")
+    print(f"设备编号：{st['device'] or '（未设置）'}  镇（街道）：{st.get('township') or '（未设置）'}")
     print(f"本机公钥指纹：{st['fingerprint'] or '（尚未生成）'}")
     print(f"县局公钥指纹：{st['county_fingerprint'] or '（尚未导入）'}")
     ex, im = st["last_export"], st["last_import"]
@@ -159,36 +159,37 @@ def cmd_resolve(args) -> int:
 def register(sub) -> None:
     p = sub.add_parser("bundle", help="sync with the county: export, import, keys, setup from a bundle",
                        description="Signed bundles carried to and from the county (docs/bundle-format.md).")
-    bsub = p.add_subparsers(dest="bundle_command", required=True, metavar="ACTION")
+    bsub = p.add_subparsers(dest="bundle_command", required=True, metavar="ACTION",
+                            help="status, export, import, key, trust, setup, conflicts, resolve")
+    st = bsub.add_parser("status", help="outbox, last export and import, conflicts, key fingerprints")
+    st.set_defaults(func=cmd_status)
     e = bsub.add_parser("export", help="write this laptop's changes (or --all) as a signed bundle")
     e.add_argument("--all", action="store_true", help="everything this laptop holds, not only what is unacknowledged")
     e.add_argument("--out", required=True, metavar="F", help="the bundle file, or a folder to write it in")
     e.add_argument("--encrypt", action="store_true", help="seal it to the county's encryption key (lost sticks)")
     e.set_defaults(func=cmd_export)
     i = bsub.add_parser("import", help="import the county's return bundle (verified, all or nothing)")
-    i.add_argument("file", metavar="F")
+    i.add_argument("file", metavar="F", help="the county's bundle (.tsobundle)")
     i.set_defaults(func=cmd_import)
     k = bsub.add_parser("key", help="print (or write with --out) this laptop's public key for enrolment")
-    k.add_argument("--out", metavar="F")
+    k.add_argument("--out", metavar="F", help="write the key file for the county's enrolment")
     k.set_defaults(func=cmd_key)
     t = bsub.add_parser("trust", help="pin the county's public key (shows its fingerprint to compare)")
     t.add_argument("file", metavar="F", help="the county's key file (inspector county key --out F)")
     t.add_argument("--yes", action="store_true", help="do not ask (scripts)")
     t.set_defaults(func=cmd_trust)
     s = bsub.add_parser("setup", help="create a new database (--db NEW) from the county's bundle")
-    s.add_argument("file", metavar="F")
-    s.add_argument("--county-key", required=True, metavar="K")
+    s.add_argument("file", metavar="F", help="the county's return bundle for this township")
+    s.add_argument("--county-key", required=True, metavar="K", help="the county's key file (fingerprint checked)")
     s.add_argument("--device", metavar="CODE", help="this laptop's device code from the county")
     s.set_defaults(func=cmd_setup)
-    st = bsub.add_parser("status", help="outbox, last export and import, conflicts, key fingerprints")
-    st.set_defaults(func=cmd_status)
     c = bsub.add_parser("conflicts", help="list the conflicts with both versions")
     c.add_argument("--all", action="store_true", help="include resolved ones")
-    c.add_argument("--json", action="store_true")
+    c.add_argument("--json", action="store_true", help="as JSON (both versions in full)")
     c.set_defaults(func=cmd_conflicts)
     r = bsub.add_parser("resolve", help="resolve a conflict: keep the current version or take the other")
-    r.add_argument("id")
-    r.add_argument("choice", choices=("keep", "other"))
+    r.add_argument("id", help="the conflict's id (bundle conflicts)")
+    r.add_argument("choice", choices=("keep", "other"), help="keep the current version, or take the other")
     r.set_defaults(func=cmd_resolve)
     from .common import add_global_options
     import argparse

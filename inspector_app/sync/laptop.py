@@ -333,7 +333,7 @@ def bundle_settings(path: str | Path, county_key: str | Path) -> dict:
         out = {k: v for k, v in raw.items() if k in SETUP_KEYS} if isinstance(raw, dict) else {}
         to = b.manifest.get("addressed_to") or {}
         if isinstance(to, dict) and to.get("township") and not out.get(S.TOWNSHIP.key):
-            out[S.TOWNSHIP.key] = to["township"]
+            out[S.TOWNSHIP.key] = to.get("township")
         return out
 
 

@@ -396,12 +396,14 @@ def merge_rows(engine, table: SyncedTable, rows: list[dict], *, source_origin: s
             if lbase >= int(r["hlc"]):
                 result.unchanged += 1
                 continue
-            outcome = _concurrent(table, L, r, dcols, lchanged, changed)
+            outcome = _concurrent(table, L, r, dcols, lchanged, changed, lbase, base)
             label, both, merged = outcome
             r_wins = _order(table, r) > _order(table, L)
             winner, loser = (r, L) if r_wins else (L, r)
             frontier = max(int(L["hlc"]), int(r["hlc"]))
             if not policy.columns:
+                if label is None and any(merged[c] != winner.get(c) for c in dcols):
+                    label, both = "parallel update", [c for c in dcols if merged[c] != winner.get(c)]
                 # The county keeps the greatest version (a pure maximum: any arrival order gives
                 # the same rows); the loser waits in the conflict list and, on its laptop, is
                 # merged column by column into a new version that comes back dominating both.
@@ -466,10 +468,13 @@ def complete_staged(engine, staged: list[tuple[str, str, dict]]) -> None:
 
 
 def _concurrent(table: SyncedTable, L: dict, r: dict, dcols: list[str], lchanged: set[str] | None,
-                rchanged: set[str] | None) -> tuple[str | None, list[str], dict]:
+                rchanged: set[str] | None, lbase: int = 0, rbase: int = 0) -> tuple[str | None, list[str], dict]:
     """Column-by-column merge of two concurrent versions: (label or None, the columns both
-    changed (conflict) or all that differ (parallel update), the merged values)."""
+    changed (conflict) or all that differ (parallel update), the merged values). A column that
+    differs though neither side changed it since its own base takes the value of the side whose
+    base is newer (it has seen the later edit of that column)."""
     r_wins = _order(table, r) > _order(table, L)
+    newer_r = rbase > lbase or (rbase == lbase and r_wins)
     merged: dict[str, Any] = {}
     both, mine, theirs = [], [], []
     for c in dcols:
@@ -489,7 +494,7 @@ def _concurrent(table: SyncedTable, L: dict, r: dict, dcols: list[str], lchanged
             mine.append(c)
             merged[c] = lv
         else:
-            merged[c] = rv if r_wins else lv
+            merged[c] = rv if newer_r else lv
     if both:
         return "conflict", both, merged
     if mine and theirs:
