@@ -196,7 +196,9 @@ class ConflictPanel(QWidget):
         current, other = c.get("current") or c["winner"], c["loser"]
         self.versions.setHorizontalHeaderLabels([
             self.tr("Field"),
-            self.tr("Current version — %1").replace("%1", self._side(c["winner_origin"])),
+            # A parallel update's current version holds both sides' changes (merged).
+            self.tr("Current version (merged)") if c["label"] == "parallel update"
+            else self.tr("Current version — %1").replace("%1", self._side(c["winner_origin"])),
             self.tr("Other version — %1").replace("%1", self._side(c["loser_origin"])), self.tr("Take")])
         both = [col for col in c["columns"] if col in current or col in other]
         cols = [k for k in list(current) + [k for k in other if k not in current]
@@ -210,8 +212,9 @@ class ConflictPanel(QWidget):
         for r, col in enumerate(order):
             items = [QTableWidgetItem(field_label(c["tbl"], col)), QTableWidgetItem(_text(current.get(col))),
                      QTableWidgetItem(_text(other.get(col)))]
-            colour = CONFLICT_CELL if col in both and current.get(col) != other.get(col) else (
-                DIFFERENT_CELL if col in differ or col in both else None)
+            differs = current.get(col) != other.get(col)
+            colour = None if not differs else (
+                CONFLICT_CELL if col in both and c["label"] == "conflict" else DIFFERENT_CELL)
             for item in items:
                 if colour is not None:
                     item.setBackground(QBrush(colour))
@@ -232,8 +235,8 @@ class ConflictPanel(QWidget):
             text = self.tr("%1: %2 and %3 both changed %4. The newer edit was kept; the other is shown on the "
                            "right. Keep the current version, or take the other one.")
         else:
-            text = self.tr("%1: %2 and %3 changed different fields (%4); both changes were kept. Check them, "
-                           "then keep the merged version or take the other one.")
+            text = self.tr("%1: this laptop and another device changed different fields (%4); both changes were "
+                           "kept. Check them, then keep the merged version or take the other one.")
         self.explanation.setText(text.replace("%1", c.get("title") or c["row_id"])
                                  .replace("%2", self._side(c["winner_origin"]))
                                  .replace("%3", self._side(c["loser_origin"])).replace("%4", fields or "—"))
