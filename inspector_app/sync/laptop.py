@@ -258,6 +258,7 @@ def apply(store: Store, m: dict, rows_of, names: list[str], *, sha256: str = "",
             counts[t] = len(loaded[t])
             total.add(res)
         M.complete_staged(engine, total.staged)
+        M.follow_all_aliases(engine)
         bad = conn.execute("PRAGMA foreign_key_check").fetchall()
         if bad:
             raise B.BundleError(f"数据包中有{len(bad)}条记录引用了本机和数据包中都没有的记录（首个：{bad[0][0]}），"

@@ -241,6 +241,9 @@ def follow_alias(engine, tbl: str, old: str, new: str) -> int:
         if g is not None and g.when.strip() == "1":
             continue  # every row of it is a legal record (documents): they keep the id they were issued with
         frozen = f" AND NOT coalesce({g.cond(engine.quote(child))}, false)" if g else ""
+        ct = T.BY_NAME.get(child)
+        if ct is not None and col in ct.unify_by:
+            _unify_followers(engine, ct, col, old, new, frozen)
         n += max(0, engine.execute(f"UPDATE {engine.quote(child)} SET {engine.quote(col)} = :new "
                                    f"WHERE {engine.quote(col)} = :old{frozen}", {"new": new, "old": old}))
     return n
@@ -282,8 +285,12 @@ def _save_conflicts(engine, conflicts: list[dict]) -> None:
 def _unify(engine, table: SyncedTable, r: dict, result: MergeResult, writer: _Writer, policy: Policy) -> dict:
     """If a live local row carries ``r``'s credit code under another id, unify the two; returns
     the row to merge (``r`` itself, or its tombstone when ``r`` is the one that yields)."""
-    keys = table.unify_by
-    if any(r.get(k) in (None, "") for k in keys) or int(r.get("deleted") or 0):
+    if int(r.get("deleted") or 0):
+        return r
+    for keys in table.unify_keys:
+        if all(r.get(k) not in (None, "") for k in keys):
+            break
+    else:
         return r
     where = " AND ".join(f"{engine.quote(k)} = :k{n}" for n, k in enumerate(keys))
     params = {f"k{n}": r[k] for n, k in enumerate(keys)}
@@ -291,31 +298,44 @@ def _unify(engine, table: SyncedTable, r: dict, result: MergeResult, writer: _Wr
                           f"AND deleted = 0 AND id <> :id", dict(params, id=r["id"]))
     if not others:
         return r
-    key = "+".join(keys)
-    value = "/".join(str(r[k]) for k in keys)
     other = others[0]
-    survivor, lost = sorted([other["id"], r["id"]])
-    hlc = max(int(other["hlc"]), int(r["hlc"])) + 1
     writer.flush()
-    alias = {"id": lost, "tbl": table.name, "new_id": survivor, "reason": f"{key}={value}", "hlc": hlc,
-             "origin": UNIFY_ORIGIN, "deleted": 0,
-             # the same alias everywhere, whoever unifies first: no local clock in it
-             "created_at": max(str(other.get("updated_at") or ""), str(r.get("updated_at") or "")),
-             "updated_at": max(str(other.get("updated_at") or ""), str(r.get("updated_at") or ""))}
+    survivor, lost = sorted([other["id"], r["id"]])
+    hlc = _alias(engine, table, other, r, keys)
+    result.unified.append((lost, survivor))
+    if lost == other["id"]:
+        _retire(engine, table.name, other, hlc)
+        return r
+    return dict(r, deleted=1, hlc=hlc, origin=UNIFY_ORIGIN, _base_hlc=hlc, _changed=json.dumps(["deleted"]))
+
+
+def _alias(engine, table: SyncedTable, a: dict, b: dict, keys: tuple[str, ...] | None = None) -> int:
+    """Record that the greater id of ``a`` and ``b`` (the same thing) yields to the smaller;
+    returns the HLC its tombstone gets. The same alias on every replica, whoever unifies first:
+    no local clock in it."""
+    survivor, lost = sorted([a["id"], b["id"]])
+    hlc = max(int(a["hlc"]), int(b["hlc"])) + 1
+    at = max(str(a.get("updated_at") or ""), str(b.get("updated_at") or ""))
+    keys = keys or table.unify_by
+    alias = {"id": lost, "tbl": table.name, "new_id": survivor,
+             "reason": "+".join(keys) + "=" + "/".join(str(a.get(k)) for k in keys), "hlc": hlc,
+             "origin": UNIFY_ORIGIN, "deleted": 0, "created_at": at, "updated_at": at}
     cols = list(alias)
     engine.execute(f"INSERT INTO id_alias ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)}) "
                    "ON CONFLICT (id) DO NOTHING", alias)
-    result.unified.append((lost, survivor))
-    if lost == other["id"]:
-        tomb = dict(other, deleted=1, hlc=hlc, origin=UNIFY_ORIGIN)
-        engine.execute(f"UPDATE {engine.quote(table.name)} SET deleted = 1, hlc = :h, origin = :o WHERE id = :id",
-                       {"h": hlc, "o": UNIFY_ORIGIN, "id": lost})
-        writer.shadow(lost, hlc, hlc, ["deleted"], tomb)
-        writer.flush()
-        follow_alias(engine, table.name, lost, survivor)
-        return r
-    follow_alias(engine, table.name, lost, survivor)
-    return dict(r, deleted=1, hlc=hlc, origin=UNIFY_ORIGIN, _base_hlc=hlc, _changed=json.dumps(["deleted"]))
+    return hlc
+
+
+def _retire(engine, tbl: str, row: dict, hlc: int) -> None:
+    """Tombstone a local row that yields to its twin (and its shadow, so it exports as such)."""
+    engine.execute(f"UPDATE {engine.quote(tbl)} SET deleted = 1, hlc = :h, origin = :o WHERE id = :id",
+                   {"h": hlc, "o": UNIFY_ORIGIN, "id": row["id"]})
+    tomb = dict(row, deleted=1, hlc=hlc, origin=UNIFY_ORIGIN)
+    engine.execute(
+        "INSERT INTO sync_shadow (tbl, row_id, hlc, base_hlc, changed, data) VALUES (:t, :i, :h, :h, :c, :d) "
+        "ON CONFLICT (tbl, row_id) DO UPDATE SET hlc = excluded.hlc, base_hlc = excluded.base_hlc, "
+        "changed = excluded.changed, data = excluded.data",
+        {"t": tbl, "i": row["id"], "h": hlc, "c": json.dumps(["deleted"]), "d": _dumps(tomb)})
 
 
 def merge_rows(engine, table: SyncedTable, rows: list[dict], *, source_origin: str = "",
@@ -326,8 +346,6 @@ def merge_rows(engine, table: SyncedTable, rows: list[dict], *, source_origin: s
     result = MergeResult()
     cols = engine.table_columns(table.name)
     dcols = data_columns(cols)
-    alias_map = aliases(engine) if _alias_columns(table) else {}
-    acols = _alias_columns(table)
     writer = _Writer(engine, table)
     conflicts: list[dict] = []
     if len({r.get("id") for r in rows}) != len(rows) or any(not isinstance(r.get("id"), str) for r in rows):
@@ -341,9 +359,6 @@ def merge_rows(engine, table: SyncedTable, rows: list[dict], *, source_origin: s
             base = int(raw.get("_base_hlc") or 0)
             changed = parse_changed(raw.get("_changed"))
             r = {c: raw[c] for c in cols if c in raw}
-            for c in acols:
-                if r.get(c) in alias_map and not table.is_legal(r):
-                    r[c] = alias_map[r[c]]
             if table.unify_by:
                 r = _unify(engine, table, r, result, writer, policy)
                 if "_base_hlc" in r:
@@ -450,13 +465,42 @@ def merge_rows(engine, table: SyncedTable, rows: list[dict], *, source_origin: s
             if label:
                 conflicts.append(_conflict(policy, table, label, both, stored, loser))
         writer.flush()
-    if table.name == "id_alias":
-        for r in rows:
-            if not int(r.get("deleted") or 0):
-                follow_alias(engine, r["tbl"], r["id"], r["new_id"])
     _save_conflicts(engine, conflicts)
     result.conflicts += conflicts
     return result
+
+
+def _unify_followers(engine, table: SyncedTable, col: str, old: str, new: str, frozen: str) -> None:
+    """Rows that would become twins once ``col`` follows the survivor (two laptops' quarterly
+    reports of one enterprise) are unified first, the same way as their parents."""
+    q = engine.quote
+    rest = [k for k in table.unify_by if k != col]
+    for row in engine.query(f"SELECT * FROM {q(table.name)} WHERE {q(col)} = :old AND deleted = 0{frozen}",
+                            {"old": old}):
+        where = " AND ".join([f"{q(col)} = :new"] + [f"{q(k)} = :k{n}" for n, k in enumerate(rest)])
+        params = dict({f"k{n}": row[k] for n, k in enumerate(rest)}, new=new, id=row["id"])
+        for twin in engine.query(f"SELECT * FROM {q(table.name)} WHERE {where} AND deleted = 0 AND id <> :id",
+                                 params):
+            hlc = _alias(engine, table, twin, row)
+            _retire(engine, table.name, twin if twin["id"] > row["id"] else row, hlc)
+            if twin["id"] > row["id"]:
+                continue
+            break
+
+
+def follow_all_aliases(engine) -> int:
+    """Point every reference at the surviving ids (``id_alias``), except in frozen legal records.
+    Run once after all tables of a bundle are merged and ``complete_staged`` (a staged final
+    inspection must be final again before its children are judged frozen); the same statements
+    on every replica, so all of them end with the same references."""
+    if "id_alias" not in engine.tables():
+        return 0
+    n = 0
+    rows = engine.query("SELECT id, tbl FROM id_alias WHERE deleted = 0 ORDER BY id")
+    final = aliases(engine)
+    for r in rows:
+        n += follow_alias(engine, r["tbl"], r["id"], final[r["id"]])
+    return n
 
 
 def complete_staged(engine, staged: list[tuple[str, str, dict]]) -> None:
@@ -502,5 +546,5 @@ def _concurrent(table: SyncedTable, L: dict, r: dict, dcols: list[str], lchanged
     return None, [], merged
 
 
-__all__ = ["LegalConflict", "MergeResult", "Policy", "aliases", "complete_staged", "data_columns", "ensure_merge_tables",
+__all__ = ["LegalConflict", "MergeResult", "Policy", "aliases", "complete_staged", "follow_all_aliases", "data_columns", "ensure_merge_tables",
            "follow_alias", "merge_rows", "parse_changed"]

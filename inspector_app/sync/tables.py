@@ -70,6 +70,13 @@ class SyncedTable:
     # values a new legal row is first written with, its children next, then its own values
     # (a finalised inspection arrives as a draft, takes its answers and photos, then is final)
     stage_as: tuple[tuple[str, object], ...] = ()
+    # further identifying keys, tried when the row lacks ``unify_by`` (an enterprise registered
+    # before credit codes has only its old registration number)
+    unify_also: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def unify_keys(self) -> tuple[tuple[str, ...], ...]:
+        return ((self.unify_by,) if self.unify_by else ()) + self.unify_also
 
     @property
     def is_legal_table(self) -> bool:
@@ -90,7 +97,7 @@ class SyncedTable:
 SYNCED: tuple[SyncedTable, ...] = (
     SyncedTable("village", "master", unify_by=("name",)),
     SyncedTable("officer", "township", unify_by=("cert_no",)),
-    SyncedTable("enterprise", "master", unify_by=("uscc",)),
+    SyncedTable("enterprise", "master", unify_by=("uscc",), unify_also=(("legacy_reg_no",),)),
     SyncedTable("id_alias", "county"),
     SyncedTable("inspection", "officer", legal_guard="inspection", legal_when=_final,
                 stage_as=(("status", "draft"),)),

@@ -123,6 +123,7 @@ class Relay:
                     total.add(M.merge_rows(self.engine, T.table(t), rows, source_origin=m["origin"],
                                            policy=M.Policy(bundle_id=m["bundle_id"], at="2026-12-01T00:00:00")))
             M.complete_staged(self.engine, total.staged)
+            M.follow_all_aliases(self.engine)
         top = max((int(r["hlc"]) for rows in tables.values() for r in rows if r["origin"] == m["origin"]), default=0)
         prev = self.acks.get(m["origin"], {"hlc": 0, "sequence": 0})
         self.acks[m["origin"]] = {"hlc": max(prev["hlc"], top), "sequence": max(prev["sequence"], m["sequence"])}
