@@ -488,6 +488,22 @@ def _unify_followers(engine, table: SyncedTable, col: str, old: str, new: str, f
             break
 
 
+def carry_base(engine, table: str, rows: list[dict]) -> list[dict]:
+    """``rows`` (as stored) with the ``_base_hlc``/``_changed`` of the version they are, from
+    ``sync_shadow``: what a bundle written from this store must carry, so the receiver sees an
+    edit that was based on its own version as a successor, not as a concurrent edit."""
+    shadows = {}
+    ids = [r["id"] for r in rows]
+    for start in range(0, len(ids), CHUNK):
+        shadows.update(_shadows(engine, table, ids[start:start + CHUNK]))
+    out = []
+    for r in rows:
+        s = shadows.get(r["id"])
+        same = s is not None and int(s["hlc"]) == int(r["hlc"])
+        out.append(dict(r, _base_hlc=int(s["base_hlc"] or 0) if same else 0, _changed=s["changed"] if same else None))
+    return out
+
+
 def follow_all_aliases(engine) -> int:
     """Point every reference at the surviving ids (``id_alias``), except in frozen legal records.
     Run once after all tables of a bundle are merged and ``complete_staged`` (a staged final
@@ -546,5 +562,5 @@ def _concurrent(table: SyncedTable, L: dict, r: dict, dcols: list[str], lchanged
     return None, [], merged
 
 
-__all__ = ["LegalConflict", "MergeResult", "Policy", "aliases", "complete_staged", "follow_all_aliases", "data_columns", "ensure_merge_tables",
+__all__ = ["LegalConflict", "MergeResult", "Policy", "aliases", "carry_base", "complete_staged", "follow_all_aliases", "data_columns", "ensure_merge_tables",
            "follow_alias", "merge_rows", "parse_changed"]
