@@ -121,7 +121,7 @@ def _write_photos(cs: CountyStore, bundle, township: str) -> int:
 
 def merge_file(cs: CountyStore, path: str | Path) -> MergeOutcome:
     """Merge one laptop bundle (see the module text); raises CountyError / BundleError."""
-    from ..sync.merge import Policy, complete_staged, merge_rows
+    from ..sync.merge import Policy, complete_staged, follow_all_aliases, merge_rows
 
     path = Path(path)
     out = MergeOutcome(file=path.name)
@@ -180,6 +180,9 @@ def merge_file(cs: CountyStore, path: str | Path) -> MergeOutcome:
                     out.tables[t.name] = {"new": res.new, "updated": res.updated, "unchanged": res.unchanged,
                                           "conflicts": len(res.conflicts)}
                 complete_staged(cs.engine, staged)
+                # Once per bundle, after the staged final inspections are final again, so frozen
+                # records are judged as on every laptop (the same statements everywhere).
+                follow_all_aliases(cs.engine)
                 # Rows the merge itself wrote (aliases of unified enterprises) belong here too.
                 cs.engine.execute(
                     "INSERT INTO county_row (tbl, row_id, township) SELECT 'id_alias', a.id, :t FROM id_alias a "
