@@ -29,14 +29,14 @@ class DeviceLine:
 
 
 def _days_since(moment: str, now: datetime) -> int | None:
+    from ..core.dates import local_naive
+
     if not moment:
         return None
     try:
-        then = datetime.fromisoformat(moment)
+        then = local_naive(moment)
     except ValueError:
         return None
-    if then.tzinfo is not None:
-        then = then.astimezone().replace(tzinfo=None)
     return max(0, (now - then) // timedelta(days=1))
 
 
