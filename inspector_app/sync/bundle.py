@@ -154,7 +154,7 @@ def write_bundle(path: str | Path, *, manifest: dict, tables: dict[str, list[dic
         sig = signing_key.sign(body)
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(part, "wb") as raw:
-            with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as z:
+            with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1, allowZip64=True) as z:
                 z.writestr(MANIFEST, body)
                 z.writestr(SIGNATURE, sig)
                 z.write(data, DATA)
