@@ -211,7 +211,7 @@ class SyncWidget(QWidget):
         self.county_fp.setStyleSheet("" if st["county_fingerprint"] else ERROR_STYLE)
         self.own_fp.setText(st["fingerprint"] or self.tr("created with the first export"))
         self.device_label.setText(self.tr("device %1, %2").replace("%1", st["device"] or "—")
-                                  .replace("%2", st["township"] or "—"))
+                                  .replace("%2", st.get("township") or "—"))
         ex, im = st["last_export"], st["last_import"]
         if ex:
             self.last_export.setText(self.tr("%1 · sequence %2 · %3 records, %4 photos (%5)\n%6")
