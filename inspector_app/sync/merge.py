@@ -415,7 +415,9 @@ def merge_rows(engine, table: SyncedTable, rows: list[dict], *, source_origin: s
             label, both, merged = outcome
             r_wins = _order(table, r) > _order(table, L)
             winner, loser = (r, L) if r_wins else (L, r)
-            frontier = max(int(L["hlc"]), int(r["hlc"]))
+            # What this side has now seen is r itself, not everything up to some HLC: another
+            # laptop's edit with a smaller HLC may still be on its way (it must stay concurrent).
+            seen = int(r["hlc"])
             if not policy.columns:
                 if label is None and any(merged[c] != winner.get(c) for c in dcols):
                     label, both = "parallel update", [c for c in dcols if merged[c] != winner.get(c)]
@@ -441,7 +443,7 @@ def merge_rows(engine, table: SyncedTable, rows: list[dict], *, source_origin: s
             elif not r_wins and all(merged[c] == L.get(c) for c in dcols):
                 # Local stays (it is the greater version, still to reach the county: the county's
                 # rows only grow); its next export must dominate what just arrived.
-                writer.shadow(r["id"], max(frontier, int(S["hlc"]) if S else 0), base, changed, r)
+                writer.shadow(r["id"], seen, base, changed, r)
                 stored = L
                 result.unchanged += 1
             elif policy.new_hlc is not None:
@@ -449,7 +451,7 @@ def merge_rows(engine, table: SyncedTable, rows: list[dict], *, source_origin: s
                          created_at=L.get("created_at", r.get("created_at")), updated_at=policy.at or r.get("updated_at"))
                 m = {c: m.get(c, L.get(c)) for c in cols}
                 writer.put(m, True, result)
-                writer.shadow(r["id"], frontier, base, changed, r)
+                writer.shadow(r["id"], seen, base, changed, r)
                 local[r["id"]] = m
                 stored = m
                 result.merged += 1
