@@ -95,7 +95,7 @@ def cmd_merge(args) -> int:
 
     cs = _open(args)
     failed = 0
-    for f in args.bundles:
+    for f in _expand(args.bundles):
         try:
             o = merge_file(cs, f)
         except ValueError as e:
@@ -111,10 +111,21 @@ def cmd_merge(args) -> int:
         for w in o.warnings:
             print(f"  注意：{w}")
     if failed:
-        rest = "其余已合并" if failed < len(args.bundles) else "没有数据包被合并"
+        rest = "其余已合并" if failed < len(_expand(args.bundles)) else "没有数据包被合并"
         print(f"有{failed}个数据包未合并（见上），{rest}。", file=sys.stderr)
         return 2
     return 0
+
+
+def _expand(names: list[str]) -> list[str]:
+    """Wildcards as typed (Windows' cmd passes ``E:\\*.tsobundle`` unexpanded), in name order."""
+    import glob
+
+    out = []
+    for n in names:
+        found = sorted(glob.glob(n)) if any(ch in n for ch in "*?[") else []
+        out += found or [n]
+    return out
 
 
 @_user_errors
