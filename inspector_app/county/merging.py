@@ -128,7 +128,7 @@ def merge_file(cs: CountyStore, path: str | Path) -> MergeOutcome:
     trusted = cs.trusted_keys()
     if not trusted:
         raise CountyError("县局尚未登记任何乡镇电脑，无法核验数据包。请先用“inspector county enrol”登记各台电脑的密钥文件。")
-    with open_bundle(path, trusted_keys=trusted) as b:
+    with open_bundle(path, trusted_keys=trusted, decrypt_key=cs.encryption_key()) as b:
         m = b.manifest
         by_fp = {d.fingerprint: d for d in cs.devices()}
         dev = by_fp[b.sender_fingerprint]

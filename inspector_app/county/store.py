@@ -72,9 +72,30 @@ class CountyStore:
     def fingerprint(self) -> str:
         return keys.fingerprint(self.private_key().public_key())
 
+    def encryption_key(self):
+        """The county's X25519 key that laptops may seal their bundles to (sync/seal.py); made on
+        first use, so a store created before sealed bundles existed gains one."""
+        from cryptography.hazmat.primitives import serialization
+        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+        raw = self.meta("encryption_private_key")
+        if raw:
+            return X25519PrivateKey.from_private_bytes(base64.b64decode(raw))
+        key = X25519PrivateKey.generate()
+        data = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                 serialization.NoEncryption())
+        with self.engine.transaction():
+            self.engine.execute(
+                "INSERT INTO county_meta (key, value) VALUES ('encryption_private_key', :v) "
+                "ON CONFLICT (key) DO NOTHING", {"v": base64.b64encode(data).decode("ascii")})
+        return X25519PrivateKey.from_private_bytes(base64.b64decode(self.meta("encryption_private_key")))
+
     def write_key_file(self, out: str | Path) -> Path:
+        from ..sync import seal
+
         return keys.write_key_file(out, {
             "county": self.name, "public_key": self.public_key_text(),
+            "encryption_key": seal.public_text(self.encryption_key().public_key()),
             "fingerprint": self.fingerprint(), "created_at": self.meta("created_at") or ""}, role="county")
 
     # -- devices ---------------------------------------------------------------------------

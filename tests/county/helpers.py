@@ -71,7 +71,7 @@ def laptop_rows(store, *, only_own: bool = True) -> dict[str, list[dict]]:
 
 
 def laptop_bundle(store, out: Path, *, tables: dict | None = None, sequence: int | None = None,
-                  photos: bool = True, manifest_extra: dict | None = None) -> Path:
+                  photos: bool = True, manifest_extra: dict | None = None, encrypt_to=None) -> Path:
     from inspector_app.storage.photos import photo_bytes
 
     tables = laptop_rows(store) if tables is None else tables
@@ -94,4 +94,4 @@ def laptop_bundle(store, out: Path, *, tables: dict | None = None, sequence: int
                 "acks": {}, "high_water": marks,
                 "settings": {o.key: settings_store.get(store, o) for o in TOWNSHIP_SETTINGS}}
     manifest.update(manifest_extra or {})
-    return B.write_bundle(out, manifest=manifest, tables=tables, photos=pics, signing_key=key)
+    return B.write_bundle(out, manifest=manifest, tables=tables, photos=pics, signing_key=key, encrypt_to=encrypt_to)

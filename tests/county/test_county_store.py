@@ -134,6 +134,20 @@ def test_merge_is_idempotent_and_all_photos_arrive(county, two_laptops, tmp_path
         assert photo_path(county.photos_dir, r["sha256"]).exists()
 
 
+def test_a_bundle_sealed_to_the_county_key_file_merges(county, two_laptops, tmp_path):
+    from inspector_app.sync import seal
+
+    a, _ = two_laptops
+    enrol(county, a, tmp_path)
+    data = keys.read_key_file(county.write_key_file(tmp_path / "county.json"), role="county")
+    to = seal.load_public(data["encryption_key"])
+    bundle = laptop_bundle(a, tmp_path / "sealed.tsobundle", encrypt_to=to)
+    assert seal.is_sealed(bundle)
+    o = merge_file(county, bundle)
+    assert o.status == "merged" and o.new > 0
+    assert county.encryption_key().public_key().public_bytes_raw() == to.public_bytes_raw()  # kept, not remade
+
+
 def test_a_bundle_from_an_unenrolled_laptop_or_a_county_bundle_is_refused(county, two_laptops, tmp_path):
     a, b = two_laptops
     enrol(county, a, tmp_path)

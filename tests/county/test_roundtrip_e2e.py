@@ -42,7 +42,8 @@ def test_two_laptops_county_and_back_show_the_same_township(county_target, tmp_p
         before_a = {t: len(v) for t, v in registry_view(a).items()}
 
         for rnd in range(2):  # the second quarter carries the merged versions each laptop wrote
-            bundles = [laptop.export_bundle(s, stick)["path"] for s in (a, b)]
+            # A's bundles sealed to the county's key (as the 同步 screen does by default), B's plain.
+            bundles = [laptop.export_bundle(s, stick, encrypt=s is a)["path"] for s in (a, b)]
             assert main(["county", "merge", *db, *map(str, bundles)]) == 0
             out = stick / f"return-{rnd}.tsobundle"
             assert main(["county", "return", *db, "--township", township(a), "--out", str(out)]) == 0
