@@ -510,14 +510,40 @@ def follow_all_aliases(engine) -> int:
     """Point every reference at the surviving ids (``id_alias``), except in frozen legal records.
     Run once after all tables of a bundle are merged and ``complete_staged`` (a staged final
     inspection must be final again before its children are judged frozen); the same statements
-    on every replica, so all of them end with the same references."""
+    on every replica, so all of them end with the same references. Set-based: one UPDATE per
+    referencing column (a survivor's id is always the smaller, so a chain ends in a few passes)."""
     if "id_alias" not in engine.tables():
         return 0
+    from ..storage.protect import PROTECTED
+
+    q = engine.quote
+    guards = {g.table: g for g in PROTECTED}
+    final = None
     n = 0
-    rows = engine.query("SELECT id, tbl FROM id_alias WHERE deleted = 0 ORDER BY id")
-    final = aliases(engine)
-    for r in rows:
-        n += follow_alias(engine, r["tbl"], r["id"], final[r["id"]])
+    for tbl in sorted(r["tbl"] for r in engine.query("SELECT DISTINCT tbl FROM id_alias WHERE deleted = 0")):
+        lost = "SELECT id FROM id_alias WHERE deleted = 0 AND tbl = :tbl"
+        for child, col in T.references().get(tbl, []):
+            g = guards.get(child)
+            if g is not None and g.when.strip() == "1":
+                continue  # documents keep the id they were issued with
+            frozen = f" AND NOT coalesce({g.cond(q(child))}, false)" if g else ""
+            ct = T.BY_NAME.get(child)
+            if ct is not None and col in ct.unify_by:
+                olds = [r["v"] for r in engine.query(
+                    f"SELECT DISTINCT {q(col)} AS v FROM {q(child)} WHERE {q(col)} IN ({lost}) AND deleted = 0{frozen}",
+                    {"tbl": tbl})]
+                if olds:
+                    final = final or aliases(engine)
+                    for old in olds:
+                        _unify_followers(engine, ct, col, old, final[old], frozen)
+            for _ in range(8):
+                k = engine.execute(
+                    f"UPDATE {q(child)} SET {q(col)} = (SELECT a.new_id FROM id_alias a WHERE a.deleted = 0 "
+                    f"AND a.tbl = :tbl AND a.id = {q(child)}.{q(col)}) WHERE {q(col)} IN ({lost}){frozen}",
+                    {"tbl": tbl})
+                n += max(0, k)
+                if k <= 0:
+                    break
     return n
 
 
