@@ -20,6 +20,7 @@ from pathlib import Path
 from ..core import clock
 from ..core.ids import uuid7
 from ..sync import bundle as B
+from ..sync import merge
 from ..sync import tables as T
 from .store import CountyError, CountyStore
 
@@ -43,9 +44,12 @@ def township_rows(cs: CountyStore, township: str) -> dict[str, list[dict]]:
             continue
         cols = [c[0] for c in laptop[t.name]]
         sel = ", ".join(f"x.{e.quote(c)}" for c in cols)
-        out[t.name] = e.query(
+        rows = e.query(
             f"SELECT {sel} FROM {e.quote(t.name)} x JOIN county_row c ON c.tbl = :tbl AND c.row_id = x.id "
             "WHERE c.township = :t ORDER BY x.hlc, x.id", {"tbl": t.name, "t": township})
+        # Each row carries the version it was based on, so a laptop sees another officer's edit of
+        # a record it had not touched as a successor, not as a concurrent edit (no false conflicts).
+        out[t.name] = merge.carry_base(e, t.name, rows)
     return out
 
 
