@@ -27,11 +27,13 @@ PY=$(find_python) || { echo "bootstrap: Python 3.12 or 3.13 is needed (see READM
 # checks), LibreOffice Calc without its GUI (the tests convert exported workbooks with it, as an
 # officer's LibreOffice would open them), Xvfb and the X/GL libraries Qt needs even offscreen. Only when apt is available and we
 # are root (CI and the developers' machines); elsewhere install them by hand (see README).
+# PostgreSQL: the county store's second engine; the tests start a throwaway server from its
+# binaries (tests/fixtures/postgres.py), no service is enabled.
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   missing=""
   for pkg in fonts-wqy-zenhei poppler-utils libreoffice-calc-nogui xvfb libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 \
              libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
-             libxcb-randr0 libxcb-render-util0 libxcb-image0 libfontconfig1 libdbus-1-3; do
+             libxcb-randr0 libxcb-render-util0 libxcb-image0 libfontconfig1 libdbus-1-3 postgresql; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
   done
   if [ -n "$missing" ]; then

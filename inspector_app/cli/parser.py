@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 
-from . import access, common, documents, escalation, findings, inspections, ledgers, registry, trust
+from . import access, bundle, common, county, documents, escalation, findings, inspections, ledgers, registry, trust
 
-AREAS = (registry, inspections, documents, findings, escalation, ledgers, trust, access)
+AREAS = (registry, inspections, documents, findings, escalation, ledgers, trust, access, bundle, county)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -718,6 +718,20 @@ CREATE INDEX suspension_enterprise ON suspension(enterprise_id, resumed_on);
 
 
 @migrations()
+def m007_sync(db: Database) -> None:
+    """Issue 14: sync with the county through signed bundles (``inspector_app.sync``).
+
+    ``id_alias`` travels (an enterprise unified under another id because both carried the same
+    credit code); every ``sync_*`` table is local: this laptop's signing key and bundle sequence,
+    the pinned county key, the outbox and export log, the imported bundles, the county's
+    acknowledgements, the conflicts waiting for the officer, and the shadow of each row's last
+    exchanged version (what a concurrent edit is detected and classified against)."""
+    from .sync_schema import m007_sql
+
+    _run(db, m007_sql(SYNC))
+
+
+@migrations()
 def m009_legal(db: Database) -> None:
     """Issue 9: every resumption review (复产审查) of a suspension as its own record — who
     reviewed, when, the result, the rectification evidence the enterprise presented and the

@@ -21,6 +21,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from .. import paths
 from . import crypt
 from .db import Store, not_found, now_iso, require
 
@@ -84,8 +85,6 @@ def read_file(path: str | os.PathLike) -> bytes | None:
 def photo_bytes(store_or_root, sha256: str) -> bytes | None:
     """The JPEG bytes of the photo with this hash, from a Store's photo folder or a photos root;
     None when the file is missing or cannot be read or decrypted. The one public read function."""
-    from .. import paths
-
     root = paths.photos_dir(store_or_root.path) if hasattr(store_or_root, "conn") else store_or_root
     return read_file(photo_path(root, sha256))
 
@@ -225,6 +224,28 @@ def _write_durable(target: Path, data: bytes) -> None:
             os.fsync(dfd)
         finally:
             os.close(dfd)
+
+
+def write_file_durable(target: str | os.PathLike, data: bytes) -> None:
+    """Any small file written the same crash-safe way (temp, fsync, rename, fsync the folder)."""
+    _write_durable(Path(target), data)
+
+
+def has_photo(store: Store, sha256: str) -> bool:
+    target = photo_path(paths.photos_dir(store.path), sha256)
+    return target.exists() and file_sha256(target) == sha256
+
+
+def put_photo_bytes(store: Store, sha256: str, data: bytes) -> None:
+    """Store a photo that arrived in a sync bundle (its JPEG bytes), under its hash (checked),
+    crash-safely, encrypted like every photo here, and before its row is committed; an identical
+    photo already there is kept."""
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise ValueError("照片文件与其哈希不符，已拒绝。")
+    if not has_photo(store, sha256):
+        root = paths.photos_dir(store.path)
+        paths.private_dir(root)
+        write_photo_file(root, sha256, data)
 
 
 def _inspection_status(store: Store, inspection_id: str) -> str | None:
@@ -382,6 +403,7 @@ def remove_photo(store: Store, photo_id: str) -> None:
         store.db["photo"].update(photo_id, update)
 
 
-__all__ = ["MAX_SIDE", "PHOTO_KINDS", "add_photo", "file_sha256", "heif_supported", "normalise_image", "photo_bytes",
-           "photo_path", "photographer_choices", "photos_for", "picture_patterns", "read_file", "relative_path",
-           "remove_photo", "resolve", "set_photo_details", "write_photo_file"]
+__all__ = ["MAX_SIDE", "PHOTO_KINDS", "add_photo", "file_sha256", "has_photo", "heif_supported", "normalise_image",
+           "photo_bytes", "photo_path", "photographer_choices", "photos_for", "picture_patterns", "put_photo_bytes",
+           "read_file", "relative_path", "remove_photo", "resolve", "set_photo_details", "write_file_durable",
+           "write_photo_file"]

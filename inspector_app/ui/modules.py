@@ -17,6 +17,7 @@ MODULES: list[tuple[str, str]] = [
     (QT_TRANSLATE_NOOP("Modules", "Findings"), ".findings.list_widget:FindingsWidget"),
     (QT_TRANSLATE_NOOP("Modules", "Document register"), ".documents.register:DocumentRegisterWidget"),
     (QT_TRANSLATE_NOOP("Modules", "Ledgers"), ".ledgers.screen:LedgersWidget"),
+    (QT_TRANSLATE_NOOP("Modules", "Sync"), ".sync.screen:SyncWidget"),
 ]
 
 # Pages of an enterprise's dossier after "Basic information":

@@ -206,6 +206,9 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
+        from .sync.setup_dialog import add_bundle_setup  # issue 14: or from the county's bundle
+
+        add_bundle_setup(self)
         self.resize(680, 560)
 
     def _from_store(self) -> TownshipSetup:

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = ["demo", "import", "export", "search", "info", "forms", "obligations",
             "documents", "render", "findings", "quarter-listing",
             "suspensions", "resumption-review", "referrals", "bureau-outcome",  # issue 9
-            "ledgers", "backup", "restore", "verify", "series", "password"]
+            "ledgers", "backup", "restore", "verify", "series", "password", "bundle", "county"]
 
 
 def subcommands():
