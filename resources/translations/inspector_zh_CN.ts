@@ -218,6 +218,94 @@ Run “inspector verify --full” for the complete list.</source>
     </message>
 </context>
 <context>
+    <name>BundleSetupDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/sync/setup_dialog.py" line="29" />
+        <source>Set up from the county's bundle</source>
+        <translation>从县级同步包建立</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/setup_dialog.py" line="30" />
+        <source>The county office gives a new laptop two files: the township's sync bundle and the county's key file. Everything the township already has (villages, officers, the enterprise registry, checklists) comes from the bundle.</source>
+        <translation>县局会为新笔记本提供两个文件：本乡镇的同步包和县局公钥文件。乡镇已有的全部资料（村（社区）、执法人员、企业名录、检查表）都从同步包导入，无需重新录入。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/setup_dialog.py" line="41" />
+        <source>e.g. A1 — given by the county, unique per laptop</source>
+        <translation>如 A1，由县局分配，每台笔记本不同</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/setup_dialog.py" line="59" />
+        <source>County bundle:</source>
+        <translation>县级同步包：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/setup_dialog.py" line="60" />
+        <source>County key file:</source>
+        <translation>县局公钥文件：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/setup_dialog.py" line="61" />
+        <source>Key fingerprint:</source>
+        <translation>公钥指纹：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/setup_dialog.py" line="62" />
+        <source>Compare the fingerprint with the one the county office gave you; go on only if it matches.</source>
+        <translation>请与县局提供的指纹逐组核对，完全一致后再继续。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/setup_dialog.py" line="66" />
+        <source>This laptop's device code:</source>
+        <translation>本机设备编号：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/setup_dialog.py" line="68" />
+        <source>Fingerprint matches — set up</source>
+        <translation>指纹一致，开始建立</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/setup_dialog.py" line="70" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/setup_dialog.py" line="90" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/setup_dialog.py" line="97" />
+        <source>The county's sync bundle</source>
+        <translation>县级同步包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/setup_dialog.py" line="98" />
+        <source>Sync bundles (%1)</source>
+        <translation>同步包 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/setup_dialog.py" line="103" />
+        <source>The county's key file</source>
+        <translation>县局公钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/setup_dialog.py" line="104" />
+        <source>County key files (*.json *.key *.txt);;All files (*)</source>
+        <translation>县局公钥文件 (*.json *.key *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/setup_dialog.py" line="129" />
+        <source>The bundle is signed with this key. Township: %1; authority: %2.</source>
+        <translation>同步包已用该公钥核验通过。乡镇：%1；执法机关：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/setup_dialog.py" line="167" />
+        <source>Set up from the county's bundle…</source>
+        <translation>从县级同步包建立…</translation>
+    </message>
+</context>
+<context>
     <name>BureauOutcomeDialog</name>
     <message>
         <location filename="../../inspector_app/ui/findings/bureau.py" line="37" />
@@ -394,6 +482,136 @@ Run “inspector verify --full” for the complete list.</source>
         <translation>
             <numerusform>仍有%n项未补充。确定按现状结账%1吗？缺项将随结账记录在案。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPanel</name>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="75" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="75" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="75" />
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="100" />
+        <source>Keep the current version</source>
+        <translation>保留当前版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="103" />
+        <source>Take the other version</source>
+        <translation>采用另一版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="106" />
+        <source>Apply the ticked fields</source>
+        <translation>按勾选字段处理</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="108" />
+        <source>Take the other version's value of the ticked fields, keep the rest</source>
+        <translation>勾选的字段采用另一版本的值，其余字段保留当前值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="110" />
+        <source>Red: changed on both sides. Yellow: the versions differ.</source>
+        <translation>红色：双方都修改了该字段；黄色：两个版本不同。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="179" />
+        <source>this laptop (%1)</source>
+        <translation>本机（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="181" />
+        <source>the county</source>
+        <translation>县局</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="182" />
+        <source>device %1</source>
+        <translation>设备 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="182" />
+        <source>another device</source>
+        <translation>另一台设备</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="190" />
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="198" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="190" />
+        <source>Current version</source>
+        <translation>当前版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="190" />
+        <source>Other version</source>
+        <translation>另一版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="191" />
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="202" />
+        <source>Take</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="192" />
+        <source>No conflicts: every merge settled itself.</source>
+        <translation>没有冲突：所有合并均已自动完成。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="193" />
+        <source>Choose a conflict on the left.</source>
+        <translation>请在左侧选择一条冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="200" />
+        <source>Current version (merged)</source>
+        <translation>当前版本（已合并）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="201" />
+        <source>Current version — %1</source>
+        <translation>当前版本 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="202" />
+        <source>Other version — %1</source>
+        <translation>另一版本 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="228" />
+        <source>Tick to take the other version's value of this field</source>
+        <translation>勾选则该字段采用另一版本的值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="235" />
+        <source>%1: %2 and %3 both changed %4. The newer edit was kept; the other is shown on the right. Keep the current version, or take the other one.</source>
+        <translation>%1：%2和%3都修改了%4。已保留较新的修改，另一版本显示在右侧。请选择保留当前版本或采用另一版本。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="238" />
+        <source>%1: this laptop and another device changed different fields (%4); both changes were kept. Check them, then keep the merged version or take the other one.</source>
+        <translation>%1：本机和另一台设备修改了不同的字段（%4），双方的修改均已保留。请核对后选择保留合并后的版本或采用另一版本。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="280" />
+        <source>Resolve a conflict</source>
+        <translation>处理冲突</translation>
     </message>
 </context>
 <context>
@@ -3657,13 +3875,13 @@ Offline tool for township work-safety officers.</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/modules.py" line="16" />
-        <location filename="../../inspector_app/ui/modules.py" line="26" />
+        <location filename="../../inspector_app/ui/modules.py" line="27" />
         <source>Inspections</source>
         <translation>现场检查</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/modules.py" line="17" />
-        <location filename="../../inspector_app/ui/modules.py" line="27" />
+        <location filename="../../inspector_app/ui/modules.py" line="28" />
         <source>Findings</source>
         <translation>隐患治理</translation>
     </message>
@@ -3678,17 +3896,22 @@ Offline tool for township work-safety officers.</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/modules.py" line="25" />
+        <location filename="../../inspector_app/ui/modules.py" line="20" />
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/modules.py" line="26" />
         <source>Obligations</source>
         <translation>法定义务</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/modules.py" line="28" />
+        <location filename="../../inspector_app/ui/modules.py" line="29" />
         <source>Documents</source>
         <translation>执法文书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/modules.py" line="29" />
+        <location filename="../../inspector_app/ui/modules.py" line="30" />
         <source>Suspension (停产整改)</source>
         <translation>停产整改</translation>
     </message>
@@ -5038,7 +5261,7 @@ The program now closes; start it again.</source>
         <translation>至少两名持有执法证的执法人员；本镇有多少名就填多少名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/setup_wizard.py" line="249" />
+        <location filename="../../inspector_app/ui/setup_wizard.py" line="252" />
         <source>Not saved: </source>
         <translation>未保存：</translation>
     </message>
@@ -5431,6 +5654,284 @@ The program now closes; start it again.</source>
         <location filename="../../inspector_app/ui/findings/suspension.py" line="67" />
         <source>Last review</source>
         <translation>最近一次复产审查</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflicts</name>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="37" />
+        <source>Parallel update (different fields)</source>
+        <translation>并行修改（不同字段）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="39" />
+        <source>Conflict (same field)</source>
+        <translation>冲突（同一字段）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="51" />
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="53" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/conflicts.py" line="59" />
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWidget</name>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="95" />
+        <source>Keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="108" />
+        <source>Trust the county key…</source>
+        <translation>信任县级公钥…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="112" />
+        <source>County key fingerprint:</source>
+        <translation>县局公钥指纹：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="115" />
+        <source>This laptop:</source>
+        <translation>本机：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="117" />
+        <source>This laptop's key fingerprint:</source>
+        <translation>本机公钥指纹：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="122" />
+        <source>Exchange with the county</source>
+        <translation>与县局交换数据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="129" />
+        <source>Export sync bundle…</source>
+        <translation>导出同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="132" />
+        <source>Everything</source>
+        <translation>全部导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="133" />
+        <source>Everything this laptop holds, not only what the county has not acknowledged</source>
+        <translation>导出本机的全部数据，而不只是县局尚未确认收到的部分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="135" />
+        <source>Encrypt for the county (only the county can read it)</source>
+        <translation>加密给县局（只有县局能读取）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="137" />
+        <source>Import county sync bundle…</source>
+        <translation>导入县级同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="146" />
+        <source>Last export:</source>
+        <translation>最近导出：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="154" />
+        <source>Last import:</source>
+        <translation>最近导入：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="161" />
+        <source>Outbox: bundles waiting for the county's acknowledgement</source>
+        <translation>待确认：等待县局确认收到的同步包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="164" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="164" />
+        <source>Created</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="164" />
+        <source>Sequence</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="165" />
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="165" />
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="210" />
+        <source>not trusted yet — import the county's key file</source>
+        <translation>尚未信任，请导入县局公钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="212" />
+        <source>created with the first export</source>
+        <translation>首次导出时生成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="213" />
+        <source>device %1, %2</source>
+        <translation>设备 %1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="217" />
+        <source>%1 · sequence %2 · %3 records, %4 photos (%5)
+%6</source>
+        <translation>%1 · 序号 %2 · %3 条记录、%4 张照片（%5）
+%6</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="222" />
+        <location filename="../../inspector_app/ui/sync/screen.py" line="229" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="224" />
+        <source>%1 · county sequence %2 · new %3, updated %4, conflicts %5
+%6</source>
+        <translation>%1 · 县局序号 %2 · 新增 %3、更新 %4、冲突 %5
+%6</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="238" />
+        <source>The county's key file carries no encryption key</source>
+        <translation>县局公钥文件中没有加密公钥</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="250" />
+        <source>%1 bundle(s) not yet acknowledged. A copy of each stays on this laptop until the county's next bundle confirms it arrived; exporting again sends only what is new, never duplicates.</source>
+        <translation>%1 个同步包尚未得到县局确认。每个包在本机保留一份副本，直到县局下发的数据包确认已收到；再次导出只包含新的修改，不会产生重复。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="253" />
+        <source>Nothing waiting: the county has acknowledged every bundle.</source>
+        <translation>没有待确认的同步包：县局已确认收到全部同步包。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="256" />
+        <source>Conflicts to check: %1</source>
+        <translation>待处理的冲突：%1 条</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="257" />
+        <source>Conflicts: none</source>
+        <translation>冲突：无</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="272" />
+        <source>Export sync bundle to a folder (the USB stick)</source>
+        <translation>选择导出同步包的文件夹（U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="275" />
+        <source>Export sync bundle</source>
+        <translation>导出同步包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="279" />
+        <source>Writing and verifying the bundle…</source>
+        <translation>正在写入并核验同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="284" />
+        <source>Written and verified: %1 (%2 records, %3 photos, sequence %4) in %5.
+It is now safe to remove the USB stick. Hand the bundle to the county office.</source>
+        <translation>已写入并核验：%1（%2 条记录、%3 张照片，序号 %4），位于 %5。
+现在可以安全拔出U盘，请将同步包交县局。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="289" />
+        <source>Encrypted: only the county can read it.</source>
+        <translation>已加密：只有县局能读取。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="294" />
+        <source>Import the county's sync bundle</source>
+        <translation>导入县级同步包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="295" />
+        <source>Sync bundles (%1)</source>
+        <translation>同步包 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="298" />
+        <source>Import county sync bundle</source>
+        <translation>导入县级同步包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="300" />
+        <source>Verifying and merging the bundle…</source>
+        <translation>正在核验并合并同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="306" />
+        <source>This bundle (county sequence %1) was imported before; nothing changed.</source>
+        <translation>该同步包（县局序号 %1）已导入过，未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="309" />
+        <source>Imported county bundle %1: new %2, updated %3, conflicts %4.</source>
+        <translation>已导入县局同步包 %1：新增 %2 条、更新 %3 条、冲突 %4 条。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="313" />
+        <source>Check the conflicts below.</source>
+        <translation>请在下方处理冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="315" />
+        <source>%1 enterprise(s) held twice were unified by credit code.</source>
+        <translation>%1 家重复登记的企业已按统一社会信用代码合并。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="317" />
+        <source>It is now safe to remove the USB stick.</source>
+        <translation>现在可以安全拔出U盘。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="322" />
+        <source>The county's key file</source>
+        <translation>县局公钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="323" />
+        <source>County key files (*.json *.key *.txt);;All files (*)</source>
+        <translation>县局公钥文件 (*.json *.key *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="326" />
+        <source>Trust the county's key</source>
+        <translation>信任县级公钥</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="335" />
+        <source>County key trusted: %1</source>
+        <translation>已信任县局公钥：%1</translation>
     </message>
 </context>
 <context>
@@ -5937,6 +6438,33 @@ The program now closes; start it again.</source>
         <location filename="../../inspector_app/ui/township_settings.py" line="311" />
         <source>Change the device code?</source>
         <translation>确定更改设备编号？</translation>
+    </message>
+</context>
+<context>
+    <name>TrustKeyDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="55" />
+        <source>Trust the county's key</source>
+        <translation>信任县级公钥</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="57" />
+        <source>Key file: %1
+
+Compare this fingerprint with the one the county office gave you (by phone or on paper). Trust the key only if every group matches.</source>
+        <translation>公钥文件：%1
+
+请将下面的指纹与县局提供的指纹（电话告知或书面）逐组核对，全部一致才可信任。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="68" />
+        <source>Fingerprint matches — trust</source>
+        <translation>指纹一致，信任</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/sync/screen.py" line="70" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
