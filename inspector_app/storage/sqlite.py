@@ -30,6 +30,9 @@ if "sqlite_utils" not in sys.modules:
 
 driver = _cipher
 Connection = _cipher.Connection
+# Either driver's connection (the laptop's store is SQLCipher; a bundle's data file or a county
+# file opened with the standard library is not): for isinstance checks.
+Connections = (_cipher.Connection, _std.Connection)
 Row = _cipher.Row
 
 Error = (_cipher.Error, _std.Error)
@@ -71,5 +74,5 @@ def connect(database: str, *, key: bytes | None = None, uri: bool = False, isola
     return conn
 
 
-__all__ = ["Connection", "DatabaseError", "Error", "IntegrityError", "OperationalError", "Row", "complete_statement",
+__all__ = ["Connection", "Connections", "DatabaseError", "Error", "IntegrityError", "OperationalError", "Row", "complete_statement",
            "connect", "driver", "key_pragma"]

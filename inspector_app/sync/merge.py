@@ -29,7 +29,7 @@ except those frozen in legal records (those keep the old id, whose row stays as 
 from __future__ import annotations
 
 import json
-import sqlite3
+from ..storage import sqlite  # both drivers (the laptop store is SQLCipher)
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -173,7 +173,7 @@ class _Writer:
                        f"VALUES ({', '.join(':' + n for n in names)})")
             try:
                 e.executemany(sql, [dict(zip(names, (r[c] for c in cols))) for r in rows])
-            except sqlite3.IntegrityError as err:
+            except sqlite.IntegrityError as err:  # either driver: the laptop's store is SQLCipher
                 raise _refusal(self.table, rows, err) from err
         self.pending.clear()
         if self.shadows:

@@ -30,9 +30,10 @@ conflicts, shadows).
 from __future__ import annotations
 
 import functools
-import sqlite3
 from dataclasses import dataclass
 from typing import Callable
+
+from ..storage import sqlite  # both drivers (the laptop store is SQLCipher)
 
 OWNERS = ("officer", "master", "township", "legal", "county")
 
@@ -135,7 +136,7 @@ def columns(conn_or_engine, name: str) -> list[str]:
     """The table's columns in declaration order, from the store itself (never hand-listed).
 
     Accepts a ``sqlite3.Connection`` (the laptop, a bundle's data.sqlite) or an ``Engine``."""
-    if isinstance(conn_or_engine, sqlite3.Connection):
+    if isinstance(conn_or_engine, sqlite.Connections):
         return [r[1] for r in conn_or_engine.execute(f"PRAGMA table_info(\"{name}\")")]
     return list(conn_or_engine.table_columns(name))
 

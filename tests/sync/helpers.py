@@ -70,7 +70,11 @@ def dump(s) -> str:
     """Everything the database holds (schema and rows) plus the photo files: equal = untouched."""
     from inspector_app import paths
 
-    text = "\n".join(s.conn.iterdump())
+    # sqlcipher3 has no iterdump(): the schema, then every table's rows in rowid order.
+    lines = [r[0] for r in s.conn.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name")]
+    for (name,) in s.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall():
+        lines += [repr(r) for r in s.conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid')]
+    text = "\n".join(lines)
     if s.path is not None:
         root = paths.photos_dir(s.path)
         files = sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()) if root.exists() else []
