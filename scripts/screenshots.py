@@ -42,7 +42,10 @@ def main() -> int:
     screen.install(app)  # windows fit the laptop's screen, as in the app
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    store = open_db(args.db)
+    from inspector_app.storage import crypt
+
+    # The database is encrypted: INSPECTOR_PASSWORD, else the documented demo password.
+    store = open_db(args.db, password=os.environ.get("INSPECTOR_PASSWORD") or crypt.DEMO_PASSWORD)
     win = MainWindow(store)
     win.resize(1366, 768)
     win.show()
