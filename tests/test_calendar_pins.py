@@ -85,8 +85,10 @@ def pinned_runs():
     env.pop(clock.ENV, None)
     procs = {
         day: subprocess.Popen(
-            [sys.executable, "-m", "pytest", "-q", f"--today={day}", "-m", "calendar", "-p", "no:cacheprovider",
-             "--ignore", str(Path(__file__)), "tests"],
+            # The county's tests run on both engines; the date logic is the engine's same SQL, so
+            # the pinned days take the SQLite half (four PostgreSQL servers at once would double the time).
+            [sys.executable, "-m", "pytest", "-q", f"--today={day}", "-m", "calendar", "-k", "not postgresql",
+             "-p", "no:cacheprovider", "--ignore", str(Path(__file__)), "tests"],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         for day in AWKWARD_DAYS
     }

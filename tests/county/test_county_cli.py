@@ -11,6 +11,9 @@ from inspector_app.cli import main
 
 from .helpers import key_file, laptop_bundle, make_laptop
 
+# Received-at dates, acknowledgements and 'silent for a month' read today: rerun on the pinned days.
+pytestmark = pytest.mark.calendar
+
 
 def run(capsys, *argv) -> tuple[int, str, str]:
     code = main(list(argv))

@@ -3,6 +3,7 @@ file, see the fingerprint, set up; the database then holds the township and the 
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWizard
 
 from inspector_app.core import settings as S
@@ -12,6 +13,9 @@ from inspector_app.sync import laptop
 from inspector_app.ui.setup_wizard import SetupWizard
 from inspector_app.ui.sync.setup_dialog import BundleSetupDialog
 from tests.fixtures.ui_hands import click, drive
+
+# Received-at dates, acknowledgements and 'silent for a month' read today: rerun on the pinned days.
+pytestmark = pytest.mark.calendar
 
 
 def county_bundle(world):

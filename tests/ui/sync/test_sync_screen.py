@@ -18,6 +18,9 @@ from tests.fixtures.ui_hands import click, drive, patch_modals
 
 from tests.ui.sync.helpers import edit
 
+# Received-at dates, acknowledgements and 'silent for a month' read today: rerun on the pinned days.
+pytestmark = pytest.mark.calendar
+
 
 def screen(qtbot, store) -> SyncWidget:
     w = SyncWidget(store)
