@@ -63,11 +63,12 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from inspector_app.storage import open_db
+    from inspector_app.storage import crypt, open_db
     from inspector_app.ui.registry import RegistryWidget
 
     app = QApplication(sys.argv[:1])
-    store = open_db(db)
+    # The database is encrypted (docs/encryption.md): INSPECTOR_PASSWORD, else the demo password.
+    store = open_db(db, password=os.environ.get("INSPECTOR_PASSWORD") or crypt.DEMO_PASSWORD)
     n = store.db.execute("SELECT count(*) FROM enterprise WHERE deleted = 0").fetchone()[0]
     t = time.perf_counter()
     widget = RegistryWidget(store)
