@@ -28,7 +28,7 @@ from ..core import settings as S
 from ..core.ids import HybridClock, uuid7
 from .errors import (BUSY_TIMEOUT_MS, DatabaseMissingError, NewerSchemaError, NotOurDatabaseError,
                      ReadOnlyDatabaseError, StorageError, translate)
-from .schema import APPLICATION_ID, LATEST_MIGRATION, MIGRATION_SET
+from .schema import APPLICATION_ID, LATEST_MIGRATION, MIGRATION_NAMES, MIGRATION_SET
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -176,13 +176,14 @@ def _configure(conn: sqlite3.Connection, *, memory: bool) -> None:
 
 def _schema_current(conn: sqlite3.Connection) -> bool:
     try:
-        row = conn.execute(
-            "SELECT 1 FROM _sqlite_migrations WHERE migration_set = ? AND name = ?",
-            [MIGRATION_SET, LATEST_MIGRATION],
+        marks = ", ".join("?" * len(MIGRATION_NAMES))
+        (done,) = conn.execute(
+            f"SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ? AND name IN ({marks})",
+            [MIGRATION_SET, *MIGRATION_NAMES],
         ).fetchone()
     except sqlite3.OperationalError:  # no migrations table yet: a new file
         return False
-    return row is not None
+    return done == len(MIGRATION_NAMES)
 
 
 _VERSION = re.compile(r"^m(\d+)_")

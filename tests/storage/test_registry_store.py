@@ -127,6 +127,30 @@ def test_latest_migration_constant_matches_registered_migrations():
     from inspector_app.storage.schema import LATEST_MIGRATION
 
     assert migrations._migrations[-1].name == LATEST_MIGRATION
+    from inspector_app.storage.schema import MIGRATION_NAMES
+
+    assert tuple(m.name for m in migrations._migrations) == MIGRATION_NAMES
+
+
+def test_a_database_missing_an_earlier_migration_is_upgraded(tmp_path, monkeypatch):
+    # m009 merged before m007 on a development database: the missing earlier one still runs.
+    from inspector_app.storage import open_db
+    from inspector_app.storage.migrations import migrations
+    from inspector_app.storage.schema import MIGRATION_NAMES
+
+    path = tmp_path / "dev.sqlite"
+    without = [m for m in migrations._migrations if m.name != "m007_sync"]
+    monkeypatch.setattr(migrations, "_migrations", without)
+    monkeypatch.setattr("inspector_app.storage.db.MIGRATION_NAMES", tuple(m.name for m in without))
+    open_db(path, create=True, device="A1").close()
+    monkeypatch.undo()
+    s = open_db(path)
+    try:
+        names = {r[0] for r in s.conn.execute("SELECT name FROM _sqlite_migrations")}
+        assert set(MIGRATION_NAMES) <= names
+        assert s.conn.execute("SELECT count(*) FROM sync_identity").fetchone()[0] == 0
+    finally:
+        s.close()
 
 
 def test_reopening_a_current_database_does_not_import_sqlite_utils(tmp_path):

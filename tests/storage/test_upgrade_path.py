@@ -16,6 +16,7 @@ def test_a_first_release_database_upgrades_to_the_latest_schema(tmp_path, monkey
     first = migrations._migrations[:1]
     monkeypatch.setattr(migrations, "_migrations", first)
     monkeypatch.setattr("inspector_app.storage.db.LATEST_MIGRATION", first[0].name)
+    monkeypatch.setattr("inspector_app.storage.db.MIGRATION_NAMES", (first[0].name,))
     old = open_db(path, create=True, device="A1")
     with old.write():  # a first-release laptop's legal records, as its code wrote them
         old.conn.execute("INSERT INTO enterprise (id, name) VALUES ('e1', '江阴市周庄华宏机械有限公司')")
