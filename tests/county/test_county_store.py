@@ -51,7 +51,8 @@ def dump(cs) -> dict:
 
 # -- init and keys --------------------------------------------------------------------------
 
-def test_init_creates_a_store_with_a_key_pair_and_is_idempotent(county, county_target):
+def test_init_creates_a_store_with_a_key_pair_and_is_idempotent(county, county_target, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a PostgreSQL store's default photo folder is relative to the working folder
     fp = county.fingerprint()
     assert len(fp.split()) == 8
     assert {"enterprise", "document", "county_device", "sync_conflict", "id_alias"} <= county.engine.tables()
