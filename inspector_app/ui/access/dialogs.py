@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBo
                                QLineEdit, QMessageBox, QPushButton, QVBoxLayout)
 
 from ...storage import crypt, encryption
-from ..widgets.messages import ERROR_STYLE
+from ..widgets.messages import error_label, set_message
 
 
 def _password_edit(parent, name: str) -> QLineEdit:
@@ -48,11 +48,7 @@ class UnlockDialog(QDialog):
                        .replace("%1", str(self.db_path)), self)
         intro.setWordWrap(True)
         self.password = _password_edit(self, "unlockPassword")
-        self.error = QLabel("", self)
-        self.error.setObjectName("unlockError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self, "unlockError")
         form = QFormLayout()
         form.addRow(self.tr("Password:"), self.password)
         lay = QVBoxLayout(self)
@@ -82,9 +78,8 @@ class UnlockDialog(QDialog):
         try:
             self.key = _busy(lambda: self.envelope.unlock(self.password.text()))
         except crypt.WrongPasswordError:
-            self.error.setText(self.tr("Wrong password. Type it again (mind the keyboard's input method and Caps "
-                                       "Lock). If it is forgotten, use the recovery key the county keeps."))
-            self.error.show()
+            set_message(self.error, self.tr("Wrong password. Type it again (mind the keyboard's input method and Caps "
+                                             "Lock). If it is forgotten, use the recovery key the county keeps."))
             self.password.selectAll()
             self.password.setFocus()
             return
@@ -113,11 +108,7 @@ class RecoveryUnlockDialog(QDialog):
         self.recovery.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.new1 = _password_edit(self, "recoveryNew1")
         self.new2 = _password_edit(self, "recoveryNew2")
-        self.error = QLabel("", self)
-        self.error.setObjectName("recoveryError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self, "recoveryError")
         form = QFormLayout()
         form.addRow(self.tr("Recovery key:"), self.recovery)
         form.addRow(self.tr("New password:"), self.new1)
@@ -147,8 +138,7 @@ class RecoveryUnlockDialog(QDialog):
         super().accept()
 
     def _fail(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
+        set_message(self.error, text)
 
 
 class SetPasswordDialog(QDialog):
@@ -169,11 +159,7 @@ class SetPasswordDialog(QDialog):
         intro.setWordWrap(True)
         self.new1 = _password_edit(self, "newPassword1")
         self.new2 = _password_edit(self, "newPassword2")
-        self.error = QLabel("", self)
-        self.error.setObjectName("newPasswordError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self, "newPasswordError")
         form = QFormLayout()
         form.addRow(self.tr("Password:"), self.new1)
         form.addRow(self.tr("Password again:"), self.new2)
@@ -202,8 +188,7 @@ class SetPasswordDialog(QDialog):
             except ValueError as e:
                 problem = str(e)
         if problem:
-            self.error.setText(problem)
-            self.error.show()
+            set_message(self.error, problem)
             return
         super().accept()
 

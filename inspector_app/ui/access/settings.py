@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from ...core import settings as S
 from ...storage import crypt, encryption, settings
 from ...storage.db import Store
-from ..widgets.messages import ERROR_STYLE
+from ..widgets.messages import error_label, set_message
 
 
 class AccessSettingsDialog(QDialog):
@@ -36,11 +36,7 @@ class AccessSettingsDialog(QDialog):
             form.addRow(self.tr("Current password:"), self.old)
             form.addRow(self.tr("New password:"), self.new1)
             form.addRow(self.tr("New password again:"), self.new2)
-        self.error = QLabel("", self)
-        self.error.setObjectName("accessError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self, "accessError")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("accessSave")
         buttons.accepted.connect(self.accept)
@@ -66,8 +62,7 @@ class AccessSettingsDialog(QDialog):
                 encryption.change_password(self.store.path, self.new1.text(), old_password=self.old.text())
             settings.put(self.store, S.IDLE_LOCK_MINUTES, self.minutes.value())
         except (ValueError, RuntimeError) as e:
-            self.error.setText(str(e))
-            self.error.show()
+            set_message(self.error, str(e))
             return
         if self.idle_lock is not None:
             self.idle_lock.set_minutes(self.minutes.value())
