@@ -68,7 +68,7 @@ def main() -> int:
 
     app = QApplication(sys.argv[:1])
     # The database is encrypted (docs/encryption.md): INSPECTOR_PASSWORD, else the demo password.
-    store = open_db(db, password=os.environ.get("INSPECTOR_PASSWORD") or crypt.DEMO_PASSWORD)
+    store = open_db(db, password=crypt.env_password() or crypt.DEMO_PASSWORD)
     n = store.db.execute("SELECT count(*) FROM enterprise WHERE deleted = 0").fetchone()[0]
     t = time.perf_counter()
     widget = RegistryWidget(store)

@@ -45,7 +45,7 @@ def main() -> int:
     from inspector_app.storage import crypt
 
     # The database is encrypted: INSPECTOR_PASSWORD, else the documented demo password.
-    store = open_db(args.db, password=os.environ.get("INSPECTOR_PASSWORD") or crypt.DEMO_PASSWORD)
+    store = open_db(args.db, password=crypt.env_password() or crypt.DEMO_PASSWORD)
     win = MainWindow(store)
     win.resize(1366, 768)
     win.show()

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import os
 
-from .common import PASSWORD_ENV, ask_password
+from ..storage.crypt import PASSWORD_ENV
+from .common import ask_password
 
 NEW_PASSWORD_ENV = "INSPECTOR_NEW_PASSWORD"
 

@@ -29,14 +29,13 @@ def add_global_options(parser: argparse.ArgumentParser, *, default=None) -> None
                         help="database file (default: the user's data directory; env INSPECTOR_DB)")
 
 
-PASSWORD_ENV = "INSPECTOR_PASSWORD"  # for scripts and tests; otherwise the password is asked for
-
-
 def ask_password(prompt: str, *, twice: bool = False) -> str:
     """A password typed at the terminal (not echoed); without a terminal, a Chinese error."""
     import getpass
 
     if not sys.stdin.isatty():
+        from ..storage.crypt import PASSWORD_ENV
+
         raise ValueError(f"数据库已加密，需要密码：请在终端中运行以便输入密码，或设置环境变量 {PASSWORD_ENV}。")
     first = getpass.getpass(prompt)
     if twice and getpass.getpass("请再输入一次：") != first:
@@ -49,7 +48,7 @@ def password_for(db_path, *, new: bool | None = None) -> str:
     database's documented password, else typed at a prompt (twice for a new one)."""
     from ..storage import crypt
 
-    env = os.environ.get(PASSWORD_ENV)
+    env = crypt.env_password()
     if env:
         return env
     envelope = crypt.read_envelope(crypt.keys_path(db_path))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 
 from .common import number, store
 
@@ -12,10 +11,9 @@ def cmd_demo(args) -> int:
     from ..demo import create_demo_database
 
     from ..storage import crypt
-    from .common import PASSWORD_ENV
 
     path = paths.database_path(args.db)
-    password = os.environ.get(PASSWORD_ENV) or crypt.DEMO_PASSWORD
+    password = crypt.env_password() or crypt.DEMO_PASSWORD
     create_demo_database(path, seed=args.seed, enterprises=args.enterprises, overwrite=args.overwrite,
                          password=password)
     print(f"demo township with {args.enterprises} enterprises written to {path}")

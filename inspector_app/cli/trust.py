@@ -84,10 +84,9 @@ def _restore_keys(args, db_path):
     """(the database's password if it is encrypted, the backup's data key if it is). The
     backup of this laptop opens with the database's key; another needs the password of the
     day it was made, or the recovery key."""
-    import os
 
     from ..storage import backup, crypt
-    from .common import PASSWORD_ENV, ask_password, password_for
+    from .common import ask_password, password_for
 
     password = None
     env = crypt.read_envelope(crypt.keys_path(db_path))
@@ -97,7 +96,7 @@ def _restore_keys(args, db_path):
     if args.recovery_key:
         return password, backup.backup_key(args.file, recovery_key=args.recovery_key)
     try:
-        return password, backup.backup_key(args.file, password=password or os.environ.get(PASSWORD_ENV))
+        return password, backup.backup_key(args.file, password=password or crypt.env_password())
     except backup.BackupLockedError:
         if not backup.keys_file(args.file).exists():
             raise

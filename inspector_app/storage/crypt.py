@@ -34,6 +34,7 @@ from .errors import StorageError
 FORMAT = 1
 KEYS_SUFFIX = ".keys"
 DEMO_PASSWORD = "demo"  # documented (README, docs/encryption.md) and shown on a demo database's unlock screen
+PASSWORD_ENV = "INSPECTOR_PASSWORD"  # scripts and tests; otherwise the password is typed
 PHOTO_MAGIC = b"INSPHOTO1\x00"  # an encrypted photo file starts with this, then a 12-byte nonce
 MIN_PASSWORD = 6
 
@@ -388,6 +389,12 @@ def decrypt_photo(pkey: bytes | None, sha256: str, blob: bytes) -> bytes | None:
         return None
 
 
-__all__ = ["DEMO_PASSWORD", "Envelope", "KeyEnvelopeError", "PasswordRequiredError", "WrongPasswordError",
+
+def env_password() -> str | None:
+    """The password given in ``INSPECTOR_PASSWORD`` (None when unset or empty)."""
+    return os.environ.get(PASSWORD_ENV) or None
+
+
+__all__ = ["DEMO_PASSWORD", "PASSWORD_ENV", "env_password", "Envelope", "KeyEnvelopeError", "PasswordRequiredError", "WrongPasswordError",
            "decrypt_photo", "encrypt_photo", "forget", "key_for", "keys_path", "new_envelope", "new_recovery_key",
            "photo_key", "photo_key_for_root", "read_envelope", "remember", "write_envelope"]

@@ -94,7 +94,7 @@ def main(argv=None) -> int:
 
                 # INSPECTOR_PASSWORD, else the documented demo password its unlock screen shows
                 create_demo_database(db_path, enterprises=args.enterprises,
-                                     password=os.environ.get("INSPECTOR_PASSWORD") or crypt.DEMO_PASSWORD)
+                                     password=crypt.env_password() or crypt.DEMO_PASSWORD)
         # The default location is created on the first run (the setup wizard follows); a file
         # named with --db / INSPECTOR_DB that does not exist is created only if the officer says so.
         create = args.db is None and "INSPECTOR_DB" not in os.environ

@@ -8,7 +8,6 @@ first and is encrypted; the new recovery key is then shown once.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -19,14 +18,12 @@ from ...storage.db import Store
 from ...storage.encryption import file_state
 from ...storage.errors import StorageError
 
-PASSWORD_ENV = "INSPECTOR_PASSWORD"
-
 
 def open_store(db_path: Path, *, create: bool, smoke: bool = False) -> Store | None:
     """The opened store, or None when the officer cancelled. Raises StorageError / ValueError
     (wrong password from the environment, a damaged file) for the caller's message box."""
     db_path = Path(db_path)
-    env_pw = os.environ.get(PASSWORD_ENV) or None
+    env_pw = crypt.env_password()
     envelope = crypt.read_envelope(crypt.keys_path(db_path))
     if envelope is not None:
         if env_pw is not None:
@@ -34,7 +31,7 @@ def open_store(db_path: Path, *, create: bool, smoke: bool = False) -> Store | N
         if smoke:
             if envelope.demo:
                 return open_db(db_path, password=crypt.DEMO_PASSWORD)
-            raise StorageError(f"数据库已加密：无人值守运行（--smoke）需设置环境变量 {PASSWORD_ENV}。")
+            raise StorageError(f"数据库已加密：无人值守运行（--smoke）需设置环境变量 {crypt.PASSWORD_ENV}。")
         from .dialogs import UnlockDialog
 
         dlg = UnlockDialog(db_path)
