@@ -377,6 +377,21 @@ def _check_data(conn: sqlite3.Connection, m: dict, path: Path, known: dict[str, 
             raise _damaged(path, f"数据表“{name}”的行数与清单不符")
 
 
+def check_file(path: str | Path, limits: Limits = Limits()) -> int:
+    """The bundle file's size, or a BundleError saying what is wrong with the path itself (missing,
+    a folder, too big) — before anything else is asked of the officer."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise BundleError(f"找不到数据包“{path}”，请检查文件名和U盘是否已插好。") from None
+    if path.is_dir():
+        raise BundleError(f"“{path}”是文件夹，请选择数据包文件（.tsobundle）。")
+    if size > limits.max_bundle_bytes:
+        raise _damaged(path, "文件超过大小上限")
+    return size
+
+
 def open_bundle(path: str | Path, *, trusted_keys: dict, limits: Limits = Limits(),
                 known_columns: dict[str, set[str]] | None = None, decrypt_key=None) -> Bundle:
     """Verify the bundle at ``path`` (see the module text) and return it, opened read-only.
@@ -388,14 +403,7 @@ def open_bundle(path: str | Path, *, trusted_keys: dict, limits: Limits = Limits
     path = Path(path)
     if known_columns is None:
         known_columns = {name: {c[0] for c in cols} for name, cols in T.laptop_schema().items()}
-    try:
-        size = path.stat().st_size
-    except OSError:
-        raise BundleError(f"找不到数据包“{path}”，请检查文件名和U盘是否已插好。") from None
-    if path.is_dir():
-        raise BundleError(f"“{path}”是文件夹，请选择数据包文件（.tsobundle）。")
-    if size > limits.max_bundle_bytes:
-        raise _damaged(path, "文件超过大小上限")
+    check_file(path, limits)
     work = Path(tempfile.mkdtemp(prefix="tsobundle-r-"))
     os.chmod(work, 0o700)
     try:
@@ -524,6 +532,6 @@ def file_name(*, township: str, origin: str, at: str, bundle_id: str) -> str:
     return f"T{safe(township)}_{safe(origin)}_{stamp}_{bundle_id}{SUFFIX}"
 
 
-__all__ = ["BUNDLE_APPLICATION_ID", "Bundle", "BundleError", "FORMAT", "KINDS", "Limits", "SUFFIX",
+__all__ = ["BUNDLE_APPLICATION_ID", "Bundle", "BundleError", "check_file", "FORMAT", "KINDS", "Limits", "SUFFIX",
            "SUPPORTED_VERSIONS", "VERSION", "bundle_columns", "canonical", "file_name", "open_bundle",
            "write_bundle"]

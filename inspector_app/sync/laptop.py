@@ -207,6 +207,7 @@ def _known_columns(store: Store) -> dict[str, set[str]]:
 def import_bundle(store: Store, path: str | Path, *, progress=None, _after_merge=None) -> dict:
     """Verify and merge the county's bundle at ``path`` (see the module text); returns a summary
     (``already`` True when this very bundle was imported before)."""
+    B.check_file(path)  # a missing or wrong file is named first, whatever else is not set up
     trusted = K.county_keys(store)
     if not trusted:
         raise ValueError("本机尚未导入县局公钥，无法核验数据包。请先用“inspector bundle trust 县局密钥文件”"

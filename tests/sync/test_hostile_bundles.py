@@ -302,3 +302,15 @@ def test_a_row_count_that_differs_from_the_manifest_is_refused(scene):
         c.close()
 
     refused(b, forge(good, tmp / "c.tsobundle", relay.key, data=extra_row), "行数")
+
+
+def test_a_missing_bundle_file_is_named_before_anything_else(tmp_path):
+    # A laptop that has not yet pinned the county's key is told first that the file is not there
+    # (a mistyped name or an unplugged stick), not sent off to import a key it may already hold.
+    from inspector_app.storage import open_memory
+
+    s = open_memory(device="A1")
+    with pytest.raises(B.BundleError, match="找不到数据包"):
+        laptop.import_bundle(s, tmp_path / "missing.tsobundle")
+    with pytest.raises(B.BundleError, match="文件夹"):
+        laptop.import_bundle(s, tmp_path)
