@@ -32,9 +32,14 @@ ACTIONS = (
 ENTRY_FIELDS = ("seq", "at", "device", "action", "record_kind", "record_id", "content_sha256", "prev_hash")
 
 
+_PLAIN = (str, int, bool, type(None))
+
+
 def _normalise(value: Any) -> Any:
     if isinstance(value, dict):
-        return {str(k): _normalise(v) for k, v in value.items()}
+        # Most values of a record are plain: kept as they are without a call (thousands of
+        # records are hashed when a bundle arrives).
+        return {str(k): v if type(v) in _PLAIN else _normalise(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_normalise(v) for v in value]
     if isinstance(value, bool) or value is None or isinstance(value, (int, str)):

@@ -152,6 +152,35 @@ def latest_entries(conn) -> dict[tuple[str, str], dict]:
     return {(r[names.index("record_kind")], r[names.index("record_id")]): dict(zip(names, r)) for r in cur}
 
 
+def _bulk_contents(conn, kind: str, todo: list[tuple[str, str, str]]) -> dict[str, dict]:
+    """The contents of many findings or documents in one query per 500 ids (what ``content_of``
+    gives one at a time): a bundle brings thousands at once."""
+    if kind == "finding":
+        cols = _existing(conn, "finding", guard("finding").columns + ("state", "closed_on"))
+    else:
+        cols = _existing(conn, "document", guard("document").all_columns)
+    sel = list(dict.fromkeys(["id", *cols]))
+    out: dict[str, dict] = {}
+    ids = [rid for _, rid, _ in todo]
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        cur = conn.execute(f"SELECT {', '.join(sel)} FROM {kind} WHERE id IN ({','.join('?' * len(part))})", part)
+        for r in cur:
+            out[r[0]] = dict(zip(sel, r))
+    closing = [c for c in ("state", "closed_on") if c in cols]
+    base = _existing(conn, "finding", guard("finding").columns) if kind == "finding" else cols
+    contents = {}
+    for _, rid, action in todo:
+        row = out.get(rid)
+        if row is None:
+            continue
+        content = {c: row[c] for c in (base + closing if kind == "finding" and action == "close" else base)}
+        if kind == "document":
+            content["content"] = json.loads(content["content"])
+        contents[rid] = content
+    return contents
+
+
 def baseline(conn, *, at: str, device: str, kinds: set[str] | None = None, again: bool = False) -> int:
     """One ``baseline`` entry per legal record that exists without one (a database from before
     the chain, or records arrived by other means). Returns the number written.
@@ -161,21 +190,30 @@ def baseline(conn, *, at: str, device: str, kinds: set[str] | None = None, again
     keeps saying what each record holds and ``verify`` does not see every old record as changed."""
     have = set() if again else {
         (k, i) for k, i in conn.execute("SELECT DISTINCT record_kind, record_id FROM audit_log")}
-    n = 0
     todo = [("document", r[0], "issue") for r in conn.execute("SELECT id FROM document ORDER BY issued_at, id")]
     todo += [("inspection", r[0], "finalise") for r in conn.execute(
         "SELECT id FROM inspection WHERE status = 'final' ORDER BY finalised_at, id")]
     todo += [("finding", r[0], "close" if r[1] == "closed" else "register") for r in conn.execute(
         "SELECT id, state FROM finding ORDER BY created_at, id")]
+    todo = [t for t in todo if (t[0], t[1]) not in have and (kinds is None or t[0] in kinds)]
+    if not todo:
+        return 0
+    bulk = {k: _bulk_contents(conn, k, [t for t in todo if t[0] == k]) for k in ("document", "finding")}
+    seq, prev = head(conn)
+    entries = []
     for kind, rid, action in todo:
-        if (kind, rid) in have or (kinds is not None and kind not in kinds):
-            continue
-        content = content_of(conn, kind, rid, action)
+        content = bulk[kind].get(rid) if kind in bulk else content_of(conn, kind, rid, action)
         # The entry's action is "baseline"; verify hashes with the action the content implies.
-        append(conn, at=at, device=device, action="baseline", record_kind=kind, record_id=rid,
-               content_sha256=A.content_hash(content))
-        n += 1
-    return n
+        entry = {"seq": seq + 1, "at": at, "device": device, "action": "baseline", "record_kind": kind,
+                 "record_id": rid, "content_sha256": A.content_hash(content), "prev_hash": prev}
+        entry["hash"] = A.entry_hash(entry)
+        seq, prev = entry["seq"], entry["hash"]
+        entries.append(entry)
+    cols = list(entries[0])
+    # One statement for all: the chain is computed above exactly as ``append`` would, entry by entry.
+    conn.executemany(f"INSERT INTO audit_log ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                     [[e[c] for c in cols] for e in entries])
+    return len(entries)
 
 
 def content_action(record_kind: str, entry_action: str, conn, record_id: str) -> str:

@@ -177,3 +177,32 @@ def test_a_chain_rewritten_after_a_backup_disagrees_with_the_backups_head(legal)
     assert verify(s, full=True, anchors=[(seq, h, "b.sqlite")]).ok
     problems = verify(s, full=True, anchors=[(seq, "0" * 64, "b.sqlite")]).problems
     assert any("b.sqlite" in p and "改写" in p for p in problems)
+
+
+def test_baseline_hashes_each_record_as_content_of_does(legal):
+    # The baseline reads findings and documents in bulk (a county bundle brings thousands);
+    # each entry must still hash what content_of gives for that record, or verify would flag it.
+    from inspector_app.storage import audit
+
+    s, ids = legal
+    with s.write():
+        # a second, closed finding (state set directly: only its content matters here)
+        row = dict(zip([d[0] for d in s.conn.execute("SELECT * FROM finding").description],
+                       s.conn.execute("SELECT * FROM finding WHERE id = ?", [ids["finding_id"]]).fetchone()))
+        row.update(id=row["id"][:-4] + "beef", state="closed", closed_on="2026-11-30", inspection_id=None)
+        s.conn.execute(f"INSERT INTO finding ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+        n = audit.baseline(s.conn, at="2026-12-01T10:00:00+08:00", device="A1", again=True)
+    entries = [e for e in audit.entries(s.conn) if e["action"] == "baseline"]
+    assert n == len(entries) == 4  # two findings, the inspection, its record
+    closed = 0
+    for e in entries:
+        action = audit.content_action(e["record_kind"], "baseline", s.conn, e["record_id"])
+        closed += action == "close"
+        want = A.content_hash(audit.content_of(s.conn, e["record_kind"], e["record_id"], action))
+        assert e["content_sha256"] == want, e
+    assert closed == 1
+    prev = A.GENESIS
+    for e in audit.entries(s.conn):
+        assert e["prev_hash"] == prev and A.entry_hash(e) == e["hash"]
+        prev = e["hash"]
+    assert verify(s, full=True).ok
