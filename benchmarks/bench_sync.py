@@ -138,6 +138,8 @@ def without_photos(src: Path, dst: Path) -> None:
     for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'photo'").fetchall():
         conn.execute(f'DROP TRIGGER "{name}"')
     conn.execute("DELETE FROM photo")
+    # The first export a laptop ever makes (no shadow of any exchanged version yet): the worst case.
+    conn.execute("DELETE FROM sync_shadow")
     conn.commit()
     conn.close()
 
@@ -182,6 +184,8 @@ def retag(bundle_path: Path, out: Path, *, device: str, township: str, key, rng_
                     r["doc_no"] = r["doc_no"].replace(f"〕{old_origin}-", f"〕{device}-") + f"#{device}"
                 if t == "enterprise" and r.get("uscc"):
                     r["uscc"] = r["uscc"][:-4] + f"{rng_seed:04d}"[-4:]
+                if t == "enterprise" and r.get("legacy_reg_no"):  # another township's firms: not unified
+                    r["legacy_reg_no"] = r["legacy_reg_no"] + f"{rng_seed:02d}"
                 rows.append(r)
             tables[t] = rows
         photos = {sha: b.photo(sha) for sha in b.photo_names}

@@ -97,8 +97,13 @@ def cmd_setup(args) -> int:
     from .. import paths
     from ..sync import laptop
 
+    from .common import password_for, show_recovery_key
+
     path = paths.database_path(args.db)
-    s, info = laptop.setup_from_bundle(path, args.file, args.county_key, device=args.device)
+    # Encrypted like every laptop database (docs/encryption.md): INSPECTOR_PASSWORD or typed twice.
+    password = password_for(path, new=True)
+    s, info = laptop.setup_from_bundle(path, args.file, args.county_key, device=args.device, password=password)
+    show_recovery_key(s.recovery_key, path)
     try:
         from ..sync import state
 

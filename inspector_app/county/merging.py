@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..storage.db import now_iso
+from ..sync import bulk
 from ..sync import tables as T
 from ..sync.bundle import open_bundle
 from .store import CountyError, CountyStore
@@ -67,21 +68,22 @@ def _integrity_errors() -> tuple[type[BaseException], ...]:
     return tuple(errs)
 
 
-def _stage_ids(cs: CountyStore, ids: list[str]) -> None:
-    e = cs.engine
-    e.execute(f"CREATE TEMP TABLE IF NOT EXISTS county_stage_ids (row_id {e.column_type('text')})")
-    e.execute("DELETE FROM county_stage_ids")
-    e.insert_rows("county_stage_ids", ["row_id"], ((i,) for i in ids))
-
-
-def _claim_rows(cs: CountyStore, table: str, ids: list[str], township: str) -> None:
-    """Record the township of rows the county did not know yet."""
-    if not ids:
-        return
-    _stage_ids(cs, ids)
+def _claim_rows(cs: CountyStore, table: str, src, only_origin: str | None, township: str) -> None:
+    """Record the township of rows the county did not know yet (those of the bundle's ``table``
+    it took: ``only_origin``'s, if given)."""
+    where, params = "", {"tbl": table, "t": township}
+    if only_origin is not None:
+        where, params["origin"] = " AND s.origin = :origin", only_origin
     cs.engine.execute(
-        "INSERT INTO county_row (tbl, row_id, township) SELECT :tbl, row_id, :t FROM county_stage_ids "
-        "WHERE true ON CONFLICT (tbl, row_id) DO NOTHING", {"tbl": table, "t": township})
+        f"INSERT INTO county_row (tbl, row_id, township) SELECT :tbl, s.id, :t FROM {src.ref(table)} s "
+        f"WHERE true{where} ON CONFLICT (tbl, row_id) DO NOTHING", params)
+
+
+def _bundle_aliases(cs: CountyStore, b, src) -> list[str]:
+    """The lost ids of the aliases the bundle brought (a laptop unified two rows itself)."""
+    if not b.count("id_alias"):
+        return []
+    return [r["id"] for r in cs.engine.query(f"SELECT id FROM {src.ref('id_alias')}")]
 
 
 def _check_doc_numbers(cs: CountyStore, rows: list[dict], device: str) -> None:
@@ -150,29 +152,28 @@ def merge_file(cs: CountyStore, path: str | Path) -> MergeOutcome:
                                 "该电脑可能从旧备份恢复过，请留意其文书编号。")
         out.photos = _write_photos(cs, b, dev.township)
         now = now_iso()  # the laptops' format (with the zone), so laptops and county compare it
-        policy = Policy(bundle_id=b.bundle_id, at=now)
+        # The county never edits a row itself, so its shadows need no values (sync.merge.Policy).
+        policy = Policy(bundle_id=b.bundle_id, at=now, shadow_data=False)
         try:
-            with cs.engine.transaction():
+            with bulk.attach(cs.engine, b) as src, cs.engine.transaction():
                 cs.engine.lock(b.bundle_id)
                 if cs.engine.query("SELECT 1 FROM county_bundle WHERE bundle_id = :b", {"b": b.bundle_id}):
                     out.status = "already"  # merged meanwhile by another county user
                     return out
-                staged = []
+                staged, new_lost = [], []
                 for t in T.SYNCED:
-                    if t.name not in b.tables:
+                    if t.name not in b.tables or not b.count(t.name):
                         continue
-                    rows = list(b.rows(t.name))
-                    if t.owner in ("officer", "legal"):
-                        mine = [r for r in rows if r.get("origin") == dev.device]
-                        out.skipped += len(rows) - len(mine)
-                        rows = mine
-                    if not rows:
-                        continue
+                    only = dev.device if t.owner in ("officer", "legal") else None
                     if t.name == "document":
-                        _check_doc_numbers(cs, rows, dev.device)
-                    res = merge_rows(cs.engine, t, rows, source_origin=dev.device, policy=policy)
+                        _check_doc_numbers(cs, [r for r in b.rows(t.name) if only is None or r.get("origin") == only],
+                                           dev.device)
+                    res, skipped = bulk.merge_table(cs.engine, t, src, policy=policy, source_origin=dev.device,
+                                                    only_origin=only)
+                    out.skipped += skipped
                     staged += res.staged
-                    _claim_rows(cs, t.name, [r["id"] for r in rows], dev.township)
+                    new_lost += [lost for lost, _ in res.unified]
+                    _claim_rows(cs, t.name, src, only, dev.township)
                     out.new += res.new
                     out.updated += res.updated
                     out.unchanged += res.unchanged
@@ -182,7 +183,8 @@ def merge_file(cs: CountyStore, path: str | Path) -> MergeOutcome:
                 complete_staged(cs.engine, staged)
                 # Once per bundle, after the staged final inspections are final again, so frozen
                 # records are judged as on every laptop (the same statements everywhere).
-                follow_all_aliases(cs.engine)
+                follow_all_aliases(cs.engine, new_lost=new_lost + _bundle_aliases(cs, b, src),
+                                   touched={t: f"SELECT id FROM {src.ref(t)}" for t in b.tables if b.count(t)})
                 # Rows the merge itself wrote (aliases of unified enterprises) belong here too.
                 cs.engine.execute(
                     "INSERT INTO county_row (tbl, row_id, township) SELECT 'id_alias', a.id, :t FROM id_alias a "

@@ -91,12 +91,22 @@ def bundle_columns(name: str) -> list[str]:
     return [c[0] for c in T.laptop_schema()[name]] + list(T.BUNDLE_EXTRA)
 
 
-def _write_data(path: Path, tables: dict[str, list[dict]], columns: dict[str, list[str]]) -> dict:
+def create_data_file(path: Path) -> None:
+    """An empty ``data.sqlite`` with the bundle's header (application id, format version, no WAL),
+    for the rows to be written into (here, or set-based by the laptop's export: ``laptop.stage``)."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=DELETE")
         conn.execute(f"PRAGMA application_id={BUNDLE_APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version={VERSION}")
+    finally:
+        conn.close()
+
+
+def _write_data(path: Path, tables: dict[str, list[dict]], columns: dict[str, list[str]]) -> dict:
+    create_data_file(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
         conn.execute("BEGIN")
         info = {}
         for name in T.NAMES:
@@ -122,21 +132,30 @@ def _write_data(path: Path, tables: dict[str, list[dict]], columns: dict[str, li
     return info
 
 
-def write_bundle(path: str | Path, *, manifest: dict, tables: dict[str, list[dict]],
+def write_bundle(path: str | Path, *, manifest: dict, tables: dict[str, list[dict]] | None = None,
                  photos: dict[str, bytes | Path] | None = None, signing_key,
-                 columns: dict[str, list[str]] | None = None, progress=None, encrypt_to=None) -> Path:
+                 columns: dict[str, list[str]] | None = None, progress=None, encrypt_to=None,
+                 staged: tuple[Path, dict] | None = None) -> Path:
     """Write a signed bundle atomically and verify it; returns the final path.
 
-    ``manifest`` is completed with format, version, the table and entry lists and the sender's
-    key fingerprint; ``photos`` maps sha256 → bytes or a file (each checked against its name).
+    The rows are ``tables`` (table → row dicts), or ``staged``: a ``data.sqlite`` already
+    written (``create_data_file``, plain tables of ``bundle_columns``) with its table info
+    (table → {"rows", "columns"}). ``manifest`` is completed with format, version, the table and
+    entry lists and the sender's key fingerprint; ``photos`` maps sha256 → bytes or a file (each
+    checked against its name).
     """
+    if (tables is None) == (staged is None):
+        raise TypeError("write_bundle takes tables or staged")
     path = Path(path)
     photos = photos or {}
     work = Path(tempfile.mkdtemp(prefix="tsobundle-w-"))
     part = path.with_name(path.name + ".part")
     try:
-        data = work / DATA
-        info = _write_data(data, tables, columns or {})
+        if staged is not None:
+            data, info = Path(staged[0]), staged[1]
+        else:
+            data = work / DATA
+            info = _write_data(data, tables, columns or {})
         entries = {}
         sha, size = _sha_file(data)
         entries[DATA] = {"sha256": sha, "size": size}
@@ -532,6 +551,6 @@ def file_name(*, township: str, origin: str, at: str, bundle_id: str) -> str:
     return f"T{safe(township)}_{safe(origin)}_{stamp}_{bundle_id}{SUFFIX}"
 
 
-__all__ = ["BUNDLE_APPLICATION_ID", "Bundle", "BundleError", "check_file", "FORMAT", "KINDS", "Limits", "SUFFIX",
+__all__ = ["BUNDLE_APPLICATION_ID", "Bundle", "BundleError", "check_file", "create_data_file", "FORMAT", "KINDS", "Limits", "SUFFIX",
            "SUPPORTED_VERSIONS", "VERSION", "bundle_columns", "canonical", "file_name", "open_bundle",
            "write_bundle"]

@@ -21,6 +21,9 @@ import json
 import os
 import shutil
 import sqlite3
+import tempfile
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__, paths
@@ -28,7 +31,8 @@ from ..core import settings as S
 from ..core.ids import uuid7
 from ..storage import audit, photos as photo_store
 from ..storage import settings as settings_store
-from ..storage.db import Store, now_iso
+from ..storage.db import Store, attach_plain, now_iso
+from . import bulk
 from . import bundle as B
 from . import keys as K
 from . import merge as M
@@ -87,40 +91,107 @@ def _ack(store: Store, device: str) -> tuple[int, int]:
     return (int(r[0]), int(r[1])) if r else (0, 0)
 
 
-def _with_base(store: Store, table: str, rows: list[dict]) -> list[dict]:
-    """Each row with ``_base_hlc``/``_changed`` from its shadow (the last exchanged version)."""
-    if not rows:
-        return rows
-    shadows = {}
-    ids = [r["id"] for r in rows]
-    for i in range(0, len(ids), 500):
-        part = ids[i:i + 500]
-        for s in _rows(store.conn, f"SELECT * FROM sync_shadow WHERE tbl = ? AND row_id IN ({','.join('?' * len(part))})",
-                       [table, *part]):
-            shadows[s["row_id"]] = s
-    dcols = M.data_columns(rows[0])
-    out = []
-    for r in rows:
-        base, changed = M._local_base(r, shadows.get(r["id"]), dcols)
-        out.append(dict(r, _base_hlc=base, _changed=None if changed is None else json.dumps(sorted(changed))))
-    return out
+@dataclass
+class Staged:
+    """An export's rows, staged in a plain SQLite file laid out as a bundle's ``data.sqlite``."""
+    path: Path
+    info: dict[str, dict]      # table → {"rows", "columns"} (tables with rows only)
+    since: int                 # the HLC the export starts after
+    hlc_to: int
+    photo_shas: list[str]      # the live photos the rows show
 
 
-def collect(store: Store, *, full: bool = False) -> tuple[dict[str, list[dict]], int]:
-    """The rows an export carries (each with ``_base_hlc``/``_changed``) and the HLC they start
-    after: this laptop's writes since the county's acknowledgement, or every row (``full``)."""
+_STAGE = "sync_stage"
+
+
+def stage(store: Store, folder: str | Path, *, full: bool = False) -> Staged:
+    """Write the rows an export carries into ``folder/data.sqlite``: this laptop's writes since
+    the county's acknowledgement, or every row (``full``), each with ``_base_hlc``/``_changed``
+    from its shadow (``merge._local_base``). Set-based, inside SQLite (a quarter is hundreds of
+    MB of checklist snapshots): one read transaction, so every table is the same moment."""
     me = device_code(store)
     ack_hlc, _ = _ack(store, me)
     since = 0 if full else ack_hlc
-    tables: dict[str, list[dict]] = {}
-    for t in T.SYNCED:
-        if full:
-            rows = _rows(store.conn, f'SELECT * FROM "{t.name}" ORDER BY hlc, id', [])
-        else:
-            rows = _rows(store.conn, f'SELECT * FROM "{t.name}" WHERE origin IN (?, ?) AND hlc > ? ORDER BY hlc, id',
-                         [me, M.UNIFY_ORIGIN, since])
-        tables[t.name] = _with_base(store, t.name, rows)
-    return tables, since
+    data = Path(folder) / B.DATA
+    B.create_data_file(data)
+    conn = store.conn
+    attach_plain(conn, data, _STAGE, read_only=False)
+    info: dict[str, dict] = {}
+    try:
+        conn.execute(f"PRAGMA {_STAGE}.journal_mode=OFF")  # a scratch file: zipped and fsynced later
+        conn.execute(f"PRAGMA {_STAGE}.synchronous=OFF")
+        conn.execute("BEGIN")
+        try:
+            for t in T.SYNCED:
+                n = _stage_table(conn, t.name, None if full else (me, since))
+                if n:
+                    info[t.name] = {"rows": n, "columns": B.bundle_columns(t.name)}
+                else:
+                    conn.execute(f'DROP TABLE {_STAGE}."{t.name}"')
+            if not info:  # a bundle always has a table (an empty export still acknowledges)
+                _stage_table(conn, "village", None, create_only=True)
+                info["village"] = {"rows": 0, "columns": B.bundle_columns("village")}
+            hlc_to = max([since] + [conn.execute(f'SELECT coalesce(max(hlc), 0) FROM {_STAGE}."{name}"').fetchone()[0]
+                                    for name in info])
+            shas = [r[0] for r in conn.execute(
+                f"SELECT DISTINCT sha256 FROM {_STAGE}.photo WHERE coalesce(sha256, '') <> '' AND NOT deleted "
+                "ORDER BY sha256")] if "photo" in info else []
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute(f"DETACH DATABASE {_STAGE}")
+    return Staged(data, info, since, int(hlc_to), shas)
+
+
+def _stage_table(conn, name: str, since: tuple[str, int] | None, *, create_only: bool = False) -> int:
+    cols = [c[0] for c in T.laptop_schema()[name]]
+    q = ", ".join(f'"{c}"' for c in B.bundle_columns(name))
+    conn.execute(f'CREATE TABLE {_STAGE}."{name}" ({q})')
+    if create_only:
+        return 0
+    where, params = "", []
+    if since is not None:
+        where, params = "WHERE t.origin IN (?, ?) AND t.hlc > ?", [since[0], M.UNIFY_ORIGIN, since[1]]
+    # _local_base in SQL; a row edited here since its shadow gets its changed columns below.
+    sel = ", ".join(f't."{c}"' for c in cols)
+    cur = conn.execute(
+        f'INSERT INTO {_STAGE}."{name}" ({q}) SELECT {sel}, '
+        "CASE WHEN s.row_id IS NULL THEN 0 WHEN s.hlc = t.hlc THEN s.base_hlc ELSE s.hlc END, "
+        "CASE WHEN s.hlc = t.hlc THEN s.changed END "
+        f'FROM main."{name}" t LEFT JOIN main.sync_shadow s ON s.tbl = ? AND s.row_id = t.id {where} '
+        "ORDER BY t.hlc, t.id", [name, *params])
+    n = cur.rowcount
+    if n:
+        dcols = M.data_columns(cols)
+        edited = _rows(conn, 'SELECT t.*, s.hlc AS "~s_hlc", s.base_hlc AS "~s_base", s.changed AS "~s_changed", '
+                             f's.data AS "~s_data" FROM main."{name}" t JOIN main.sync_shadow s ON s.tbl = ? '
+                             "AND s.row_id = t.id WHERE s.hlc <> t.hlc AND coalesce(s.data, '') <> ''"
+                             + (" AND t.origin IN (?, ?) AND t.hlc > ?" if since is not None else ""), [name, *params])
+        fix = []
+        for r in edited:
+            shadow = {"hlc": r.pop("~s_hlc"), "base_hlc": r.pop("~s_base"), "changed": r.pop("~s_changed"),
+                      "data": r.pop("~s_data")}
+            _, changed = M._local_base(r, shadow, dcols)
+            fix.append((None if changed is None else json.dumps(sorted(changed)), r["id"]))
+        conn.executemany(f'UPDATE {_STAGE}."{name}" SET _changed = ? WHERE id = ?', fix)
+    return n
+
+
+def _staged_rows(store: Store, st: Staged) -> dict[str, list[dict]]:
+    with attached(store, st):
+        return {t.name: _rows(store.conn, f'SELECT * FROM {_STAGE}."{t.name}" ORDER BY rowid', [])
+                if t.name in st.info else [] for t in T.SYNCED}
+
+
+def collect(store: Store, *, full: bool = False) -> tuple[dict[str, list[dict]], int]:
+    """The rows an export carries (each with ``_base_hlc``/``_changed``), every synced table
+    (empty lists too), and the HLC they start after — what :func:`stage` writes, as dicts."""
+    with tempfile.TemporaryDirectory(prefix="tsobundle-c-") as d:
+        st = stage(store, d, full=full)
+        return _staged_rows(store, st), st.since
 
 
 def mark_exported(store: Store, tables: dict[str, list[dict]]) -> None:
@@ -131,8 +202,32 @@ def mark_exported(store: Store, tables: dict[str, list[dict]]) -> None:
             "INSERT INTO sync_shadow (tbl, row_id, hlc, base_hlc, changed, data) VALUES (?,?,?,?,?,?) "
             "ON CONFLICT (tbl, row_id) DO UPDATE SET hlc = excluded.hlc, base_hlc = excluded.base_hlc, "
             "changed = excluded.changed, data = excluded.data",
-            [(tname, r["id"], r["hlc"], r["_base_hlc"], r["_changed"],
-              M._dumps({k: v for k, v in r.items() if not k.startswith("_")})) for r in rows])
+            [(tname, r["id"], r["hlc"], r["_base_hlc"], r["_changed"], M.shadow_data(r)) for r in rows])
+
+
+@contextmanager
+def attached(store: Store, st: Staged):
+    """The staged file attached (read-only) as ``sync_stage`` — outside any transaction: SQLite
+    attaches and detaches only between them."""
+    attach_plain(store.conn, st.path, _STAGE)
+    try:
+        yield
+    finally:
+        store.conn.execute(f"DETACH DATABASE {_STAGE}")
+
+
+def mark_staged(store: Store, st: Staged) -> None:
+    """:func:`mark_exported` of a staged export, in SQL (inside the caller's write transaction,
+    ``attached``): the same shadows, as ``merge.shadow_sql`` writes ``merge.shadow_data``."""
+    conn = store.conn
+    M.register_sql_functions(conn)
+    for name in st.info:
+        cols = [c[0] for c in T.laptop_schema()[name]]
+        conn.execute(
+            "INSERT INTO main.sync_shadow (tbl, row_id, hlc, base_hlc, changed, data) "
+            f'SELECT ?, b.id, b.hlc, b._base_hlc, b._changed, {M.shadow_sql(cols, "b")} FROM {_STAGE}."{name}" b '
+            "WHERE true ON CONFLICT (tbl, row_id) DO UPDATE SET hlc = excluded.hlc, base_hlc = excluded.base_hlc, "
+            "changed = excluded.changed, data = excluded.data", [name])
 
 
 def export_bundle(store: Store, out: str | Path, *, full: bool = False, progress=None, encrypt: bool = False) -> dict:
@@ -146,52 +241,52 @@ def export_bundle(store: Store, out: str | Path, *, full: bool = False, progress
                          "用“inspector bundle trust”重新导入后再试，或不加密导出。")
     key = K.device_key(store)
     _, ack_seq = _ack(store, me)
-    tables, since = collect(store, full=full)
     conn = store.conn
-    shas = sorted({r["sha256"] for r in tables["photo"] if r.get("sha256") and not r.get("deleted")})
-    photos, missing = {}, []
-    for sha in shas:
-        blob = photo_store.photo_bytes(store, sha)
-        (photos.__setitem__(sha, blob) if blob is not None else missing.append(sha))
-    hlcs = [int(r["hlc"]) for rows in tables.values() for r in rows]
-    with store.write():
-        row = conn.execute("SELECT last_seq FROM sync_identity WHERE id = 1").fetchone()
-        seq = max(int(row[0]), ack_seq) + 1
-        conn.execute("UPDATE sync_identity SET last_seq = ? WHERE id = 1", [seq])
-    at = now_iso()
-    bundle_id = uuid7()
-    high_water = [{"series": s, "kind": k, "year": y, "last": n} for s, k, y, n in conn.execute(
-        "SELECT series, kind, year, last FROM doc_seq WHERE series = ? ORDER BY kind, year", [me])]
-    last_county = conn.execute("SELECT max(seq) FROM sync_import WHERE kind = 'county'").fetchone()[0] or 0
-    manifest = {"kind": "laptop", "bundle_id": bundle_id, "origin": me, "township": township(store),
-                "sequence": seq, "created_at": at, "full": bool(full), "hlc_from": since,
-                "hlc_to": max(hlcs, default=since), "addressed_to": {"township": township(store), "device": "county"},
-                "high_water": high_water, "acks": {"county": {"sequence": int(last_county)}},
-                "missing_photos": missing, "app_version": __version__,
-                # the township's settings, so the county can set up a new laptop from its bundle
-                "settings": {k: settings_store.get(store, o) for k, o in SETUP_KEYS.items()}}
-    out = Path(out)
-    name = B.file_name(township=township(store), origin=me, at=at, bundle_id=bundle_id)
-    target = out / name if out.is_dir() else out
-    B.write_bundle(target, manifest=manifest, tables={k: v for k, v in tables.items() if v} or {"village": []},
-                   photos=photos, signing_key=key, progress=progress, encrypt_to=seal_to)
-    box = outbox_dir(store)
-    paths.private_dir(box)
-    kept = box / target.name
-    if kept.resolve() != target.resolve():
-        shutil.copyfile(target, kept.with_name(kept.name + ".part"))
-        with open(kept.with_name(kept.name + ".part"), "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(kept.with_name(kept.name + ".part"), kept)
-    sha, size = B._sha_file(target)
-    counts = {k: len(v) for k, v in tables.items() if v}
-    with store.write():
-        conn.execute(
-            "INSERT INTO sync_export (bundle_id, seq, file_name, path, outbox_path, created_at, full, hlc_from, hlc_to, "
-            "rows, photos, counts, sha256, size) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [bundle_id, seq, target.name, str(target), str(kept), at, int(full), since, manifest["hlc_to"],
-             sum(counts.values()), len(photos), json.dumps(counts, ensure_ascii=False), sha, size])
-        mark_exported(store, tables)
+    with tempfile.TemporaryDirectory(prefix="tsobundle-s-") as work:
+        paths.private_dir(Path(work))
+        st = stage(store, work, full=full)
+        photos, missing = {}, []
+        for sha in st.photo_shas:
+            blob = photo_store.photo_bytes(store, sha)
+            (photos.__setitem__(sha, blob) if blob is not None else missing.append(sha))
+        with store.write():
+            row = conn.execute("SELECT last_seq FROM sync_identity WHERE id = 1").fetchone()
+            seq = max(int(row[0]), ack_seq) + 1
+            conn.execute("UPDATE sync_identity SET last_seq = ? WHERE id = 1", [seq])
+        at = now_iso()
+        bundle_id = uuid7()
+        high_water = [{"series": s, "kind": k, "year": y, "last": n} for s, k, y, n in conn.execute(
+            "SELECT series, kind, year, last FROM doc_seq WHERE series = ? ORDER BY kind, year", [me])]
+        last_county = conn.execute("SELECT max(seq) FROM sync_import WHERE kind = 'county'").fetchone()[0] or 0
+        manifest = {"kind": "laptop", "bundle_id": bundle_id, "origin": me, "township": township(store),
+                    "sequence": seq, "created_at": at, "full": bool(full), "hlc_from": st.since,
+                    "hlc_to": st.hlc_to, "addressed_to": {"township": township(store), "device": "county"},
+                    "high_water": high_water, "acks": {"county": {"sequence": int(last_county)}},
+                    "missing_photos": missing, "app_version": __version__,
+                    # the township's settings, so the county can set up a new laptop from its bundle
+                    "settings": {k: settings_store.get(store, o) for k, o in SETUP_KEYS.items()}}
+        out = Path(out)
+        name = B.file_name(township=township(store), origin=me, at=at, bundle_id=bundle_id)
+        target = out / name if out.is_dir() else out
+        B.write_bundle(target, manifest=manifest, staged=(st.path, st.info), photos=photos, signing_key=key,
+                       progress=progress, encrypt_to=seal_to)
+        box = outbox_dir(store)
+        paths.private_dir(box)
+        kept = box / target.name
+        if kept.resolve() != target.resolve():
+            shutil.copyfile(target, kept.with_name(kept.name + ".part"))
+            with open(kept.with_name(kept.name + ".part"), "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(kept.with_name(kept.name + ".part"), kept)
+        sha, size = B._sha_file(target)
+        counts = {k: v["rows"] for k, v in st.info.items() if v["rows"]}
+        with attached(store, st), store.write():
+            conn.execute(
+                "INSERT INTO sync_export (bundle_id, seq, file_name, path, outbox_path, created_at, full, hlc_from, "
+                "hlc_to, rows, photos, counts, sha256, size) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [bundle_id, seq, target.name, str(target), str(kept), at, int(full), st.since, manifest["hlc_to"],
+                 sum(counts.values()), len(photos), json.dumps(counts, ensure_ascii=False), sha, size])
+            mark_staged(store, st)
     return {"path": target, "file_name": target.name, "sequence": seq, "bundle_id": bundle_id, "counts": counts,
             "rows": sum(counts.values()), "photos": len(photos), "missing_photos": missing, "outbox": kept,
             "encrypted": seal_to is not None}
@@ -212,54 +307,77 @@ def import_bundle(store: Store, path: str | Path, *, progress=None, _after_merge
     if not trusted:
         raise ValueError("本机尚未导入县局公钥，无法核验数据包。请先用“inspector bundle trust 县局密钥文件”"
                          "（或“同步”页面）导入并核对县局公钥指纹。")
-    me = settings_store.get(store, S.DEVICE_CODE) or store.device
     with B.open_bundle(path, trusted_keys=trusted, known_columns=_known_columns(store)) as b:
-        m = b.manifest
-        if m["kind"] != "county":
-            raise B.BundleError(f"“{Path(path).name}”是笔记本导出的数据包，不是县局下发的数据包，不能在本机导入。"
-                                "请把它交给县局汇总。")
-        mine = township(store)
-        to = (m.get("addressed_to") or {}).get("township") if isinstance(m.get("addressed_to"), dict) else None
-        if mine and to != mine:
-            raise B.BundleError(f"该数据包是县局发给“{to or '未知'}”的，本机属于“{mine}”，不会导入，数据库未作任何改动。")
-        if store.conn.execute("SELECT 1 FROM sync_import WHERE bundle_id = ?", [m["bundle_id"]]).fetchone():
-            return {"already": True, "bundle_id": m["bundle_id"], "sequence": m["sequence"]}
-        last = store.conn.execute("SELECT max(seq) FROM sync_import WHERE kind = 'county'").fetchone()[0] or 0
-        if m["sequence"] <= last:
-            raise B.BundleError(f"该数据包序号为{m['sequence']}，本机已导入过序号{last}的县局数据包：这是一个旧数据包"
-                                "（或被重复发送），导入它会用旧数据覆盖新数据，因此不会导入。请使用县局最新下发的数据包。")
-        for n, sha in enumerate(sorted(b.photo_names), 1):
-            if not photo_store.has_photo(store, sha):
-                photo_store.put_photo_bytes(store, sha, b.photo(sha))
-            if progress and n % 50 == 0:
-                progress(n, len(b.photo_names))
-        return apply(store, m, lambda t: list(b.rows(t)), b.tables, sha256=b.sha256, fingerprint=b.sender_fingerprint,
-                     file_name=Path(path).name, _after_merge=_after_merge)
+        return _import_verified(store, b, progress=progress, _after_merge=_after_merge)
+
+
+def _import_verified(store: Store, b: B.Bundle, *, progress=None, _after_merge=None) -> dict:
+    """The import of a bundle already verified against a pinned county key."""
+    path = b.path
+    m = b.manifest
+    if m["kind"] != "county":
+        raise B.BundleError(f"“{Path(path).name}”是笔记本导出的数据包，不是县局下发的数据包，不能在本机导入。"
+                            "请把它交给县局汇总。")
+    mine = township(store)
+    to = (m.get("addressed_to") or {}).get("township") if isinstance(m.get("addressed_to"), dict) else None
+    if mine and to != mine:
+        raise B.BundleError(f"该数据包是县局发给“{to or '未知'}”的，本机属于“{mine}”，不会导入，数据库未作任何改动。")
+    if store.conn.execute("SELECT 1 FROM sync_import WHERE bundle_id = ?", [m["bundle_id"]]).fetchone():
+        return {"already": True, "bundle_id": m["bundle_id"], "sequence": m["sequence"]}
+    last = store.conn.execute("SELECT max(seq) FROM sync_import WHERE kind = 'county'").fetchone()[0] or 0
+    if m["sequence"] <= last:
+        raise B.BundleError(f"该数据包序号为{m['sequence']}，本机已导入过序号{last}的县局数据包：这是一个旧数据包"
+                            "（或被重复发送），导入它会用旧数据覆盖新数据，因此不会导入。请使用县局最新下发的数据包。")
+    for n, sha in enumerate(sorted(b.photo_names), 1):
+        if not photo_store.has_photo(store, sha):
+            photo_store.put_photo_bytes(store, sha, b.photo(sha))
+        if progress and n % 50 == 0:
+            progress(n, len(b.photo_names))
+    return apply(store, m, lambda t: list(b.rows(t)), b.tables, sha256=b.sha256, fingerprint=b.sender_fingerprint,
+                 file_name=Path(path).name, _after_merge=_after_merge, bundle=b)
 
 
 def apply(store: Store, m: dict, rows_of, names: list[str], *, sha256: str = "", fingerprint: str = "",
-          file_name: str = "", _after_merge=None) -> dict:
+          file_name: str = "", _after_merge=None, bundle: B.Bundle | None = None) -> dict:
     """Merge a verified county bundle's rows in ONE transaction (see the module text): ``m`` its
-    manifest, ``rows_of(table)`` its rows, ``names`` its tables in declaration order."""
+    manifest, ``rows_of(table)`` its rows, ``names`` its tables in declaration order. With the
+    open ``bundle``, rows the laptop does not hold yet go in set-based (``sync.bulk``)."""
     me = settings_store.get(store, S.DEVICE_CODE) or store.device
     conn = store.conn
     at = now_iso()
     engine = SqliteEngine(conn)
     total = M.MergeResult()
     counts = {}
-    with store.write():
+    with (bulk.attach(engine, bundle, attach_plain=attach_plain) if bundle is not None else nullcontext()) as src, \
+            store.write():
         # Parents and children arrive table by table (and self-references within one): the
         # foreign keys are checked once, at COMMIT, and reported before it.
         conn.execute("PRAGMA defer_foreign_keys=ON")
-        loaded = {t: rows_of(t) for t in names}
-        store.clock.observe(max((int(r.get("hlc") or 0) for rows in loaded.values() for r in rows), default=0))
+        if src is not None:
+            top = max((engine.query(f"SELECT coalesce(max(hlc), 0) AS h FROM {src.ref(t)}")[0]["h"] for t in names),
+                      default=0)
+            store.clock.observe(int(top or 0))
+        else:
+            loaded = {t: rows_of(t) for t in names}
+            store.clock.observe(max((int(r.get("hlc") or 0) for rows in loaded.values() for r in rows), default=0))
         policy = M.Policy(columns=True, new_hlc=store.clock.now, origin=me, bundle_id=m["bundle_id"], at=at)
         for t in names:
-            res = M.merge_rows(engine, T.table(t), loaded[t], source_origin=m["origin"], policy=policy)
-            counts[t] = len(loaded[t])
+            if src is not None:
+                res, _ = bulk.merge_table(engine, T.table(t), src, policy=policy, source_origin=m["origin"])
+                counts[t] = bundle.count(t)
+            else:
+                res = M.merge_rows(engine, T.table(t), loaded[t], source_origin=m["origin"], policy=policy)
+                counts[t] = len(loaded[t])
             total.add(res)
         M.complete_staged(engine, total.staged)
-        M.follow_all_aliases(engine)
+        if src is not None:
+            lost = [a for a, _ in total.unified]
+            if bundle.count("id_alias"):
+                lost += [r["id"] for r in engine.query(f"SELECT id FROM {src.ref('id_alias')}")]
+            M.follow_all_aliases(engine, new_lost=lost,
+                                 touched={t: f"SELECT id FROM {src.ref(t)}" for t in names if bundle.count(t)})
+        else:
+            M.follow_all_aliases(engine)
         bad = conn.execute("PRAGMA foreign_key_check").fetchall()
         if bad:
             raise B.BundleError(f"数据包中有{len(bad)}条记录引用了本机和数据包中都没有的记录（首个：{bad[0][0]}），"
@@ -275,11 +393,10 @@ def apply(store: Store, m: dict, rows_of, names: list[str], *, sha256: str = "",
              total.unchanged, len(total.conflicts)])
         if _after_merge is not None:
             _after_merge()  # tests: a crash point inside the transaction
-    ok = conn.execute("PRAGMA quick_check").fetchone()[0]
     _clean_outbox(store)
     return {"already": False, "bundle_id": m["bundle_id"], "sequence": m["sequence"], "counts": counts,
             "new": total.new, "updated": total.updated + total.merged, "unchanged": total.unchanged,
-            "conflicts": len(total.conflicts), "unified": total.unified, "quick_check": ok}
+            "conflicts": len(total.conflicts), "unified": total.unified}
 
 
 def _apply_high_water(store: Store, m: dict) -> None:
@@ -324,63 +441,83 @@ SETUP_KEYS = {o.key: o for o in (S.AUTHORITY_NAME, S.AUTHORITY_ABBR, S.REVIEW_GO
                                  S.IDENTITY_UNIT, S.AUTHORITY_POWER, S.REFERRAL_RECIPIENT)}
 
 
-def bundle_settings(path: str | Path, county_key: str | Path) -> dict:
-    """The township settings a county bundle carries, after verifying it against the key file."""
+def _open_with_key_file(path: str | Path, county_key: str | Path) -> B.Bundle:
+    """The county's bundle, verified against the key in the county's key file."""
     data = K.read_key_file(county_key, role="county")
     pub = K.load_public_key(data["public_key"])
-    with B.open_bundle(path, trusted_keys={data["fingerprint"]: pub}) as b:
-        if b.kind != "county":
-            raise B.BundleError("只能用县局下发的数据包设置新笔记本。")
-        raw = b.manifest.get("settings") or {}
-        out = {k: v for k, v in raw.items() if k in SETUP_KEYS} if isinstance(raw, dict) else {}
-        to = b.manifest.get("addressed_to") or {}
-        if isinstance(to, dict) and to.get("township") and not out.get(S.TOWNSHIP.key):
-            out[S.TOWNSHIP.key] = to.get("township")
-        return out
+    b = B.open_bundle(path, trusted_keys={data["fingerprint"]: pub})
+    if b.kind != "county":
+        b.close()
+        raise B.BundleError("只能用县局下发的数据包设置新笔记本。")
+    return b
 
 
-def setup_store(store: Store, bundle_path: str | Path, county_key: str | Path, *, device: str | None = None) -> dict:
+def _settings_of(b: B.Bundle) -> dict:
+    raw = b.manifest.get("settings") or {}
+    out = {k: v for k, v in raw.items() if k in SETUP_KEYS} if isinstance(raw, dict) else {}
+    to = b.manifest.get("addressed_to") or {}
+    if isinstance(to, dict) and to.get("township") and not out.get(S.TOWNSHIP.key):
+        out[S.TOWNSHIP.key] = to.get("township")
+    return out
+
+
+def bundle_settings(path: str | Path, county_key: str | Path) -> dict:
+    """The township settings a county bundle carries, after verifying it against the key file."""
+    with _open_with_key_file(path, county_key) as b:
+        return _settings_of(b)
+
+
+def setup_store(store: Store, bundle_path: str | Path, county_key: str | Path, *, device: str | None = None,
+                _bundle: B.Bundle | None = None) -> dict:
     """Set up an open, still empty store from the county's bundle (the wizard's path): pin the
     county key, take the township settings the bundle carries, import it; returns the import
-    summary. ``device``: this laptop's device code from the county (may be set later)."""
+    summary. ``device``: this laptop's device code from the county (may be set later).
+    ``_bundle``: the bundle already opened (verified once) by ``setup_from_bundle``."""
     from ..storage.db import holds_data
 
     if store.path is not None and holds_data(store.path) and \
             settings_store.get(store, S.SETUP_DONE):
         raise ValueError("本机数据库已设置过，不能再用县局数据包重新设置。")
-    values = bundle_settings(bundle_path, county_key)
-    trust_county_key(store, county_key)
-    opts = {SETUP_KEYS[k]: v for k, v in values.items()}
-    if device:
-        opts[S.DEVICE_CODE] = device
-    if opts:
-        settings_store.put_many(store, opts)
-    if device:
-        store.device = settings_store.get(store, S.DEVICE_CODE)
-    summary = import_bundle(store, bundle_path)
+    b = _bundle if _bundle is not None else _open_with_key_file(bundle_path, county_key)
+    try:
+        values = _settings_of(b)
+        trust_county_key(store, county_key)
+        opts = {SETUP_KEYS[k]: v for k, v in values.items()}
+        if device:
+            opts[S.DEVICE_CODE] = device
+        if opts:
+            settings_store.put_many(store, opts)
+        if device:
+            store.device = settings_store.get(store, S.DEVICE_CODE)
+        summary = _import_verified(store, b)
+    finally:
+        if _bundle is None:
+            b.close()
     if settings_store.get(store, S.TOWNSHIP) and settings_store.get(store, S.DEVICE_CODE):
         settings_store.put(store, S.SETUP_DONE, True)
     return summary
 
 
 def setup_from_bundle(db_path: str | Path, bundle_path: str | Path, county_key: str | Path, *,
-                      device: str | None = None) -> tuple[Store, dict]:
+                      device: str | None = None, password: str | None = None) -> tuple[Store, dict]:
     """Create the database at ``db_path`` from the county's bundle and pin the county's key;
-    returns the open store and the import summary. A file that holds data is refused."""
+    returns the open store and the import summary. A file that holds data is refused. With a
+    ``password`` the new database is encrypted (as every laptop's is: the command line and the
+    wizard always give one); its recovery key is ``store.recovery_key``."""
     from ..storage.db import holds_data, open_db
 
     db_path = Path(db_path)
     if holds_data(db_path):
         raise ValueError(f"“{db_path}”已有数据，不能用县局数据包覆盖。请选择一个新的数据文件名。")
-    bundle_settings(bundle_path, county_key)  # verified before a file is created
-    store = open_db(db_path, create=True)
-    try:
-        summary = setup_store(store, bundle_path, county_key, device=device)
-    except BaseException:
-        store.close()
-        raise
+    with _open_with_key_file(bundle_path, county_key) as b:  # verified before a file is created
+        store = open_db(db_path, create=True, password=password)
+        try:
+            summary = setup_store(store, bundle_path, county_key, device=device, _bundle=b)
+        except BaseException:
+            store.close()
+            raise
     return store, summary
 
 
-__all__ = ["SETUP_KEYS", "apply", "bundle_settings", "collect", "mark_exported", "county_fingerprint", "device_code", "export_bundle", "import_bundle",
+__all__ = ["SETUP_KEYS", "apply", "bundle_settings", "collect", "mark_exported", "mark_staged", "stage", "Staged", "county_fingerprint", "device_code", "export_bundle", "import_bundle",
            "key_info", "outbox_dir", "setup_from_bundle", "setup_store", "township", "trust_county_key"]

@@ -28,7 +28,9 @@ except those frozen in legal records (those keep the old id, whose row stays as 
 
 from __future__ import annotations
 
+import hashlib
 import json
+import math
 from ..storage import sqlite  # both drivers (the laptop store is SQLCipher)
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
@@ -56,6 +58,9 @@ class Policy:
     bundle_id: str = ""
     at: str = ""                               # now, for conflict rows and merged versions
     new_id: Callable[[], str] | None = None    # ids of conflict rows
+    # The shadow's values are what a later LOCAL edit is compared with, to tell which columns it
+    # changed; a store that never edits rows itself (the county) does not keep them.
+    shadow_data: bool = True
 
 
 @dataclass
@@ -131,6 +136,59 @@ def _dumps(row: dict) -> str:
     return json.dumps(row, ensure_ascii=False, sort_keys=True, default=str)
 
 
+# A shadow keeps each column's value, except a long one (a checklist snapshot, a document's
+# frozen text) which it keeps as a digest: enough to tell which columns a later local edit
+# changed, at a fraction of the size — a shadow is written for every row exchanged. Laptop
+# exports write the same form in SQL (``shadow_sql``); shadows written before keep full values,
+# which compare the same way.
+LONG_VALUE = 128
+DIGEST_PREFIX = "~sha256:"
+
+
+def shadow_value(v):
+    if isinstance(v, str) and len(v) > LONG_VALUE:
+        return DIGEST_PREFIX + hashlib.sha256(v.encode("utf-8")).hexdigest()
+    return v
+
+
+def shadow_data(row: dict) -> str:
+    """The ``sync_shadow.data`` of a row version: its data columns, long values as digests."""
+    return _dumps({k: shadow_value(v) for k, v in row.items() if not k.startswith("_") and k not in META})
+
+
+def shadow_digest(v: str) -> str:
+    """``shadow_value`` of a long text, as the SQL function ``sync_digest`` (``shadow_sql``)."""
+    return DIGEST_PREFIX + hashlib.sha256(v.encode("utf-8")).hexdigest()
+
+
+def shadow_sql(columns: Iterable[str], alias: str) -> str:
+    """A SQLite expression giving ``shadow_data`` of the row ``alias`` (needs ``sync_digest``
+    registered on the connection: ``register_sql_functions``)."""
+    parts = []
+    for c in columns:
+        if c.startswith("_") or c in META:  # what a local edit is compared on (_local_base)
+            continue
+        ref = f'{alias}."{c}"'
+        parts.append(f"'{c}', CASE WHEN typeof({ref}) = 'text' AND length({ref}) > {LONG_VALUE} "
+                     f"THEN sync_digest({ref}) ELSE {ref} END")
+    return f"json_object({', '.join(parts)})"
+
+
+def register_sql_functions(conn) -> None:
+    conn.create_function("sync_digest", 1, shadow_digest, deterministic=True)
+
+
+def _same(a, b) -> bool:
+    """Two shadow values are the same version of a column. Numbers compare to 15 significant
+    digits: what SQLite's JSON keeps of a REAL."""
+    if a == b:
+        return True
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool) \
+            and not isinstance(b, bool) and (isinstance(a, float) or isinstance(b, float)):
+        return math.isclose(a, b, rel_tol=1e-14, abs_tol=1e-300)
+    return False
+
+
 def _label(table: SyncedTable, row: dict) -> str:
     if table.name == "document" and row.get("doc_no"):
         return f"文书{row['doc_no']}"
@@ -140,9 +198,10 @@ def _label(table: SyncedTable, row: dict) -> str:
 class _Writer:
     """Batched upserts per column set (executemany), flushed before anything that reads."""
 
-    def __init__(self, engine, table: SyncedTable):
+    def __init__(self, engine, table: SyncedTable, keep_data: bool = True):
         self.engine = engine
         self.table = table
+        self.keep_data = keep_data
         self.pending: dict[tuple[str, ...], list[dict]] = {}
         self.shadows: list[dict] = []
 
@@ -157,7 +216,7 @@ class _Writer:
     def shadow(self, row_id: str, hlc: int, base: int, changed, data: dict) -> None:
         self.shadows.append({"tbl": self.table.name, "row_id": row_id, "hlc": int(hlc), "base_hlc": int(base or 0),
                              "changed": None if changed is None else json.dumps(sorted(changed)),
-                             "data": _dumps(data)})
+                             "data": shadow_data(data) if self.keep_data else None})
 
     def flush(self) -> None:
         e, q = self.engine, self.engine.quote
@@ -261,7 +320,7 @@ def _local_base(L: dict, S: dict | None, dcols: list[str]) -> tuple[int, set[str
         return int(S["base_hlc"] or 0), parse_changed(S["changed"])
     if S.get("data"):
         base = json.loads(S["data"])
-        return int(S["hlc"]), {c for c in dcols if c in base and base[c] != L.get(c)}
+        return int(S["hlc"]), {c for c in dcols if c in base and not _same(shadow_value(base[c]), shadow_value(L.get(c)))}
     return int(S["hlc"]), None
 
 
@@ -335,7 +394,7 @@ def _retire(engine, tbl: str, row: dict, hlc: int) -> None:
         "INSERT INTO sync_shadow (tbl, row_id, hlc, base_hlc, changed, data) VALUES (:t, :i, :h, :h, :c, :d) "
         "ON CONFLICT (tbl, row_id) DO UPDATE SET hlc = excluded.hlc, base_hlc = excluded.base_hlc, "
         "changed = excluded.changed, data = excluded.data",
-        {"t": tbl, "i": row["id"], "h": hlc, "c": json.dumps(["deleted"]), "d": _dumps(tomb)})
+        {"t": tbl, "i": row["id"], "h": hlc, "c": json.dumps(["deleted"]), "d": shadow_data(tomb)})
 
 
 def merge_rows(engine, table: SyncedTable, rows: list[dict], *, source_origin: str = "",
@@ -346,7 +405,7 @@ def merge_rows(engine, table: SyncedTable, rows: list[dict], *, source_origin: s
     result = MergeResult()
     cols = engine.table_columns(table.name)
     dcols = data_columns(cols)
-    writer = _Writer(engine, table)
+    writer = _Writer(engine, table, keep_data=policy.shadow_data)
     conflicts: list[dict] = []
     if len({r.get("id") for r in rows}) != len(rows) or any(not isinstance(r.get("id"), str) for r in rows):
         raise LegalConflict(f"数据包中{WHAT.get(table.name, table.name)}的记录编号重复或缺失，整个数据包未导入，数据库未作任何改动。")
@@ -506,44 +565,75 @@ def carry_base(engine, table: str, rows: list[dict]) -> list[dict]:
     return out
 
 
-def follow_all_aliases(engine) -> int:
+def follow_all_aliases(engine, *, new_lost: list[str] | None = None, touched: dict[str, str] | None = None) -> int:
     """Point every reference at the surviving ids (``id_alias``), except in frozen legal records.
     Run once after all tables of a bundle are merged and ``complete_staged`` (a staged final
     inspection must be final again before its children are judged frozen); the same statements
     on every replica, so all of them end with the same references. Set-based: one UPDATE per
-    referencing column (a survivor's id is always the smaller, so a chain ends in a few passes)."""
+    referencing column (a survivor's id is always the smaller, so a chain ends in a few passes).
+
+    Scoped (``new_lost`` given): a reference to an older alias was followed when that alias was
+    new, or is frozen for good; so only references to the ids lost in this bundle
+    (``new_lost``) are looked for everywhere, and references to any lost id only in the rows the
+    bundle brought (``touched``: table → SQL selecting their ids). Without it every frozen
+    record that keeps an old id would be judged again at every bundle: ten years of them."""
     if "id_alias" not in engine.tables():
         return 0
     from ..storage.protect import PROTECTED
 
     q = engine.quote
     guards = {g.table: g for g in PROTECTED}
+    scoped = new_lost is not None
+    if scoped:
+        engine.execute(f"CREATE TEMP TABLE IF NOT EXISTS follow_new (id {engine.column_type('text')})")
+        engine.execute("DELETE FROM follow_new")
+        # With the ids a chain from them passes (a survivor that lost later): each pass moves a
+        # reference one hop, so the next pass must find it at the next id.
+        raw = {r["id"]: r["new_id"] for r in engine.query("SELECT id, new_id FROM id_alias WHERE deleted = 0")}
+        chain = set()
+        for lost_id in new_lost:
+            while lost_id in raw and lost_id not in chain:
+                chain.add(lost_id)
+                lost_id = raw[lost_id]
+        engine.insert_rows("follow_new", ["id"], ((i,) for i in sorted(chain)))
     final = None
     n = 0
+    before = {r["id"] for r in engine.query("SELECT id FROM id_alias")} if scoped else set()
     for tbl in sorted(r["tbl"] for r in engine.query("SELECT DISTINCT tbl FROM id_alias WHERE deleted = 0")):
-        lost = "SELECT id FROM id_alias WHERE deleted = 0 AND tbl = :tbl"
+        every = "SELECT id FROM id_alias WHERE deleted = 0 AND tbl = :tbl"
         for child, col in T.references().get(tbl, []):
             g = guards.get(child)
             if g is not None and g.when.strip() == "1":
                 continue  # documents keep the id they were issued with
             frozen = f" AND NOT coalesce({g.cond(q(child))}, false)" if g else ""
-            ct = T.BY_NAME.get(child)
-            if ct is not None and col in ct.unify_by:
-                olds = [r["v"] for r in engine.query(
-                    f"SELECT DISTINCT {q(col)} AS v FROM {q(child)} WHERE {q(col)} IN ({lost}) AND deleted = 0{frozen}",
-                    {"tbl": tbl})]
-                if olds:
-                    final = final or aliases(engine)
-                    for old in olds:
-                        _unify_followers(engine, ct, col, old, final[old], frozen)
-            for _ in range(8):
-                k = engine.execute(
-                    f"UPDATE {q(child)} SET {q(col)} = (SELECT a.new_id FROM id_alias a WHERE a.deleted = 0 "
-                    f"AND a.tbl = :tbl AND a.id = {q(child)}.{q(col)}) WHERE {q(col)} IN ({lost}){frozen}",
-                    {"tbl": tbl})
-                n += max(0, k)
-                if k <= 0:
-                    break
+            scopes = [every] if not scoped else [every + " AND id IN (SELECT id FROM follow_new)"]
+            rows_of = [""] * len(scopes)
+            if scoped and (touched or {}).get(child):
+                scopes.append(every)
+                rows_of.append(f" AND {q(child)}.id IN ({touched[child]})")
+            for lost, only in zip(scopes, rows_of):
+                ct = T.BY_NAME.get(child)
+                if ct is not None and col in ct.unify_by:
+                    olds = [r["v"] for r in engine.query(
+                        f"SELECT DISTINCT {q(col)} AS v FROM {q(child)} WHERE {q(col)} IN ({lost}) AND deleted = 0"
+                        f"{only}{frozen}", {"tbl": tbl})]
+                    if olds:
+                        final = final or aliases(engine)
+                        for old in olds:
+                            _unify_followers(engine, ct, col, old, final[old], frozen)
+                for _ in range(8):
+                    k = engine.execute(
+                        f"UPDATE {q(child)} SET {q(col)} = (SELECT a.new_id FROM id_alias a WHERE a.deleted = 0 "
+                        f"AND a.tbl = :tbl AND a.id = {q(child)}.{q(col)}) WHERE {q(col)} IN ({lost}){only}{frozen}",
+                        {"tbl": tbl})
+                    n += max(0, k)
+                    if k <= 0:
+                        break
+    if scoped:
+        # Twins unified on the way (_unify_followers) are new aliases of their own.
+        made = [r["id"] for r in engine.query("SELECT id FROM id_alias") if r["id"] not in before]
+        if made:
+            n += follow_all_aliases(engine, new_lost=made)
     return n
 
 

@@ -206,6 +206,40 @@ def test_two_laptops_with_the_same_county_list_are_unified_by_credit_code(county
     assert drafts[0]["n"] == 0  # unfrozen records follow the survivor
 
 
+def test_a_later_record_for_a_unified_enterprise_follows_the_survivor(county, two_laptops, tmp_path):
+    # B has not seen the county's unification yet: its next bundle still names its own id of an
+    # enterprise the county unified away. That reference is followed too (the county follows
+    # old aliases in the rows a bundle brings, and new aliases everywhere).
+    from tests.sync.helpers import add_enterprise
+
+    a, b = two_laptops
+    enrol(county, a, tmp_path)
+    enrol(county, b, tmp_path)
+    merge_file(county, laptop_bundle(a, tmp_path / "a.tsobundle"))
+    merge_file(county, laptop_bundle(b, tmp_path / "b.tsobundle"))
+    e = county.engine
+    lost = e.query("SELECT id, new_id FROM id_alias WHERE tbl = 'enterprise' ORDER BY id")
+    mine = {r[0] for r in b.conn.execute("SELECT id FROM enterprise")}
+    gone = next(r for r in lost if r["id"] in mine)
+    # a new draft inspection on B for that enterprise, copied from one of B's drafts
+    cur = b.conn.execute("SELECT * FROM inspection WHERE origin = ? LIMIT 1", [b.device])
+    row = dict(zip([d[0] for d in cur.description], cur.fetchone()))
+    from inspector_app.core.ids import uuid7
+
+    row.update(id=uuid7(), enterprise_id=gone["id"], status="draft", finalised_at="")
+    b.stamp(row, new=True)
+    with b.write():
+        b.conn.execute(f"INSERT INTO inspection ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                       list(row.values()))
+    add_enterprise(b, "后来登记的企业")  # a table with new rows of its own in the same bundle
+    tables = {t: [r for r in rows if t not in ("inspection", "enterprise") or r["id"] == row["id"]
+                  or r["name" if t == "enterprise" else "id"] == "后来登记的企业"]
+              for t, rows in laptop_rows(b).items()}
+    merge_file(county, laptop_bundle(b, tmp_path / "b2.tsobundle", tables=tables))
+    got = e.query("SELECT enterprise_id FROM inspection WHERE id = :i", {"i": row["id"]})
+    assert got == [{"enterprise_id": gone["new_id"]}]
+
+
 def test_the_order_of_bundles_does_not_matter(two_laptops, tmp_path, county_target, request):
     a, b = two_laptops
     fa, fb = key_file(a, tmp_path / "a.json"), key_file(b, tmp_path / "b.json")

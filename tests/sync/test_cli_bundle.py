@@ -65,7 +65,11 @@ def test_setup_a_new_laptop_from_the_county_bundle(field, capsys):
     assert main(["--db", str(new), "bundle", "setup", str(ret), "--county-key", str(key), "--device", "C3"]) == 0
     text = capsys.readouterr().out
     assert "已用县局数据包建立数据库" in text and relay.fingerprint in text
-    n = open_db(new)
+    # encrypted like every laptop database, with the password the command line was given
+    assert not new.read_bytes()[:16].startswith(b"SQLite format 3")
+    from inspector_app.storage import crypt
+
+    n = open_db(new, password=crypt.env_password())
     try:
         assert n.conn.execute("SELECT name FROM enterprise").fetchall() == [("江阴市甲机械有限公司",)]
         from inspector_app.core import settings as S
