@@ -152,8 +152,7 @@ def merge_file(cs: CountyStore, path: str | Path) -> MergeOutcome:
                                 "该电脑可能从旧备份恢复过，请留意其文书编号。")
         out.photos = _write_photos(cs, b, dev.township)
         now = now_iso()  # the laptops' format (with the zone), so laptops and county compare it
-        # The county never edits a row itself, so its shadows need no values (sync.merge.Policy).
-        policy = Policy(bundle_id=b.bundle_id, at=now, shadow_data=False)
+        policy = Policy(bundle_id=b.bundle_id, at=now)
         try:
             with bulk.attach(cs.engine, b) as src, cs.engine.transaction():
                 cs.engine.lock(b.bundle_id)

@@ -754,3 +754,13 @@ CREATE TABLE resumption_review (
 CREATE INDEX resumption_review_suspension ON resumption_review(suspension_id, reviewed_on);
 """)
     install_triggers(db.conn)
+
+
+@migrations()
+def m010_shadow_keep(db: Database) -> None:
+    """Issue 14 at county scale: a sync shadow no longer stores every exchanged row's values;
+    a trigger keeps them when a local edit first supersedes the exchanged version
+    (``storage.sync_schema.keep_trigger_sql``). Shadows written before keep their values."""
+    from .sync_schema import install_keep_triggers
+
+    install_keep_triggers(db.conn)

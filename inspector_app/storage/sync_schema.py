@@ -96,3 +96,46 @@ CREATE TABLE sync_conflict (
 );
 CREATE INDEX sync_conflict_open ON sync_conflict(resolved_at, detected_at);
 """
+
+
+# ---------------------------------------------------------------------------------------------
+# m010: the shadow keeps the exchanged version's values only once they are needed
+
+KEEP_PREFIX = "sync_keep_"
+
+
+def keep_trigger_sql(table: str, columns: list[str]) -> str:
+    """Before a local edit supersedes the version last exchanged with the county (the row's
+    hlc is still its shadow's), keep that version's data columns in the shadow: what the next
+    export compares the edited row with to tell which columns changed (``sync.merge``).
+
+    An import or export writes shadows without values (hundreds of thousands at a time); only
+    the few rows an officer then edits need them, and this fills them in SQL, on every path that
+    writes the row. A shadow that already holds values keeps them."""
+    meta = {"id", "hlc", "origin", "created_at", "updated_at"}
+    pairs = ", ".join(f"'{c}', OLD.\"{c}\"" for c in columns if c not in meta)
+    return (f'CREATE TRIGGER "{KEEP_PREFIX}{table}" BEFORE UPDATE ON "{table}" WHEN NEW.hlc IS NOT OLD.hlc\n'
+            f"BEGIN UPDATE sync_shadow SET data = json_object({pairs}) WHERE tbl = '{table}' AND row_id = OLD.id "
+            "AND hlc = OLD.hlc AND data IS NULL; END")
+
+
+def keep_tables(conn) -> dict[str, list[str]]:
+    """Every table whose rows carry a version (``hlc`` and ``origin``), with its columns: the
+    synced tables (``sync.tables`` declares which travel; a table that does not simply never has
+    a shadow). Local bookkeeping tables are left out."""
+    out = {}
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall():
+        if name.startswith(("sync_", "sqlite_", "_")) or name == "clock":
+            continue
+        cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')]
+        if "hlc" in cols and "origin" in cols and "id" in cols:
+            out[name] = cols
+    return out
+
+
+def install_keep_triggers(conn) -> None:
+    """(Re)create the keep trigger of every versioned table from its current columns: run by
+    m010 and again by any later migration that adds a column to a synced table."""
+    for table, cols in keep_tables(conn).items():
+        conn.execute(f'DROP TRIGGER IF EXISTS "{KEEP_PREFIX}{table}"')
+        conn.execute(keep_trigger_sql(table, cols))

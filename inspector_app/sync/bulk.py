@@ -97,14 +97,11 @@ def attach(engine, bundle, *, attach_plain=None) -> Iterator[Source]:
         engine.conn.execute(f"DETACH DATABASE {ALIAS}")
 
 
-def _fast(engine, table: SyncedTable, policy: M.Policy, common: list[str]) -> bool:
+def _fast(table: SyncedTable, common: list[str]) -> bool:
     """Whether new rows of ``table`` need no decision (see the module text)."""
     if table.unify_keys:
         return False
-    if table.stage_as and (not table.legal_guard or any(c not in common for c, _ in table.stage_as)):
-        return False
-    # The shadow's values are written in SQL on SQLite only (the laptop); the county keeps none.
-    return not policy.shadow_data or engine.dialect == "sqlite"
+    return not (table.stage_as and (not table.legal_guard or any(c not in common for c, _ in table.stage_as)))
 
 
 def merge_table(engine, table: SyncedTable, src: Source, *, policy: M.Policy, source_origin: str = "",
@@ -128,7 +125,7 @@ def merge_table(engine, table: SyncedTable, src: Source, *, policy: M.Policy, so
                               "数据库未作任何改动。")
     result = M.MergeResult()
     cols_sql = ", ".join(q(c) for c in common)
-    if not _fast(e, table, policy, common):
+    if not _fast(table, common):
         rows = e.query(f"SELECT {cols_sql}, s._base_hlc, s._changed FROM {ref} s WHERE true{where} ORDER BY {src.order()}",
                        params)
         return M.merge_rows(e, table, rows, source_origin=source_origin, policy=policy), skipped
@@ -136,9 +133,6 @@ def merge_table(engine, table: SyncedTable, src: Source, *, policy: M.Policy, so
     # Read before the new rows go in (after, every row would be "held").
     rest = e.query(f"SELECT {', '.join('s.' + q(c) for c in common)}, s._base_hlc, s._changed FROM {ref} s "
                    f"WHERE {held}{where} ORDER BY {src.order()}", params)
-    data = M.shadow_sql(common, "s") if policy.shadow_data else "NULL"
-    if policy.shadow_data:
-        M.register_sql_functions(e.conn)
     # A new legal row that children join (a final inspection and its answers) goes in with its
     # staged values and gets its own once they did (merge.complete_staged), as merge_rows does.
     stage = dict(table.stage_as)
@@ -155,7 +149,8 @@ def merge_table(engine, table: SyncedTable, src: Source, *, policy: M.Policy, so
     p = dict(params, tbl=table.name)
     e.execute(
         "INSERT INTO sync_shadow (tbl, row_id, hlc, base_hlc, changed, data) "
-        f"SELECT :tbl, s.id, s.hlc, coalesce(s._base_hlc, 0), s._changed, {data} FROM {ref} s "
+        # Without values: a later local edit's trigger keeps them (merge.shadow_data's comment).
+        f"SELECT :tbl, s.id, s.hlc, coalesce(s._base_hlc, 0), s._changed, NULL FROM {ref} s "
         f"WHERE NOT {held}{where} ON CONFLICT (tbl, row_id) DO UPDATE SET hlc = excluded.hlc, "
         "base_hlc = excluded.base_hlc, changed = excluded.changed, data = excluded.data", p)
     try:

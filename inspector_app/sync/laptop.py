@@ -196,13 +196,14 @@ def collect(store: Store, *, full: bool = False) -> tuple[dict[str, list[dict]],
 
 def mark_exported(store: Store, tables: dict[str, list[dict]]) -> None:
     """The exported versions become the rows' shadows: the base of later local edits (inside
-    the caller's write transaction)."""
+    the caller's write transaction). Without values: the first local edit's trigger keeps them
+    (``storage.sync_schema.keep_trigger_sql``)."""
     for tname, rows in tables.items():
         store.conn.executemany(
-            "INSERT INTO sync_shadow (tbl, row_id, hlc, base_hlc, changed, data) VALUES (?,?,?,?,?,?) "
+            "INSERT INTO sync_shadow (tbl, row_id, hlc, base_hlc, changed, data) VALUES (?,?,?,?,?,NULL) "
             "ON CONFLICT (tbl, row_id) DO UPDATE SET hlc = excluded.hlc, base_hlc = excluded.base_hlc, "
             "changed = excluded.changed, data = excluded.data",
-            [(tname, r["id"], r["hlc"], r["_base_hlc"], r["_changed"], M.shadow_data(r)) for r in rows])
+            [(tname, r["id"], r["hlc"], r["_base_hlc"], r["_changed"]) for r in rows])
 
 
 @contextmanager
@@ -218,14 +219,11 @@ def attached(store: Store, st: Staged):
 
 def mark_staged(store: Store, st: Staged) -> None:
     """:func:`mark_exported` of a staged export, in SQL (inside the caller's write transaction,
-    ``attached``): the same shadows, as ``merge.shadow_sql`` writes ``merge.shadow_data``."""
-    conn = store.conn
-    M.register_sql_functions(conn)
+    ``attached``)."""
     for name in st.info:
-        cols = [c[0] for c in T.laptop_schema()[name]]
-        conn.execute(
+        store.conn.execute(
             "INSERT INTO main.sync_shadow (tbl, row_id, hlc, base_hlc, changed, data) "
-            f'SELECT ?, b.id, b.hlc, b._base_hlc, b._changed, {M.shadow_sql(cols, "b")} FROM {_STAGE}."{name}" b '
+            f'SELECT ?, b.id, b.hlc, b._base_hlc, b._changed, NULL FROM {_STAGE}."{name}" b '
             "WHERE true ON CONFLICT (tbl, row_id) DO UPDATE SET hlc = excluded.hlc, base_hlc = excluded.base_hlc, "
             "changed = excluded.changed, data = excluded.data", [name])
 

@@ -58,9 +58,6 @@ class Policy:
     bundle_id: str = ""
     at: str = ""                               # now, for conflict rows and merged versions
     new_id: Callable[[], str] | None = None    # ids of conflict rows
-    # The shadow's values are what a later LOCAL edit is compared with, to tell which columns it
-    # changed; a store that never edits rows itself (the county) does not keep them.
-    shadow_data: bool = True
 
 
 @dataclass
@@ -136,11 +133,11 @@ def _dumps(row: dict) -> str:
     return json.dumps(row, ensure_ascii=False, sort_keys=True, default=str)
 
 
-# A shadow keeps each column's value, except a long one (a checklist snapshot, a document's
-# frozen text) which it keeps as a digest: enough to tell which columns a later local edit
-# changed, at a fraction of the size — a shadow is written for every row exchanged. Laptop
-# exports write the same form in SQL (``shadow_sql``); shadows written before keep full values,
-# which compare the same way.
+# A shadow's values (``sync_shadow.data``) are what a later LOCAL edit is compared with, to tell
+# which columns it changed. They are kept only when needed: on the laptop a trigger stores the
+# exchanged version when an edit first supersedes it (storage.sync_schema, m010), and a merge
+# stores them itself where the row it keeps is not the version the shadow records. A long value
+# compares by digest (shadows written before m010 hold every value in full).
 LONG_VALUE = 128
 DIGEST_PREFIX = "~sha256:"
 
@@ -154,28 +151,6 @@ def shadow_value(v):
 def shadow_data(row: dict) -> str:
     """The ``sync_shadow.data`` of a row version: its data columns, long values as digests."""
     return _dumps({k: shadow_value(v) for k, v in row.items() if not k.startswith("_") and k not in META})
-
-
-def shadow_digest(v: str) -> str:
-    """``shadow_value`` of a long text, as the SQL function ``sync_digest`` (``shadow_sql``)."""
-    return DIGEST_PREFIX + hashlib.sha256(v.encode("utf-8")).hexdigest()
-
-
-def shadow_sql(columns: Iterable[str], alias: str) -> str:
-    """A SQLite expression giving ``shadow_data`` of the row ``alias`` (needs ``sync_digest``
-    registered on the connection: ``register_sql_functions``)."""
-    parts = []
-    for c in columns:
-        if c.startswith("_") or c in META:  # what a local edit is compared on (_local_base)
-            continue
-        ref = f'{alias}."{c}"'
-        parts.append(f"'{c}', CASE WHEN typeof({ref}) = 'text' AND length({ref}) > {LONG_VALUE} "
-                     f"THEN sync_digest({ref}) ELSE {ref} END")
-    return f"json_object({', '.join(parts)})"
-
-
-def register_sql_functions(conn) -> None:
-    conn.create_function("sync_digest", 1, shadow_digest, deterministic=True)
 
 
 def _same(a, b) -> bool:
@@ -198,10 +173,9 @@ def _label(table: SyncedTable, row: dict) -> str:
 class _Writer:
     """Batched upserts per column set (executemany), flushed before anything that reads."""
 
-    def __init__(self, engine, table: SyncedTable, keep_data: bool = True):
+    def __init__(self, engine, table: SyncedTable):
         self.engine = engine
         self.table = table
-        self.keep_data = keep_data
         self.pending: dict[tuple[str, ...], list[dict]] = {}
         self.shadows: list[dict] = []
 
@@ -213,10 +187,12 @@ class _Writer:
             row = dict(row, **dict(t.stage_as))
         self.pending.setdefault((exists, *row), []).append(row)
 
-    def shadow(self, row_id: str, hlc: int, base: int, changed, data: dict) -> None:
+    def shadow(self, row_id: str, hlc: int, base: int, changed, data: dict, *, keep: bool = False) -> None:
+        """The shadow of version ``hlc`` of a row; ``keep``: with ``data``'s values (the row kept
+        is another version, so no later edit's trigger could store this one)."""
         self.shadows.append({"tbl": self.table.name, "row_id": row_id, "hlc": int(hlc), "base_hlc": int(base or 0),
                              "changed": None if changed is None else json.dumps(sorted(changed)),
-                             "data": shadow_data(data) if self.keep_data else None})
+                             "data": shadow_data(data) if keep else None})
 
     def flush(self) -> None:
         e, q = self.engine, self.engine.quote
@@ -320,7 +296,9 @@ def _local_base(L: dict, S: dict | None, dcols: list[str]) -> tuple[int, set[str
         return int(S["base_hlc"] or 0), parse_changed(S["changed"])
     if S.get("data"):
         base = json.loads(S["data"])
-        return int(S["hlc"]), {c for c in dcols if c in base and not _same(shadow_value(base[c]), shadow_value(L.get(c)))}
+        # A column the kept version lacks (added by a later version) counts as changed: never
+        # taken for unchanged and silently overwritten.
+        return int(S["hlc"]), {c for c in dcols if c not in base or not _same(shadow_value(base[c]), shadow_value(L.get(c)))}
     return int(S["hlc"]), None
 
 
@@ -389,12 +367,11 @@ def _retire(engine, tbl: str, row: dict, hlc: int) -> None:
     """Tombstone a local row that yields to its twin (and its shadow, so it exports as such)."""
     engine.execute(f"UPDATE {engine.quote(tbl)} SET deleted = 1, hlc = :h, origin = :o WHERE id = :id",
                    {"h": hlc, "o": UNIFY_ORIGIN, "id": row["id"]})
-    tomb = dict(row, deleted=1, hlc=hlc, origin=UNIFY_ORIGIN)
     engine.execute(
         "INSERT INTO sync_shadow (tbl, row_id, hlc, base_hlc, changed, data) VALUES (:t, :i, :h, :h, :c, :d) "
         "ON CONFLICT (tbl, row_id) DO UPDATE SET hlc = excluded.hlc, base_hlc = excluded.base_hlc, "
         "changed = excluded.changed, data = excluded.data",
-        {"t": tbl, "i": row["id"], "h": hlc, "c": json.dumps(["deleted"]), "d": shadow_data(tomb)})
+        {"t": tbl, "i": row["id"], "h": hlc, "c": json.dumps(["deleted"]), "d": None})
 
 
 def merge_rows(engine, table: SyncedTable, rows: list[dict], *, source_origin: str = "",
@@ -405,7 +382,7 @@ def merge_rows(engine, table: SyncedTable, rows: list[dict], *, source_origin: s
     result = MergeResult()
     cols = engine.table_columns(table.name)
     dcols = data_columns(cols)
-    writer = _Writer(engine, table, keep_data=policy.shadow_data)
+    writer = _Writer(engine, table)
     conflicts: list[dict] = []
     if len({r.get("id") for r in rows}) != len(rows) or any(not isinstance(r.get("id"), str) for r in rows):
         raise LegalConflict(f"数据包中{WHAT.get(table.name, table.name)}的记录编号重复或缺失，整个数据包未导入，数据库未作任何改动。")
@@ -502,7 +479,7 @@ def merge_rows(engine, table: SyncedTable, rows: list[dict], *, source_origin: s
             elif not r_wins and all(merged[c] == L.get(c) for c in dcols):
                 # Local stays (it is the greater version, still to reach the county: the county's
                 # rows only grow); its next export must dominate what just arrived.
-                writer.shadow(r["id"], seen, base, changed, r)
+                writer.shadow(r["id"], seen, base, changed, r, keep=True)
                 stored = L
                 result.unchanged += 1
             elif policy.new_hlc is not None:
@@ -510,7 +487,7 @@ def merge_rows(engine, table: SyncedTable, rows: list[dict], *, source_origin: s
                          created_at=L.get("created_at", r.get("created_at")), updated_at=policy.at or r.get("updated_at"))
                 m = {c: m.get(c, L.get(c)) for c in cols}
                 writer.put(m, True, result)
-                writer.shadow(r["id"], seen, base, changed, r)
+                writer.shadow(r["id"], seen, base, changed, r, keep=True)
                 local[r["id"]] = m
                 stored = m
                 result.merged += 1
