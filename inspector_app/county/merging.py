@@ -152,7 +152,9 @@ def merge_file(cs: CountyStore, path: str | Path) -> MergeOutcome:
                                 "该电脑可能从旧备份恢复过，请留意其文书编号。")
         out.photos = _write_photos(cs, b, dev.township)
         now = now_iso()  # the laptops' format (with the zone), so laptops and county compare it
-        policy = Policy(bundle_id=b.bundle_id, at=now)
+        policy = Policy(bundle_id=b.bundle_id, at=now, unify_params={"u_township": dev.township},
+                        unify_scope=" AND EXISTS (SELECT 1 FROM county_row c WHERE c.tbl = :u_tbl "
+                                    "AND c.row_id = {t}.id AND c.township = :u_township)")
         try:
             with bulk.attach(cs.engine, b) as src, cs.engine.transaction():
                 cs.engine.lock(b.bundle_id)

@@ -58,6 +58,11 @@ class Policy:
     bundle_id: str = ""
     at: str = ""                               # now, for conflict rows and merged versions
     new_id: Callable[[], str] | None = None    # ids of conflict rows
+    # SQL ANDed to the search for a row's twin (``{t}``: the table; ``:u_tbl`` its name): the
+    # county unifies only within the township the bundle comes from — another township's
+    # 新桥村 or its 2026 Q3 ledger quarter is not the same thing.
+    unify_scope: str = ""
+    unify_params: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -331,8 +336,10 @@ def _unify(engine, table: SyncedTable, r: dict, result: MergeResult, writer: _Wr
         return r
     where = " AND ".join(f"{engine.quote(k)} = :k{n}" for n, k in enumerate(keys))
     params = {f"k{n}": r[k] for n, k in enumerate(keys)}
+    scope = policy.unify_scope.format(t=engine.quote(table.name)) if policy.unify_scope else ""
     others = engine.query(f"SELECT * FROM {engine.quote(table.name)} WHERE {where} "
-                          f"AND deleted = 0 AND id <> :id", dict(params, id=r["id"]))
+                          f"AND deleted = 0 AND id <> :id{scope}",
+                          dict(params, id=r["id"], u_tbl=table.name, **policy.unify_params))
     if not others:
         return r
     other = others[0]

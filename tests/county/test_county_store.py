@@ -240,6 +240,31 @@ def test_a_later_record_for_a_unified_enterprise_follows_the_survivor(county, tw
     assert got == [{"enterprise_id": gone["new_id"]}]
 
 
+def test_two_townships_villages_and_ledger_quarters_are_never_unified(county, tmp_path):
+    # Two townships may both have a 新港村, and each closes its own 2026 Q1 ledgers: the county
+    # unifies twins only within the township a bundle comes from.
+    a = make_laptop(tmp_path / "a.sqlite", "A1", enterprises=10, ledgers=True, township_name="周庄镇")
+    b = make_laptop(tmp_path / "b.sqlite", "B1", seed=9, enterprises=10, ledgers=True, township_name="华士镇")
+    try:
+        for s in (a, b):
+            enrol(county, s, tmp_path)
+            merge_file(county, laptop_bundle(s, tmp_path / f"{s.device}.tsobundle"))
+        e = county.engine
+        same = e.query("SELECT name FROM village GROUP BY name HAVING count(*) > 1")
+        assert same  # the demo townships share village names
+        assert e.query("SELECT count(*) AS n FROM village WHERE deleted = 1") == [{"n": 0}]
+        assert e.query("SELECT count(*) AS n FROM ledger_quarter WHERE deleted = 1") == [{"n": 0}]
+        assert e.query("SELECT count(*) AS n FROM id_alias") == [{"n": 0}]
+        for s in (a, b):  # each township's return bundle holds what its records refer to
+            from inspector_app.sync import laptop
+
+            laptop.trust_county_key(s, county.write_key_file(tmp_path / "county.key.json"))
+            laptop.import_bundle(s, write_return(county, township(s), tmp_path / f"r-{s.device}.tsobundle").path)
+    finally:
+        a.close()
+        b.close()
+
+
 def test_the_order_of_bundles_does_not_matter(two_laptops, tmp_path, county_target, request):
     a, b = two_laptops
     fa, fb = key_file(a, tmp_path / "a.json"), key_file(b, tmp_path / "b.json")
