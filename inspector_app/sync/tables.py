@@ -108,6 +108,8 @@ SYNCED: tuple[SyncedTable, ...] = (
     SyncedTable("photo", "officer", photo_column="sha256"),
     SyncedTable("document", "legal", legal_guard="document", legal_when=_always),
     SyncedTable("suspension", "officer", legal_guard="suspension", legal_when=_lifted),
+    # Each 复产审查 is a legal record from the moment it is written (issue 9).
+    SyncedTable("resumption_review", "officer", legal_guard="resumption_review", legal_when=_always),
     SyncedTable("ledger_activity", "township"),
     SyncedTable("ledger_equipment", "township"),
     SyncedTable("ledger_person", "township"),
