@@ -4,10 +4,11 @@ A new laptop set up from the county's bundle, or the county receiving a township
 gets hundreds of thousands of rows that need no decision at all — no local version, nothing to
 compare. Taking them one by one through ``merge.merge_rows`` costs Python time per row; here
 they go in with two statements per table (the shadows, then the rows), inside SQL, on both
-engines. What does need a decision still goes through ``merge_rows``: rows whose id the store
-holds, and every row of a table whose new rows may need unifying (``unify_by``) or staging
+engines, and the very version the store already holds is passed over there too (a no-op). What
+does need a decision still goes through ``merge_rows``: rows whose id the store holds in another
+version, and every row of a table whose new rows may need unifying (``unify_by``) or staging
 (``stage_as``). The result is the same as ``merge_rows`` over all of them
-(tests/sync/test_bulk_merge.py compares the two).
+(tests/county/test_bulk_merge.py compares the two).
 
 The bundle's rows are read where SQL can reach them (a :class:`Source`): on SQLite the bundle's
 own ``data.sqlite`` attached to the connection; on PostgreSQL a temporary table filled by COPY.
@@ -130,9 +131,13 @@ def merge_table(engine, table: SyncedTable, src: Source, *, policy: M.Policy, so
                        params)
         return M.merge_rows(e, table, rows, source_origin=source_origin, policy=policy), skipped
     held = f"EXISTS (SELECT 1 FROM {q(table.name)} x WHERE x.id = s.id)"
+    # The very version the store holds is a no-op (merge_rows: "unchanged"): most of a return
+    # bundle, which carries the township's every row, is that.
+    same = f"EXISTS (SELECT 1 FROM {q(table.name)} x WHERE x.id = s.id AND x.hlc = s.hlc AND x.origin = s.origin)"
+    result.unchanged = int(e.query(f"SELECT count(*) AS n FROM {ref} s WHERE {same}{where}", params)[0]["n"])
     # Read before the new rows go in (after, every row would be "held").
     rest = e.query(f"SELECT {', '.join('s.' + q(c) for c in common)}, s._base_hlc, s._changed FROM {ref} s "
-                   f"WHERE {held}{where} ORDER BY {src.order()}", params)
+                   f"WHERE {held} AND NOT {same}{where} ORDER BY {src.order()}", params)
     # A new legal row that children join (a final inspection and its answers) goes in with its
     # staged values and gets its own once they did (merge.complete_staged), as merge_rows does.
     stage = dict(table.stage_as)
