@@ -580,6 +580,8 @@ def follow_all_aliases(engine, *, new_lost: list[str] | None = None, touched: di
                 chain.add(lost_id)
                 lost_id = raw[lost_id]
         engine.insert_rows("follow_new", ["id"], ((i,) for i in sorted(chain)))
+    else:
+        chain = None
     final = None
     n = 0
     before = {r["id"] for r in engine.query("SELECT id FROM id_alias")} if scoped else set()
@@ -613,11 +615,39 @@ def follow_all_aliases(engine, *, new_lost: list[str] | None = None, touched: di
                     n += max(0, k)
                     if k <= 0:
                         break
+    n += _follow_json(engine, guards, chain, touched or {})
     if scoped:
         # Twins unified on the way (_unify_followers) are new aliases of their own.
         made = [r["id"] for r in engine.query("SELECT id FROM id_alias") if r["id"] not in before]
         if made:
             n += follow_all_aliases(engine, new_lost=made)
+    return n
+
+
+def _follow_json(engine, guards, chain: set[str] | None, touched: dict[str, str]) -> int:
+    """The ids inside JSON lists (``tables.JSON_REFERENCES``: an inspection's officers) follow
+    their survivors too, by text replacement of the quoted id (ids are UUIDs), except in frozen
+    records; scoped like the foreign keys (``chain``: the ids lost in this bundle)."""
+    q = engine.quote
+    n = 0
+    final = None
+    for (child, col), parent in T.JSON_REFERENCES.items():
+        lost = [r["id"] for r in engine.query("SELECT id FROM id_alias WHERE deleted = 0 AND tbl = :p", {"p": parent})]
+        if not lost:
+            continue
+        final = final or aliases(engine)
+        g = guards.get(child)
+        frozen = f" AND NOT coalesce({g.cond(q(child))}, false)" if g else ""
+        for old in lost:
+            if chain is None or old in chain:
+                only = ""
+            elif touched.get(child):
+                only = f" AND {q(child)}.id IN ({touched[child]})"
+            else:
+                continue
+            n += max(0, engine.execute(
+                f"UPDATE {q(child)} SET {q(col)} = replace({q(col)}, :old, :new) WHERE {q(col)} LIKE :pat{only}{frozen}",
+                {"old": f'"{old}"', "new": f'"{final[old]}"', "pat": f'%"{old}"%'}))
     return n
 
 

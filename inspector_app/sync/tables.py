@@ -161,6 +161,11 @@ def laptop_schema() -> dict[str, list[tuple[str, str, int, object]]]:
 FROZEN_REFERENCES = {("ledger_quarter_log", "quarter_id")}
 
 
+# References kept inside a JSON list of ids (no foreign key can say it): (table, column) → the
+# table the ids name. They follow a unified row like foreign keys do (sync.merge).
+JSON_REFERENCES = {("inspection", "officer_ids"): "officer"}
+
+
 @functools.lru_cache(maxsize=1)
 def references() -> dict[str, list[tuple[str, str]]]:
     """parent table → [(child table, column)] for every foreign key between synced tables, read
@@ -180,5 +185,5 @@ def references() -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-__all__ = ["BUNDLE_EXTRA", "BY_NAME", "NAMES", "OWNERS", "SYNCED", "SYNC_COLUMNS", "SyncedTable", "columns",
+__all__ = ["BUNDLE_EXTRA", "BY_NAME", "JSON_REFERENCES", "NAMES", "OWNERS", "SYNCED", "SYNC_COLUMNS", "SyncedTable", "columns",
            "laptop_schema", "references", "table"]

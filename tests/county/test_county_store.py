@@ -204,6 +204,12 @@ def test_two_laptops_with_the_same_county_list_are_unified_by_credit_code(county
     drafts = e.query("SELECT count(*) AS n FROM inspection i JOIN enterprise x ON x.id = i.enterprise_id "
                      "WHERE x.deleted = 1 AND i.status <> 'final'")
     assert drafts[0]["n"] == 0  # unfrozen records follow the survivor
+    # and so do the officers an inspection names in its JSON list (officers unify by certificate)
+    lost_officers = {r["id"] for r in e.query("SELECT id FROM id_alias WHERE tbl = 'officer'")}
+    assert lost_officers
+    named = [(r["status"], set(json.loads(r["officer_ids"]))) for r in e.query("SELECT status, officer_ids FROM inspection")]
+    assert not any(ids & lost_officers for status, ids in named if status != "final")
+    assert any(ids & lost_officers for status, ids in named if status == "final")  # frozen ones keep theirs
 
 
 def test_a_later_record_for_a_unified_enterprise_follows_the_survivor(county, two_laptops, tmp_path):
