@@ -299,7 +299,7 @@ def main(argv=None) -> int:
                     s.conn.execute("VACUUM INTO ?", [str(again)])
                     sa = open_db(again)
                     laptop.trust_county_key(sa, work / "county.key.json")
-                    timed("import: the exporting laptop imports the return bundle (its quarter)",
+                    timed("import: the exporting laptop, its usual quarter",
                           lambda: laptop.import_bundle(sa, ret.path), "≤ 5 s")
                     sa.close()
                 cs.close()
