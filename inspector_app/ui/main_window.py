@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QStackedWidget, QWidget)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+                               QMessageBox, QStackedWidget, QWidget)
 
 from .. import __version__
 from ..core import settings as S
@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved."), 3000)
 
     def import_enterprises(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # ~1.5 ms of PySide type set-up: not at start
+
         from .registry.import_dialog import ImportDialog
 
         from ..importers.readers import EXTENSIONS
