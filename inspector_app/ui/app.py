@@ -68,12 +68,12 @@ def when_painted(window, callback, *, fallback_ms: int = 5000) -> None:
         def eventFilter(self, obj, event):  # Qt override
             if obj is window and event.type() == QEvent.Type.Paint and not done:
                 # Posted: runs once this paint pass (the window and its children) is over.
-                QTimer.singleShot(0, fire)
+                QTimer.singleShot(0, self, fire)
             return False
 
-    watcher = _Watcher(window)
+    watcher = _Watcher(window)  # a child: its timers go with the window
     window.installEventFilter(watcher)
-    QTimer.singleShot(fallback_ms, fire)
+    QTimer.singleShot(fallback_ms, watcher, fire)
 
 
 def _ask_create(db_path) -> bool:
