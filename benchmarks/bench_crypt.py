@@ -2,11 +2,13 @@
 
     .venv/bin/python benchmarks/bench_crypt.py [--enterprises 20000] [--runs 5] [--dir /tmp/bench-crypt]
 
-Figures: one password derivation (Argon2id, the shipped parameters); start-up to the main window
-(``--smoke``, separate processes, medians) for a bare PySide6 window, the app on a plain copy of
-the demo database, and the app on the encrypted one (unlocked with the demo password, so the key
-derivation is included); encrypting the plain database on first start (rows, photos); a backup
-of the encrypted database.
+Figures: one password derivation (Argon2id, the shipped parameters), repeated in one process and
+as at start-up (the first one of a fresh process, which also touches its 64 MiB for the first
+time); start-up to the first painted main window (``--smoke``, separate processes, medians) for a
+bare PySide6 window, the app on a plain copy of the demo database, and the app on the encrypted
+one (unlocked with the demo password, so the key derivation is included), with the ratios the
+target names (plain ≤ 2× bare; encrypted ≤ 2× bare + the derivation); encrypting the plain
+database on first start (rows, photos); a backup of the encrypted database.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import argparse
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -24,6 +27,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_registry import run_smoke  # noqa: E402
+
+# The first derivation of a fresh process: what start-up pays (cryptography already imported).
+_FIRST_KDF = ("import time; from inspector_app.storage import crypt; "
+              "import cryptography.hazmat.primitives.kdf.argon2; "
+              "print(crypt.measure_kdf() * 1000)")
+
+
+def first_kdf_ms(runs: int) -> list[float]:
+    return [float(subprocess.run([sys.executable, "-c", _FIRST_KDF], capture_output=True, text=True, cwd=ROOT,
+                                 check=True).stdout.strip()) for _ in range(runs)]
 
 
 def main() -> int:
@@ -49,6 +62,9 @@ def main() -> int:
     k = crypt.KDF_DEFAULT
     print(f"key derivation (Argon2id, {k['memory_kib'] // 1024} MiB, {k['iterations']} passes, {k['lanes']} lanes): "
           f"median {statistics.median(costs) * 1000:.0f} ms (min {min(costs) * 1000:.0f}, max {max(costs) * 1000:.0f})")
+    first = first_kdf_ms(args.runs)
+    print(f"key derivation as at start-up (first in a fresh process, median of {args.runs}): "
+          f"{statistics.median(first):.0f} ms (min {min(first):.0f}, max {max(first):.0f})")
 
     shutil.rmtree(enc.parent, ignore_errors=True)
     shutil.copytree(plain.parent, enc.parent)
@@ -74,11 +90,13 @@ def main() -> int:
     plain_t, _ = run_smoke([py, "-m", "inspector_app", "--db", str(plain), "--smoke"], args.runs)
     enc_t, enc_m = run_smoke([py, "-m", "inspector_app", "--db", str(enc), "--smoke"], args.runs)
     b, pl, en = (statistics.median(x) for x in (bare_t, plain_t, enc_t))
-    kdf = statistics.median(costs) * 1000
-    print(f"start-up to the main window (median of {args.runs}): bare window {b:.0f} ms, app on the plain "
-          f"database {pl:.0f} ms, app on the encrypted one {en:.0f} ms (peak {max(enc_m):.0f} MB)")
-    print(f"encrypted start-up minus the key derivation: {en - kdf:.0f} ms = {(en - kdf) / b:.2f}x the bare window "
-          f"(target ≤ 2x plus the derivation)")
+    kdf = statistics.median(first)
+    print(f"start-up to the first painted main window (median of {args.runs}): bare window {b:.0f} ms, app on the "
+          f"plain database {pl:.0f} ms, app on the encrypted one {en:.0f} ms (peak {max(enc_m):.0f} MB)")
+    print(f"plain: {pl / b:.2f}x the bare window (target ≤ 2x); encrypted: {en:.0f} ms against the target "
+          f"2 x {b:.0f} + {kdf:.0f} = {2 * b + kdf:.0f} ms; minus the derivation {en - kdf:.0f} ms = "
+          f"{(en - kdf) / b:.2f}x the bare window")
+    print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} (1, 5, 15 min)")
     return 0
 
 

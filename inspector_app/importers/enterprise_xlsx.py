@@ -665,7 +665,7 @@ def apply_plan(store: Store, plan: ImportPlan, *, progress: Progress | None = No
         raise ImportApplyError(
             f"导入失败，未写入任何数据：数据与登记库冲突（{e}），可能是预览后又录入了相同信用代码的企业。"
             "请重新选择文件再导入。") from e
-    except (sqlite3.Error, OSError) as e:
+    except (*sqlite3.Error, OSError) as e:  # Error: a tuple of both drivers' classes
         raise ImportApplyError(
             f"导入失败，未写入任何数据：{e}。请确认磁盘空间充足后重试；如仍失败，请备份数据后联系技术支持。") from e
     plan.applied = True

@@ -408,7 +408,7 @@ def list_backups(*dirs: str | os.PathLike) -> list[BackupInfo]:
             seen.add(key)
             try:
                 out.append(read_manifest(p))
-            except (BackupError, sqlite3.Error, OSError):
+            except (BackupError, *sqlite3.Error, OSError):  # Error: a tuple of both drivers' classes
                 continue
     out.sort(key=lambda b: b.created_at, reverse=True)
     return out

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QStackedWidget, QWidget)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+                               QMessageBox, QStackedWidget, QWidget)
 
 from .. import __version__
 from ..core import settings as S
@@ -18,7 +18,6 @@ from ..storage import settings
 from ..storage.db import Store
 from . import state
 from .operations import Change, changes
-from .registry import RegistryWidget
 
 
 class MainWindow(QMainWindow):
@@ -33,6 +32,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         self._factories: dict[int, object] = {}  # row → factory of a module not built yet
+        self._starting = True  # no module is opened before the start page
         self.modules: dict[str, QWidget] = {}
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -41,12 +41,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.registry = RegistryWidget(store, self)
-        self.registry.enterprise_activated.connect(self.open_enterprise)
-        self.registry.new_requested.connect(self.new_enterprise)
-        self.add_module(self.tr("Enterprise registry"), self.registry)
+        # The registry, like every module, is built when first opened: the day starts on Today
+        # (what is due, overdue and unfinished), so start-up pays for Today alone.
+        self._registry_title = self.tr("Enterprise registry")
+        self.add_module(self._registry_title, lambda: self._make_registry)
         self._add_later_modules()
-        # The day starts on Today: what is due, overdue and unfinished.
+        self._starting = False
         self.nav.setCurrentRow(self.START_ROW)
 
         self._build_menus()
@@ -56,6 +56,19 @@ class MainWindow(QMainWindow):
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(where)
         self._restore_geometry()
+
+    def _make_registry(self, store: Store, parent) -> QWidget:
+        from .registry import RegistryWidget
+
+        registry = RegistryWidget(store, parent)
+        registry.enterprise_activated.connect(self.open_enterprise)
+        registry.new_requested.connect(self.new_enterprise)
+        return registry
+
+    @property
+    def registry(self):
+        """The enterprise registry (module 0), built on first use."""
+        return self.module_widget(0)
 
     def _update_title(self) -> None:
         self.setWindowTitle(self.tr("Work-safety inspector") + f" — {settings.get(self.store, S.TOWNSHIP)}")
@@ -82,7 +95,7 @@ class MainWindow(QMainWindow):
         else:
             self.stack.addWidget(QWidget(self.stack))  # replaced when first opened
             self._factories[row] = (title, widget_or_factory)
-        if self.nav.currentRow() < 0:
+        if self.nav.currentRow() < 0 and not self._starting:
             self.nav.setCurrentRow(0)
 
     def module_widget(self, row: int) -> QWidget:
@@ -175,6 +188,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved."), 3000)
 
     def import_enterprises(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # ~1.5 ms of PySide type set-up: not at start
+
         from .registry.import_dialog import ImportDialog
 
         from ..importers.readers import EXTENSIONS

@@ -10,7 +10,7 @@ The page follows the changes operations announce (and the date: it refreshes on 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
                                QTableView, QVBoxLayout, QWidget)
@@ -54,12 +54,13 @@ class TodayWidget(QWidget):
         self.finding_dialog = None
         self.child_dialog = None
         self.counts: dict[str, int] = {}  # section → rows shown
-        # The deferred sections (drafts, unserved documents) are filled one event-loop turn after
-        # the page is first shown; until then their boxes are hidden. ``loaded`` says they are in.
+        # The deferred sections (drafts, unserved documents, the ledger reminders, suspended
+        # enterprises) are filled one event-loop turn after the page is first painted, so the
+        # officer sees the urgent lists at once; until then their boxes are hidden. ``loaded``
+        # says they are in.
         self.loaded = False
         self._load_timer = QTimer(self)  # owned: it dies with the page (no call into a deleted one)
         self._load_timer.setSingleShot(True)
-        self._load_timer.setInterval(0)
         self._load_timer.timeout.connect(self._on_first_shown)
 
         self.summary = QLabel(self)
@@ -113,34 +114,18 @@ class TodayWidget(QWidget):
         self.ledger_box.setObjectName("today_ledgers")
         self.ledger_list = QListWidget(self.ledger_box)
         self.ledger_list.setObjectName("ledgerReminders")
-        self.ledger_list.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
         self.ledger_list.itemActivated.connect(self._on_ledger_reminder)
         self.ledger_list.itemClicked.connect(self._on_ledger_reminder)
         self.ledger_reminders: list = []
         QVBoxLayout(self.ledger_box).addWidget(self.ledger_list)
         self.ledger_box.setVisible(False)
         inner.addWidget(self.ledger_box)
-        # Enterprises under suspension (停产整改) until a resumption review passes (issue 9).
-        from ..findings.suspension import SuspensionsModel
-
+        # Enterprises under suspension (停产整改) until a resumption review passes (issue 9): the
+        # last box, filled with the deferred sections (its list imports storage.escalation).
         self.suspended_box = QGroupBox(self)
         self.suspended_box.setObjectName("today_suspended")
-        self.suspended_model = SuspensionsModel(self)
-        self.suspended_view = table_view(self, self.suspended_model, name="suspendedList",
-                                         widths=(230, 90, 200, 200, 80))
-        self.suspended_view.activated.connect(self._on_suspended_activated)
-        self.suspended_empty = QLabel(self.tr("Nothing here."), self.suspended_box)
-        self.suspended_empty.setStyleSheet(HINT_STYLE)
-        self.review_button = QPushButton(self.tr("Record resumption review…"), self.suspended_box)
-        self.review_button.setObjectName("review_suspended")
-        self.review_button.clicked.connect(self._on_review_clicked)
-        lay = QVBoxLayout(self.suspended_box)
-        lay.addWidget(self.suspended_empty)
-        lay.addWidget(self.suspended_view)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.review_button)
-        lay.addLayout(row)
+        self.suspended_box.setVisible(False)
+        self.suspended_model = None  # built by _build_suspended
         inner.addWidget(self.suspended_box)
         inner.addStretch(1)
         scroll = QScrollArea(self)
@@ -156,6 +141,7 @@ class TodayWidget(QWidget):
         for section in SECTIONS:
             self.boxes[section.key].setVisible(not section.deferred)
         self._fill(tuple(s for s in SECTIONS if not s.deferred))
+        self._paint_watch = _FirstPaint(self.summary, self._on_first_painted)
         self.follow = RefreshOnChange(
             self, {Change.FINDING, Change.DOCUMENT, Change.INSPECTION, Change.ENTERPRISE, Change.SETTINGS,
                    Change.LEDGER},
@@ -174,11 +160,52 @@ class TodayWidget(QWidget):
     def showEvent(self, event) -> None:  # Qt override
         super().showEvent(event)
         if not self.loaded and not self._load_timer.isActive():
-            self._load_timer.start()
+            # Filled after the first paint (_on_first_painted); this is the fallback for a page
+            # that is shown but not painted (a window the system does not expose).
+            self._load_timer.start(300)
+
+    def _on_first_painted(self) -> None:
+        if not self.loaded:
+            self._load_timer.start(0)  # after this paint pass: the page is on screen first
 
     def _on_first_shown(self) -> None:
         if not self.loaded:
             self._fill(tuple(s for s in SECTIONS if s.deferred))
+
+    def _build_suspended(self) -> None:
+        from ..findings.suspension import SuspensionsModel
+
+        self.suspended_model = SuspensionsModel(self)
+        self.suspended_view = table_view(self, self.suspended_model, name="suspendedList",
+                                         widths=(230, 90, 200, 200, 80))
+        self.suspended_view.activated.connect(self._on_suspended_activated)
+        self.suspended_empty = QLabel(self.tr("Nothing here."), self.suspended_box)
+        self.suspended_empty.setStyleSheet(HINT_STYLE)
+        self.review_button = QPushButton(self.tr("Record resumption review…"), self.suspended_box)
+        self.review_button.setObjectName("review_suspended")
+        self.review_button.clicked.connect(self._on_review_clicked)
+        lay = QVBoxLayout(self.suspended_box)
+        lay.addWidget(self.suspended_empty)
+        lay.addWidget(self.suspended_view)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.review_button)
+        lay.addLayout(row)
+
+    def _fill_suspended(self) -> None:
+        from ...storage import escalation
+
+        if self.suspended_model is None:
+            self._build_suspended()
+        suspended = escalation.suspensions(self.store, open_only=True)
+        self.suspended_box.setTitle(self.tr("Under suspension until a resumption review passes") + f"（{len(suspended)}）")
+        self.suspended_model.set_rows(suspended)
+        shown = max(1, min(len(suspended), 8))
+        self.suspended_view.setFixedHeight(self.suspended_view.horizontalHeader().height() + shown * 24 + 6)
+        self.suspended_view.setVisible(bool(suspended))
+        self.review_button.setVisible(bool(suspended))
+        self.suspended_empty.setVisible(not suspended)
+        self.suspended_box.setVisible(True)
 
     def refresh(self) -> None:
         self._fill(SECTIONS)
@@ -218,16 +245,8 @@ class TodayWidget(QWidget):
         counts = {"finding": 0, "document": 0, "draft": 0}
         for section in SECTIONS:
             counts[section.kind] += self.counts.get(section.key, 0)
-        from ...storage import escalation
-        suspended = escalation.suspensions(self.store, open_only=True)
-        self.suspended_box.setTitle(self.tr("Under suspension until a resumption review passes") + f"（{len(suspended)}）")
-        self.suspended_model.set_rows(suspended)
-        shown = max(1, min(len(suspended), 8))
-        self.suspended_view.setFixedHeight(self.suspended_view.horizontalHeader().height() + shown * 24 + 6)
-        self.suspended_view.setVisible(bool(suspended))
-        self.review_button.setVisible(bool(suspended))
-        self.suspended_empty.setVisible(not suspended)
         if any(s.deferred for s in sections):  # off the start-up path, with the deferred sections
+            self._fill_suspended()
             self._fill_ledger_reminders()
         d = self.today
         head = self.tr("Today, %1").replace("%1", f"{d.year}年{d.month}月{d.day}日")
@@ -244,6 +263,8 @@ class TodayWidget(QWidget):
         from ...storage import ledgers
 
         self.ledger_reminders = ledgers.reminders(self.store, today=self.today)
+        # Here, not in __init__: PySide's first viewport() call costs ~8 ms (type set-up).
+        self.ledger_list.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
         self.ledger_list.clear()
         for r in self.ledger_reminders:
             item = QListWidgetItem(r.text, self.ledger_list)
@@ -317,7 +338,7 @@ class TodayWidget(QWidget):
         return ResumptionReviewDialog(self.store, suspension_id, self)
 
     def _open_review(self, row: int) -> None:
-        s = self.suspended_model.row_at(row)
+        s = self.suspended_model.row_at(row) if self.suspended_model is not None else None
         if s is None:
             set_message(self.message, self.tr("Select the suspended enterprise first."))
             return
@@ -348,6 +369,21 @@ class TodayWidget(QWidget):
             return
         set_message(self.message, "")
         self.child_dialog.exec()
+
+
+class _FirstPaint(QObject):
+    """Calls ``callback`` when ``widget`` is painted for the first time, then stops watching."""
+
+    def __init__(self, widget: QWidget, callback):
+        super().__init__(widget)
+        self._widget, self._callback = widget, callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event):  # Qt override
+        if obj is self._widget and event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            self._callback()
+        return False
 
 
 __all__ = ["TodayWidget"]

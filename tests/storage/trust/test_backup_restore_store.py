@@ -191,3 +191,10 @@ def test_messages_never_name_a_backup_that_does_not_exist(legal, tmp_path):
         st = backup.backup_status(s)
         assert st.last is None and str(info.path) not in st.message
         assert str(info.path) not in backup.recovery_hint(s.path)
+
+
+def test_an_unreadable_file_among_the_backups_is_skipped(tmp_path):
+    """A file named like a backup that cannot be read (garbage, or encrypted with a key this
+    laptop does not hold) is skipped, not a TypeError from catching a tuple of tuples."""
+    (tmp_path / "inspector-backup-A1-20260101-120000.sqlite").write_bytes(b"not a database" * 100)
+    assert backup.list_backups(tmp_path) == []

@@ -187,6 +187,8 @@ def test_today_lists_the_suspension_and_records_its_review(qtbot, s, ent, monkey
     sus = _suspend(s, ent)
     w = TodayWidget(s)
     qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.loaded)  # the suspended list is one of Today's deferred sections
     assert "（1）" in w.suspended_box.title()
     model = w.suspended_model
     assert model.data(model.index(0, 0)) == "江阴市周庄华宏机械有限公司"

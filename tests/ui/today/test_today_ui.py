@@ -305,26 +305,3 @@ def test_cells_show_their_full_text_on_hover(qtbot, db, week):
         idx = m.index(0, c)
         assert m.data(idx, Qt.ItemDataRole.ToolTipRole) == m.data(idx, Qt.ItemDataRole.DisplayRole)
 
-
-def test_the_start_page_keeps_documents_and_inspections_off_the_start_up_path(tmp_path):
-    """Built (and shown) at start-up, Today does not import storage.documents/inspections until
-    its deferred sections are filled, one event-loop turn after it is shown."""
-    import subprocess
-    import sys
-
-    from inspector_app.demo import create_demo_database
-
-    path = tmp_path / "d.sqlite"
-    create_demo_database(path, enterprises=30)
-    code = ("import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]); "
-            "from inspector_app.storage import open_db; from inspector_app.ui.main_window import MainWindow; "
-            f"w = MainWindow(open_db({str(path)!r})); w.show(); "
-            "heavy = ('inspector_app.storage.documents', 'inspector_app.storage.inspections'); "
-            "before = [m for m in heavy if m in sys.modules]; "
-            "today = next(m for m in w.modules.values() if hasattr(m, 'loaded')); "
-            "app.processEvents(); "
-            "print(before, today.loaded, [m for m in heavy if m in sys.modules])")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
-    assert out.strip().splitlines()[-1] == ("[] True ['inspector_app.storage.documents', "
-                                            "'inspector_app.storage.inspections']")
