@@ -307,6 +307,29 @@ def _local_base(L: dict, S: dict | None, dcols: list[str]) -> tuple[int, set[str
     return int(S["hlc"]), None
 
 
+def _based_on(newer: dict, base: int, changed: set[str] | None, older: dict, dcols: list[str]) -> bool:
+    """Whether ``newer`` (whose writer had last exchanged the version ``base``, then changed
+    ``changed``) already contains ``older``. A base above ``older``'s HLC does. An equal HLC may
+    name another version — two laptops that observed the same clock can stamp the same HLC — so
+    it counts only if ``newer`` agrees with ``older`` on every column it did not change (what
+    being based on it means). Otherwise the two are concurrent."""
+    h = int(older["hlc"])
+    if base != h:
+        return base > h
+    if changed is None:
+        return False
+    return all(newer.get(c) == older.get(c) for c in dcols if c not in changed)
+
+
+def _unseen(older: dict, changed: set[str] | None, newer: dict, dcols: list[str]) -> list[str]:
+    """The columns ``older``'s writer is known to have changed whose values ``newer`` does not
+    hold (none when that is unknown, or when ``newer`` is a unification's tombstone: the same
+    on every replica, nothing to choose)."""
+    if changed is None or str(newer.get("origin")) == UNIFY_ORIGIN or str(older.get("origin")) == UNIFY_ORIGIN:
+        return []
+    return [c for c in dcols if c in changed and older.get(c) != newer.get(c)]
+
+
 def _conflict(policy: Policy, table: SyncedTable, label: str, cols, winner: dict, loser: dict) -> dict:
     from ..core.ids import uuid7
 
@@ -445,13 +468,22 @@ def merge_rows(engine, table: SyncedTable, rows: list[dict], *, source_origin: s
                 continue
             S = shadows.get(r["id"])
             lbase, lchanged = _local_base(L, S, dcols)
-            if base >= int(L["hlc"]):
+            if _based_on(r, base, changed, L, dcols):
+                # Based on a later version than L: the HLC says L came before, not that the
+                # writer saw it (L may be a third laptop's edit), so L's own changes that r does
+                # not hold stay in the conflict list.
+                unsure = _unseen(L, lchanged, r, dcols) if base != int(L["hlc"]) else []
+                if unsure:
+                    conflicts.append(_conflict(policy, table, "conflict", unsure, r, L))
                 writer.put(r, True, result)
                 writer.shadow(r["id"], r["hlc"], base, changed, r)
                 local[r["id"]] = r
                 result.updated += 1
                 continue
-            if lbase >= int(r["hlc"]):
+            if _based_on(L, lbase, lchanged, r, dcols):
+                unsure = _unseen(r, changed, L, dcols) if lbase != int(r["hlc"]) else []
+                if unsure:
+                    conflicts.append(_conflict(policy, table, "conflict", unsure, L, r))
                 result.unchanged += 1
                 continue
             outcome = _concurrent(table, L, r, dcols, lchanged, changed, lbase, base)

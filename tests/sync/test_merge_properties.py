@@ -115,6 +115,17 @@ def _conflicts(s):
               (0, "edit", "employees", 5, 9), (1, "edit", "employees", 0, 4), (1, "edit", "employees", 1, 3),
               (1, "create", "address", 3, 2), (1, "edit", "legal_rep", 0, 2), (1, "down", "employees", 1, 0),
               (2, "edit", "notes", 5, 5), (1, "delete", "address", 4, 3), (2, "delete", "address", 1, 6)])
+# Found by hypothesis: C's edit was dropped at the county as "already seen" because A's version
+# was based on B's, whose HLC was greater (or equal): an HLC orders versions, it does not say
+# who saw what (merge._based_on, merge._unseen).
+@example(ops=[(0, "edit", "address", 0, 0), (0, "edit", "address", 0, 0), (2, "delete", "address", 0, 0),
+              (0, "edit", "address", 0, 0), (0, "edit", "address", 0, 0), (0, "edit", "address", 0, 0),
+              (0, "edit", "address", 0, 0), (0, "edit", "address", 0, 0), (0, "edit", "address", 0, 0),
+              (0, "edit", "address", 0, 0), (2, "create", "address", 0, 0), (0, "edit", "address", 0, 0),
+              (0, "edit", "address", 0, 0), (2, "edit", "legal_rep", 4, 0), (0, "edit", "address", 0, 0),
+              (1, "edit", "address", 5, 4), (0, "edit", "address", 0, 0), (0, "edit", "address", 5, 0),
+              (0, "edit", "address", 0, 0), (1, "up", "address", 0, 0), (0, "edit", "address", 0, 0),
+              (0, "edit", "address", 0, 0), (0, "edit", "address", 0, 0), (0, "down", "address", 0, 0)])
 def test_laptops_converge_on_the_county(engine_factory, ops):
     _run(engine_factory, ops)
 
