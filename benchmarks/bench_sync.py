@@ -275,7 +275,7 @@ def main(argv=None) -> int:
                 ret, _ = timed(f"county return bundle {label}", lambda: write_return(cs, laptop.township(s), stick / f"ret-{engine}-{label}.tsobundle"))
                 cs.write_key_file(work / "county.key.json")
                 newdb = work / f"new-{engine}-{label.replace(' ', '_')}.sqlite"
-                for f in (newdb, Path(f"{newdb}-wal"), Path(f"{newdb}-shm")):
+                for f in (newdb, Path(f"{newdb}-wal"), Path(f"{newdb}-shm"), Path(f"{newdb}.keys")):
                     f.unlink(missing_ok=True)
                 shutil.rmtree(newdb.parent / "photos", ignore_errors=True)
                 (st, _summary), _ = timed(f"import: new laptop set up from the return bundle {label}",

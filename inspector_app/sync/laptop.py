@@ -510,7 +510,14 @@ def setup_from_bundle(db_path: str | Path, bundle_path: str | Path, county_key: 
     with _open_with_key_file(bundle_path, county_key) as b:  # verified before a file is created
         store = open_db(db_path, create=True, password=password)
         try:
-            summary = setup_store(store, bundle_path, county_key, device=device, _bundle=b)
+            # A new, empty file: the township's rows go straight into it (a rollback journal of
+            # an empty database is tiny, and as crash-safe), instead of through the WAL and a
+            # checkpoint copying them all again; WAL again right after (open_db sets it anyway).
+            store.conn.execute("PRAGMA journal_mode=DELETE")
+            try:
+                summary = setup_store(store, bundle_path, county_key, device=device, _bundle=b)
+            finally:
+                store.conn.execute("PRAGMA journal_mode=WAL")
         except BaseException:
             store.close()
             raise

@@ -71,6 +71,8 @@ def test_setup_a_new_laptop_from_the_county_bundle(field, capsys):
 
     n = open_db(new, password=crypt.env_password())
     try:
+        # loaded through a rollback journal (a new file), then back in WAL like every database
+        assert n.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert n.conn.execute("SELECT name FROM enterprise").fetchall() == [("江阴市甲机械有限公司",)]
         from inspector_app.core import settings as S
         from inspector_app.storage import settings
