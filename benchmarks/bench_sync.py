@@ -274,10 +274,11 @@ def main(argv=None) -> int:
                 timed(f"county merge of the quarter bundle {label}", lambda: merge_file(cs, bundle))
                 ret, _ = timed(f"county return bundle {label}", lambda: write_return(cs, laptop.township(s), stick / f"ret-{engine}-{label}.tsobundle"))
                 cs.write_key_file(work / "county.key.json")
-                newdb = work / f"new-{engine}-{label.replace(' ', '_')}.sqlite"
-                for f in (newdb, Path(f"{newdb}-wal"), Path(f"{newdb}-shm"), Path(f"{newdb}.keys")):
-                    f.unlink(missing_ok=True)
-                shutil.rmtree(newdb.parent / "photos", ignore_errors=True)
+                # Its own folder: a laptop's photos live next to its database, and the quarter's
+                # own photos (next to quarter.sqlite) must survive for the next run.
+                shutil.rmtree(work / f"new-{engine}-{label.replace(' ', '_')}", ignore_errors=True)
+                newdb = work / f"new-{engine}-{label.replace(' ', '_')}" / "inspector.sqlite"
+                newdb.parent.mkdir()
                 (st, _summary), _ = timed(f"import: new laptop set up from the return bundle {label}",
                                           lambda: laptop.setup_from_bundle(newdb, ret.path, work / "county.key.json", device="Z9"),
                                           "≤ 5 s" if label == "without photos" else "disk speed")
