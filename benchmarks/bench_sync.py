@@ -263,6 +263,16 @@ def main(argv=None) -> int:
             size = info["path"].stat().st_size
             print(f"{'  bundle':62} {size / 1e6:8.1f} MB  ({info['rows']} rows, {info['photos']} photos)")
             bundles[label] = (info["path"], s, keys.read_key_file(_key(s, work / f"{label}.key.json"), role="laptop"))
+        # As in the field: the laptop's database encrypted (SQLCipher; a copy of the one above,
+        # encrypted on first open as an upgraded laptop is). Its export, and later its usual import.
+        enc = work / "encrypted" / "inspector.sqlite"
+        shutil.rmtree(enc.parent, ignore_errors=True)
+        enc.parent.mkdir()
+        bundles["without photos"][1].conn.execute("VACUUM INTO ?", [str(enc)])
+        se = open_db(enc, password="bench-password")
+        (stick / "encrypted").mkdir()
+        timed("  the same, the laptop's database encrypted (SQLCipher)",
+              lambda: laptop.export_bundle(se, stick / "encrypted", full=True), "≤ 5 s")
         for engine in engines:
             print(f"\n-- county on {engine}")
             for label, (bundle, s, _k) in bundles.items():
@@ -303,6 +313,12 @@ def main(argv=None) -> int:
                     timed("import: the exporting laptop, its usual quarter",
                           lambda: laptop.import_bundle(sa, ret.path), "≤ 5 s")
                     sa.close()
+                    if se is not None:  # once: a laptop takes one county's return sequence
+                        laptop.trust_county_key(se, work / "county.key.json")
+                        timed("  the same, the laptop's database encrypted (SQLCipher)",
+                              lambda: laptop.import_bundle(se, ret.path), "≤ 5 s")
+                        se.close()
+                        se = None
                 cs.close()
             if args.bundles:
                 src = bundles["without photos"][0]

@@ -22,6 +22,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -266,25 +267,41 @@ def export_bundle(store: Store, out: str | Path, *, full: bool = False, progress
         out = Path(out)
         name = B.file_name(township=township(store), origin=me, at=at, bundle_id=bundle_id)
         target = out / name if out.is_dir() else out
-        B.write_bundle(target, manifest=manifest, staged=(st.path, st.info), photos=photos, signing_key=key,
-                       progress=progress, encrypt_to=seal_to)
         box = outbox_dir(store)
         paths.private_dir(box)
         kept = box / target.name
-        if kept.resolve() != target.resolve():
-            shutil.copyfile(target, kept.with_name(kept.name + ".part"))
-            with open(kept.with_name(kept.name + ".part"), "rb+") as fh:
-                os.fsync(fh.fileno())
-            os.replace(kept.with_name(kept.name + ".part"), kept)
-        sha, size = B._sha_file(target)
+
+        def write() -> tuple[str, int]:
+            B.write_bundle(target, manifest=manifest, staged=(st.path, st.info), photos=photos, signing_key=key,
+                           progress=progress, encrypt_to=seal_to)
+            if kept.resolve() != target.resolve():
+                shutil.copyfile(target, kept.with_name(kept.name + ".part"))
+                with open(kept.with_name(kept.name + ".part"), "rb+") as fh:
+                    os.fsync(fh.fileno())
+                os.replace(kept.with_name(kept.name + ".part"), kept)
+            return B._sha_file(target)
+
         counts = {k: v["rows"] for k, v in st.info.items() if v["rows"]}
-        with attached(store, st), store.write():
-            conn.execute(
-                "INSERT INTO sync_export (bundle_id, seq, file_name, path, outbox_path, created_at, full, hlc_from, "
-                "hlc_to, rows, photos, counts, sha256, size) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [bundle_id, seq, target.name, str(target), str(kept), at, int(full), st.since, manifest["hlc_to"],
-                 sum(counts.values()), len(photos), json.dumps(counts, ensure_ascii=False), sha, size])
-            mark_staged(store, st)
+        # The file is deflated and verified on a second thread (zlib and SQLite both let go of
+        # the GIL) while the shadows are marked here; the export is recorded, and the marks
+        # committed, only once the file is safely written.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            job = pool.submit(write)
+            try:
+                with attached(store, st), store.write():
+                    mark_staged(store, st)
+                    sha, size = job.result()
+                    conn.execute(
+                        "INSERT INTO sync_export (bundle_id, seq, file_name, path, outbox_path, created_at, full, "
+                        "hlc_from, hlc_to, rows, photos, counts, sha256, size) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        [bundle_id, seq, target.name, str(target), str(kept), at, int(full), st.since,
+                         manifest["hlc_to"], sum(counts.values()), len(photos), json.dumps(counts, ensure_ascii=False),
+                         sha, size])
+            except BaseException:
+                if job.exception() is None:  # written, but not recorded: not a bundle to hand over
+                    for f in {target, kept}:
+                        f.unlink(missing_ok=True)
+                raise
     return {"path": target, "file_name": target.name, "sequence": seq, "bundle_id": bundle_id, "counts": counts,
             "rows": sum(counts.values()), "photos": len(photos), "missing_photos": missing, "outbox": kept,
             "encrypted": seal_to is not None}

@@ -52,6 +52,27 @@ def test_export_is_atomic_verified_and_kept_in_the_outbox(two):
     assert second["sequence"] == info["sequence"] + 1
 
 
+def test_an_export_that_cannot_be_recorded_leaves_no_bundle_behind(two, monkeypatch):
+    # The file is written on a second thread while the shadows are marked; if marking fails the
+    # finished file must not stay on the stick or in the outbox looking like a sent bundle.
+    a, _, _, tmp = two
+    add_enterprise(a, "江阴市甲机械有限公司")
+    (tmp / "stick").mkdir()
+
+    def broken(store, st):
+        raise OSError("磁盘已满")
+
+    monkeypatch.setattr(laptop, "mark_staged", broken)
+    with pytest.raises(OSError):
+        laptop.export_bundle(a, tmp / "stick")
+    assert list((tmp / "stick").iterdir()) == []
+    assert not list(laptop.outbox_dir(a).glob("*.tsobundle"))
+    assert state.outbox(a) == [] and a.conn.execute("SELECT count(*) FROM sync_export").fetchone()[0] == 0
+    monkeypatch.undo()
+    info = laptop.export_bundle(a, tmp / "stick")  # and the next export carries the rows
+    assert info["counts"]["enterprise"] >= 1
+
+
 def test_both_laptops_see_the_same_records_and_reimport_is_a_no_op(two):
     a, b, relay, tmp = two
     (tmp / "stick").mkdir()
