@@ -89,11 +89,40 @@ def _ask_create(db_path) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def _unlock_early(db_path, smoke: bool):
+    """When the password is known before any window — ``INSPECTOR_PASSWORD``, or a demo
+    database under ``--smoke`` — derive the data key on a thread while Qt loads (Argon2id lets
+    go of the GIL): ``open_db`` then finds it remembered (``crypt.remember``). Returns the thread
+    (joined before the database is opened), or None. A wrong password is left for ``open_db``
+    to report as usual."""
+    import threading
+
+    from ..storage import crypt
+
+    envelope = crypt.read_envelope(crypt.keys_path(db_path))
+    if envelope is None:
+        return None
+    password = crypt.env_password() or (crypt.DEMO_PASSWORD if smoke and envelope.demo else None)
+    if password is None:
+        return None
+
+    def derive() -> None:
+        try:
+            crypt.remember(db_path, envelope.unlock(password))
+        except Exception:  # noqa: BLE001 — open_db derives again and says what is wrong
+            pass
+
+    t = threading.Thread(target=derive, name="unlock", daemon=True)
+    t.start()
+    return t
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     # What the first screen needs below the UI is imported before PySide6: once loaded, PySide6
     # reads the source of every module imported after it (its feature hook), ~0.15 ms each.
     from .. import APP_NAME, ORG_NAME, paths
+    early = None if args.demo else _unlock_early(paths.database_path(args.db), args.smoke)
     from ..storage import findings, township  # noqa: F401 — findings: Today's lists
     from ..storage.db import StorageError
     from PySide6.QtCore import QCoreApplication, QEvent
@@ -135,6 +164,8 @@ def main(argv=None) -> int:
                 return 1
         from .access.start import open_store
 
+        if early is not None:
+            early.join()
         store = open_store(db_path, create=create, smoke=args.smoke)  # the password, or cancelled
         if store is None:
             return 1

@@ -236,3 +236,23 @@ def test_a_new_database_gets_a_password_and_shows_the_recovery_key_once(qapp, tm
     crypt.forget(db)
     env = crypt.read_envelope(crypt.keys_path(db))
     assert env.unlock("first password") == env.unlock_recovery(keys[0])
+
+
+def test_a_known_password_is_derived_while_qt_loads(locked_db, monkeypatch):
+    # INSPECTOR_PASSWORD (or a demo database under --smoke): the key is derived on a thread
+    # before the window exists, and open_db finds it; nothing when the officer must type it.
+    monkeypatch.setenv(crypt.PASSWORD_ENV, "open sesame")
+    t = app_mod._unlock_early(locked_db, smoke=False)
+    assert t is not None
+    t.join()
+    assert crypt.key_for(locked_db) is not None
+    s = open_db(locked_db)  # no password given: the remembered key opens it
+    s.close()
+    crypt.forget(locked_db)
+    monkeypatch.setenv(crypt.PASSWORD_ENV, "wrong one")
+    app_mod._unlock_early(locked_db, smoke=False).join()
+    assert crypt.key_for(locked_db) is None  # a wrong password is reported by open_db as usual
+    with pytest.raises(crypt.WrongPasswordError):
+        open_db(locked_db, password="wrong one")
+    monkeypatch.delenv(crypt.PASSWORD_ENV)
+    assert app_mod._unlock_early(locked_db, smoke=True) is None  # not a demo database: typed
