@@ -271,7 +271,7 @@ def main(argv=None) -> int:
         bundles["without photos"][1].conn.execute("VACUUM INTO ?", [str(enc)])
         se = open_db(enc, password="bench-password")
         (stick / "encrypted").mkdir()
-        timed("  the same, the laptop's database encrypted (SQLCipher)",
+        timed("export without photos, the laptop's database encrypted",
               lambda: laptop.export_bundle(se, stick / "encrypted", full=True), "≤ 5 s")
         for engine in engines:
             print(f"\n-- county on {engine}")
