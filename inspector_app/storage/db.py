@@ -126,6 +126,12 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        self._closed = True
+
+    @property
+    def closed(self) -> bool:
+        """Closed by :meth:`close`: a page filled later (a timer) must not query it."""
+        return getattr(self, "_closed", False)
 
 
 def now_iso() -> str:

@@ -169,7 +169,8 @@ class TodayWidget(QWidget):
             self._load_timer.start(0)  # after this paint pass: the page is on screen first
 
     def _on_first_shown(self) -> None:
-        if not self.loaded:
+        # The store may have closed before this turn of the event loop (the app quitting).
+        if not self.loaded and not self.store.closed:
             self._fill(tuple(s for s in SECTIONS if s.deferred))
 
     def _build_suspended(self) -> None:

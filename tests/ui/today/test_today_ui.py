@@ -305,3 +305,22 @@ def test_cells_show_their_full_text_on_hover(qtbot, db, week):
         idx = m.index(0, c)
         assert m.data(idx, Qt.ItemDataRole.ToolTipRole) == m.data(idx, Qt.ItemDataRole.DisplayRole)
 
+
+
+def test_a_page_whose_store_closed_before_its_deferred_fill_stays_quiet(qtbot, tmp_path):
+    # Today fills its slower sections one event-loop turn after its first paint; a window that
+    # outlives its store (the app quitting, a test's teardown) must not query the closed file.
+    from inspector_app.storage import open_db
+    from inspector_app.core.township import Officer, TownshipSetup
+    from inspector_app.storage import township
+
+    s = open_db(tmp_path / "t.sqlite", create=True)
+    township.apply_setup(s, TownshipSetup(township="周庄镇", device_code="A1", villages=["华宏村"],
+                                          officers=[Officer(name="张三", cert_no="32000001"),
+                                                    Officer(name="李四", cert_no="32000002")]))
+    w = TodayWidget(s)
+    qtbot.addWidget(w)
+    s.close()
+    w.show()  # the fallback timer (300 ms) and the first paint both ask for the deferred fill
+    qtbot.wait(450)
+    assert not w.loaded
