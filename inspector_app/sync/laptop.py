@@ -153,24 +153,24 @@ def _stage_table(conn, name: str, since: tuple[str, int] | None, *, create_only:
     conn.execute(f'CREATE TABLE {_STAGE}."{name}" ({q})')
     if create_only:
         return 0
-    where, params = "", []
+    mine, params = "", []  # this laptop's writes since the acknowledgement (all rows: full)
     if since is not None:
-        where, params = "WHERE t.origin IN (?, ?) AND t.hlc > ?", [since[0], M.UNIFY_ORIGIN, since[1]]
+        mine, params = " AND t.origin IN (?, ?) AND t.hlc > ?", [since[0], M.UNIFY_ORIGIN, since[1]]
     # _local_base in SQL; a row edited here since its shadow gets its changed columns below.
     sel = ", ".join(f't."{c}"' for c in cols)
     cur = conn.execute(
         f'INSERT INTO {_STAGE}."{name}" ({q}) SELECT {sel}, '
         "CASE WHEN s.row_id IS NULL THEN 0 WHEN s.hlc = t.hlc THEN s.base_hlc ELSE s.hlc END, "
         "CASE WHEN s.hlc = t.hlc THEN s.changed END "
-        f'FROM main."{name}" t LEFT JOIN main.sync_shadow s ON s.tbl = ? AND s.row_id = t.id {where} '
+        f'FROM main."{name}" t LEFT JOIN main.sync_shadow s ON s.tbl = ? AND s.row_id = t.id WHERE true{mine} '
         "ORDER BY t.hlc, t.id", [name, *params])
     n = cur.rowcount
     if n:
         dcols = M.data_columns(cols)
         edited = _rows(conn, 'SELECT t.*, s.hlc AS "~s_hlc", s.base_hlc AS "~s_base", s.changed AS "~s_changed", '
                              f's.data AS "~s_data" FROM main."{name}" t JOIN main.sync_shadow s ON s.tbl = ? '
-                             "AND s.row_id = t.id WHERE s.hlc <> t.hlc AND coalesce(s.data, '') <> ''"
-                             + (" AND t.origin IN (?, ?) AND t.hlc > ?" if since is not None else ""), [name, *params])
+                             f"AND s.row_id = t.id WHERE s.hlc <> t.hlc AND coalesce(s.data, '') <> ''{mine}",
+                       [name, *params])
         fix = []
         for r in edited:
             shadow = {"hlc": r.pop("~s_hlc"), "base_hlc": r.pop("~s_base"), "changed": r.pop("~s_changed"),

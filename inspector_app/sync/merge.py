@@ -605,7 +605,9 @@ def follow_all_aliases(engine, *, new_lost: list[str] | None = None, touched: di
         engine.execute("DELETE FROM follow_new")
         # With the ids a chain from them passes (a survivor that lost later): each pass moves a
         # reference one hop, so the next pass must find it at the next id.
-        raw = {r["id"]: r["new_id"] for r in engine.query("SELECT id, new_id FROM id_alias WHERE deleted = 0")}
+        every_alias = engine.query("SELECT id, new_id, deleted FROM id_alias")
+        before = {r["id"] for r in every_alias}
+        raw = {r["id"]: r["new_id"] for r in every_alias if not int(r["deleted"] or 0)}
         chain = set()
         for lost_id in new_lost:
             while lost_id in raw and lost_id not in chain:
@@ -616,7 +618,6 @@ def follow_all_aliases(engine, *, new_lost: list[str] | None = None, touched: di
         chain = None
     final = None
     n = 0
-    before = {r["id"] for r in engine.query("SELECT id FROM id_alias")} if scoped else set()
     for tbl in sorted(r["tbl"] for r in engine.query("SELECT DISTINCT tbl FROM id_alias WHERE deleted = 0")):
         every = "SELECT id FROM id_alias WHERE deleted = 0 AND tbl = :tbl"
         for child, col in T.references().get(tbl, []):

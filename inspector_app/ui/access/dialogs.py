@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QVBoxLayout)
+                               QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from ...storage import crypt, encryption
 from ..widgets.messages import error_label, set_message
@@ -24,6 +24,23 @@ def _password_edit(parent, name: str) -> QLineEdit:
     e.setObjectName(name)
     e.setEchoMode(QLineEdit.EchoMode.Password)
     return e
+
+
+def form_dialog(dialog: QDialog, top: QWidget, form: QFormLayout, error: QLabel, *, ok_name: str, width: int,
+                ok=QDialogButtonBox.StandardButton.Ok) -> QDialogButtonBox:
+    """Lay out ``dialog`` as the password dialogs are: an explanation, a form, the inline error
+    line and OK/Cancel (the OK button named ``ok_name`` for the tests' hands)."""
+    buttons = QDialogButtonBox(ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.button(ok).setObjectName(ok_name)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    lay = QVBoxLayout(dialog)
+    lay.addWidget(top)
+    lay.addLayout(form)
+    lay.addWidget(error)
+    lay.addWidget(buttons)
+    dialog.setMinimumWidth(width)
+    return buttons
 
 
 def _busy(fn):
@@ -113,16 +130,7 @@ class RecoveryUnlockDialog(QDialog):
         form.addRow(self.tr("Recovery key:"), self.recovery)
         form.addRow(self.tr("New password:"), self.new1)
         form.addRow(self.tr("New password again:"), self.new2)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("recoveryOk")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(intro)
-        lay.addLayout(form)
-        lay.addWidget(self.error)
-        lay.addWidget(buttons)
-        self.setMinimumWidth(520)
+        form_dialog(self, intro, form, self.error, ok_name="recoveryOk", width=520)
 
     def accept(self) -> None:  # Qt override
         if self.new1.text() != self.new2.text():
@@ -163,16 +171,7 @@ class SetPasswordDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Password:"), self.new1)
         form.addRow(self.tr("Password again:"), self.new2)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("newPasswordOk")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(intro)
-        lay.addLayout(form)
-        lay.addWidget(self.error)
-        lay.addWidget(buttons)
-        self.setMinimumWidth(480)
+        form_dialog(self, intro, form, self.error, ok_name="newPasswordOk", width=480)
 
     @property
     def password(self) -> str:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox
 
 from ...core import settings as S
 from ...storage import crypt, encryption, settings
 from ...storage.db import Store
 from ..widgets.messages import error_label, set_message
+from .dialogs import form_dialog
 
 
 class AccessSettingsDialog(QDialog):
@@ -37,16 +38,8 @@ class AccessSettingsDialog(QDialog):
             form.addRow(self.tr("New password:"), self.new1)
             form.addRow(self.tr("New password again:"), self.new2)
         self.error = error_label(self, "accessError")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("accessSave")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(status)
-        lay.addLayout(form)
-        lay.addWidget(self.error)
-        lay.addWidget(buttons)
-        self.setMinimumWidth(480)
+        form_dialog(self, status, form, self.error, ok_name="accessSave", width=480,
+                    ok=QDialogButtonBox.StandardButton.Save)
 
     def _pw(self, name: str) -> QLineEdit:
         e = QLineEdit(self)
